@@ -1,0 +1,233 @@
+import { cookieNames, clientUatCookie, expiredCookie, handshakeCountCookie, parseCookies, sessionCookie, type CookieNames, type CookieScope } from './cookies';
+import { isOrbitalError, type OrbitalErrorCode } from './errors';
+import { HANDSHAKE_PARAM, buildHandshakeUrl, createMemoryReplayGuard, verifyHandshakePayload, type ReplayGuard } from './handshake';
+import { keySetFor, type KeySet, type KeySource } from './key-set';
+import { parsePublishableKey, type InstanceMode } from './keys';
+import { MAX_HANDSHAKE_ATTEMPTS, decideRequestState, describeHandshakeFailure, type HandshakeReason, type SignedOutReason } from './request-state';
+import { verifySessionToken, type SessionClaims } from './verify-token';
+
+export interface AuthenticateRequestOptions extends KeySource {
+  /** `pk_test_…` / `pk_live_…`: names the auth server and the instance mode. */
+  publishableKey: string;
+  /** Origins whose tokens this app accepts (`azp`); defaults to the request's own origin. */
+  authorizedParties?: readonly string[] | undefined;
+  /** Seconds of clock disagreement tolerated with the auth server (default 5). */
+  clockSkew?: number | undefined;
+  /** Share the session cookies with subdomains of this domain (sets the cookie `Domain`). */
+  cookieDomain?: string | undefined;
+  /** Where used handshake payload ids are remembered; in-process by default. */
+  replayGuard?: ReplayGuard | undefined;
+  /** Milliseconds since the epoch; injectable for tests. */
+  now?: (() => number) | undefined;
+}
+
+export interface SignedInAuth {
+  isSignedIn: true;
+  userId: string;
+  sessionId: string;
+  claims: SessionClaims;
+  /** The verified session token, e.g. to call your own APIs. */
+  getToken(): Promise<string>;
+}
+
+export interface SignedOutAuth {
+  isSignedIn: false;
+  userId: null;
+  sessionId: null;
+  claims: null;
+  getToken(): Promise<null>;
+}
+
+export type Auth = SignedInAuth | SignedOutAuth;
+
+export type RequestState =
+  | { status: 'signed-in'; auth: SignedInAuth; reason: null; message: null; headers: Headers }
+  | { status: 'signed-out'; auth: SignedOutAuth; reason: SignedOutReason; message: string | null; headers: Headers }
+  | { status: 'handshake'; auth: SignedOutAuth; reason: HandshakeReason; message: null; headers: Headers; redirectUrl: string };
+
+interface Resolved {
+  mode: InstanceMode;
+  issuer: string;
+  names: CookieNames;
+  keys: KeySet;
+  replayGuard: ReplayGuard;
+}
+
+const resolvedOptions = new WeakMap<AuthenticateRequestOptions, Resolved>();
+
+function resolve(options: AuthenticateRequestOptions): Resolved {
+  let resolved = resolvedOptions.get(options);
+  if (!resolved) {
+    const { mode, authServerUrl } = parsePublishableKey(options.publishableKey);
+    resolved = {
+      mode,
+      issuer: authServerUrl,
+      names: cookieNames(options.publishableKey),
+      keys: keySetFor({ jwtKey: options.jwtKey, jwks: options.jwks, jwksUrl: options.jwksUrl ?? `${authServerUrl}/.well-known/jwks.json` }),
+      replayGuard: options.replayGuard ?? createMemoryReplayGuard(options.now),
+    };
+    resolvedOptions.set(options, resolved);
+  }
+  return resolved;
+}
+
+export const signedOutAuth: SignedOutAuth = Object.freeze({
+  isSignedIn: false,
+  userId: null,
+  sessionId: null,
+  claims: null,
+  getToken: async () => null,
+});
+
+/**
+ * Authenticates a request on an app server, with no call to the auth server: signed-in (a valid
+ * session token), signed-out (with a reason), or handshake (a redirect that refreshes the app's
+ * cookies; only for document GETs). Apply `headers` to the response in every case.
+ *
+ * @example
+ * const state = await authenticateRequest(request, { publishableKey, jwtKey });
+ * if (state.status === 'handshake') return new Response(null, { status: 307, headers: state.headers });
+ */
+export async function authenticateRequest(request: Request, options: AuthenticateRequestOptions): Promise<RequestState> {
+  const ctx = resolve(options);
+  const headers = new Headers();
+  const cookies = parseCookies(request.headers.get('cookie'));
+  const authorizedParties = options.authorizedParties ?? [originOf(request.url)];
+  const verify = (token: string) =>
+    verifySessionToken(token, { keys: ctx.keys, issuer: ctx.issuer, authorizedParties, clockSkew: options.clockSkew, now: options.now });
+
+  const authorization = request.headers.get('authorization');
+  if (authorization?.startsWith('Bearer ')) {
+    const fact = await checkToken(verify, authorization.slice(7).trim());
+    return fact.kind === 'valid' ? signedIn(fact.claims, fact.token, headers) : signedOut(fact.kind === 'invalid' && fact.code === 'token_expired' ? 'token-expired' : 'token-invalid', headers, fact.kind === 'invalid' ? fact.message : null);
+  }
+
+  const scope: CookieScope = { mode: ctx.mode, url: request.url, domain: options.cookieDomain };
+  if (request.url.includes(`${HANDSHAKE_PARAM}=`)) {
+    const applied = await applyHandshake(request, options, ctx, scope, verify, headers);
+    if (applied) return applied;
+  }
+
+  const fact = await checkToken(verify, cookies[ctx.names.session]);
+  const guard = parseGuard(cookies[ctx.names.handshakeCount]);
+  const decision = decideRequestState({
+    token: fact.kind === 'valid' ? { kind: 'valid', iat: fact.claims.iat } : fact,
+    clientUat: parseUat(cookies[ctx.names.clientUat]),
+    canRedirect: isDocumentRequest(request),
+    handshakeAttempts: guard.attempts,
+  });
+
+  switch (decision.status) {
+    case 'signed-in':
+      if (guard.attempts > 0) headers.append('set-cookie', handshakeCountCookie(ctx.names, scope, null));
+      return signedIn((fact as ValidToken).claims, (fact as ValidToken).token, headers);
+    case 'handshake': {
+      const cause = fact.kind === 'invalid' ? fact.code : 'token-missing';
+      const redirectUrl = buildHandshakeUrl(ctx.issuer, request.url);
+      headers.set('location', redirectUrl);
+      headers.set('cache-control', 'no-store');
+      headers.append('set-cookie', handshakeCountCookie(ctx.names, scope, `${guard.attempts + 1}.${cause}`));
+      return { status: 'handshake', auth: signedOutAuth, reason: decision.reason, message: null, headers, redirectUrl };
+    }
+    case 'signed-out':
+      if (decision.reason === 'client-signed-out') headers.append('set-cookie', expiredCookie(ctx.names.session, scope));
+      if (decision.reason === 'handshake-loop') {
+        const cause = fact.kind === 'invalid' ? fact.code : guard.cause;
+        return signedOut('handshake-loop', headers, `Orbital stopped a redirect loop after ${MAX_HANDSHAKE_ATTEMPTS} handshakes in a minute. Likely cause: ${describeHandshakeFailure(cause)}`);
+      }
+      return signedOut(decision.reason, headers, fact.kind === 'invalid' ? fact.message : null);
+  }
+}
+
+/**
+ * The way back from the auth server: verify the payload and write it into first-party cookies.
+ * Returns null when the payload is stale (an old URL, a reload) so the cookies decide instead.
+ */
+async function applyHandshake(
+  request: Request,
+  options: AuthenticateRequestOptions,
+  ctx: Resolved,
+  scope: CookieScope,
+  verify: (token: string) => Promise<SessionClaims>,
+  headers: Headers,
+): Promise<RequestState | null> {
+  const url = new URL(request.url);
+  const payload = url.searchParams.get(HANDSHAKE_PARAM) ?? '';
+  try {
+    const state = await verifyHandshakePayload(payload, {
+      keys: ctx.keys,
+      issuer: ctx.issuer,
+      origin: url.origin,
+      replayGuard: ctx.replayGuard,
+      clockSkew: options.clockSkew,
+      now: options.now,
+    });
+    headers.append('set-cookie', clientUatCookie(ctx.names, scope, state.clientUat));
+    if (!state.sessionToken) {
+      headers.append('set-cookie', expiredCookie(ctx.names.session, scope));
+      return signedOut('signed-out', headers, null);
+    }
+    const claims = await verify(state.sessionToken);
+    headers.append('set-cookie', sessionCookie(ctx.names, scope, state.sessionToken));
+    return signedIn(claims, state.sessionToken, headers);
+  } catch (error) {
+    const code = isOrbitalError(error) ? error.code : 'handshake_invalid';
+    // A stale payload (a reload, an old link) says nothing about now: the cookies decide, and any
+    // new handshake URL is built without it.
+    if (code === 'handshake_replayed' || code === 'handshake_expired') return null;
+    return signedOut('handshake-failed', new Headers(), `The handshake with the auth server failed (${code}). Likely cause: ${describeHandshakeFailure(code)}`);
+  }
+}
+
+type ValidToken = { kind: 'valid'; claims: SessionClaims; token: string };
+type CheckedToken = ValidToken | { kind: 'missing' } | { kind: 'invalid'; code: OrbitalErrorCode; message: string };
+
+async function checkToken(verify: (token: string) => Promise<SessionClaims>, token: string | undefined): Promise<CheckedToken> {
+  if (!token) return { kind: 'missing' };
+  try {
+    return { kind: 'valid', claims: await verify(token), token };
+  } catch (error) {
+    if (!isOrbitalError(error)) throw error;
+    return { kind: 'invalid', code: error.code, message: error.message };
+  }
+}
+
+function signedIn(claims: SessionClaims, token: string, headers: Headers): RequestState {
+  return {
+    status: 'signed-in',
+    auth: { isSignedIn: true, userId: claims.sub, sessionId: claims.sid, claims, getToken: async () => token },
+    reason: null,
+    message: null,
+    headers,
+  };
+}
+
+function signedOut(reason: SignedOutReason, headers: Headers, message: string | null): RequestState {
+  return { status: 'signed-out', auth: signedOutAuth, reason, message, headers };
+}
+
+/**
+ * Only top-level navigations may be redirected: `Sec-Fetch-Dest: document|iframe`, or an HTML
+ * `Accept` from clients that send no fetch metadata. Never a POST, whose body a redirect would lose.
+ */
+export function isDocumentRequest(request: Request): boolean {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return false;
+  const dest = request.headers.get('sec-fetch-dest');
+  if (dest) return dest === 'document' || dest === 'iframe';
+  return request.headers.get('accept')?.includes('text/html') ?? false;
+}
+
+function parseUat(value: string | undefined): number | null {
+  if (value === undefined || !/^\d{1,12}$/.test(value)) return null;
+  return Number(value);
+}
+
+function parseGuard(value: string | undefined): { attempts: number; cause: OrbitalErrorCode | 'token-missing' | undefined } {
+  const match = value ? /^(\d{1,3})\.([a-z_-]{1,40})$/.exec(value) : null;
+  return match ? { attempts: Number(match[1]), cause: match[2] as OrbitalErrorCode } : { attempts: 0, cause: undefined };
+}
+
+function originOf(url: string): string {
+  const end = url.indexOf('/', url.indexOf('//') + 2);
+  return end === -1 ? url : url.slice(0, end);
+}

@@ -1,0 +1,109 @@
+import { base64UrlEncode } from './base64url';
+import { HandshakeError, TokenVerificationError, isOrbitalError } from './errors';
+import type { KeySet } from './key-set';
+import { REDIRECT_URL_PARAM } from './account-urls';
+import { signJwt } from './session-token';
+import type { SigningKey } from './signature';
+import { verifyJwt } from './verify-token';
+
+/** The query parameter the auth server adds to the app URL on the way back. */
+export const HANDSHAKE_PARAM = '__orbital_handshake';
+/** The auth server's endpoint for top-level handshake redirects, relative to its URL. */
+export const HANDSHAKE_PATH = '/v1/handshake';
+/** A handshake payload lives just long enough for one redirect. */
+export const HANDSHAKE_TTL = 30;
+
+/** What the auth server tells an app about its client: the state to write into first-party cookies. */
+export interface HandshakeState {
+  /** The active session's token, minted for the app's origin; null when signed out. */
+  sessionToken: string | null;
+  /** Unix seconds of the client's last sign-in/out change; 0 when signed out. */
+  clientUat: number;
+}
+
+/** Where an app sends the browser to refresh its cookies. */
+export function buildHandshakeUrl(authServerUrl: string, returnTo: string | URL): string {
+  const url = new URL(`${authServerUrl}${HANDSHAKE_PATH}`);
+  url.searchParams.set(REDIRECT_URL_PARAM, stripHandshakeParams(returnTo).href);
+  return url.href;
+}
+
+/** The app URL without the handshake payload, e.g. for `history.replaceState` or a re-handshake. */
+export function stripHandshakeParams(input: string | URL): URL {
+  const url = new URL(input);
+  url.searchParams.delete(HANDSHAKE_PARAM);
+  return url;
+}
+
+/** Auth server side: the signed payload for one app origin, valid for {@link HANDSHAKE_TTL} seconds. */
+export function createHandshakePayload(state: HandshakeState, context: { issuer: string; origin: string; now: number }, key: SigningKey): Promise<string> {
+  return signJwt(
+    {
+      typ: 'handshake',
+      iss: context.issuer,
+      aud: context.origin,
+      iat: context.now,
+      nbf: context.now,
+      exp: context.now + HANDSHAKE_TTL,
+      jti: base64UrlEncode(crypto.getRandomValues(new Uint8Array(16))),
+      session_token: state.sessionToken,
+      client_uat: state.clientUat,
+    },
+    key,
+  );
+}
+
+/** Remembers payload ids until they expire, so that each payload is applied once. */
+export interface ReplayGuard {
+  /** True the first time `id` is seen, false for a replay. */
+  claim(id: string, expiresAt: number): boolean | Promise<boolean>;
+}
+
+/** In-process replay guard: enough for one app-server instance. */
+export function createMemoryReplayGuard(now: () => number = Date.now): ReplayGuard {
+  const seen = new Map<string, number>();
+  return {
+    claim(id, expiresAt) {
+      const current = now() / 1000;
+      if (seen.size > 1_000) for (const [key, exp] of seen) if (exp < current) seen.delete(key);
+      if (seen.has(id)) return false;
+      seen.set(id, expiresAt);
+      return true;
+    },
+  };
+}
+
+export interface VerifyHandshakeOptions {
+  keys: KeySet;
+  issuer: string;
+  /** The app origin the payload must be bound to. */
+  origin: string;
+  replayGuard: ReplayGuard;
+  clockSkew?: number | undefined;
+  now?: (() => number) | undefined;
+}
+
+/** App side: checks a payload's signature, expiry, origin binding and single use. */
+export async function verifyHandshakePayload(payload: string, options: VerifyHandshakeOptions): Promise<HandshakeState> {
+  let claims;
+  try {
+    claims = await verifyJwt(payload, options);
+  } catch (error) {
+    if (isOrbitalError(error) && error.code === 'token_expired') {
+      throw new HandshakeError('handshake_expired', `The handshake payload has expired (${error.message}) — an old URL, or this server's clock is ahead of the auth server's.`, { cause: error });
+    }
+    throw error;
+  }
+  if (claims.typ !== 'handshake' || claims.iss !== options.issuer || typeof claims.jti !== 'string' || typeof claims.client_uat !== 'number') {
+    throw new HandshakeError('handshake_invalid', 'The handshake payload is not one this auth server issued for an app.');
+  }
+  if (claims.aud !== options.origin) {
+    throw new HandshakeError('handshake_origin_mismatch', `The handshake payload was issued for ${String(claims.aud)}, not for this app (${options.origin}). If the app sits behind a proxy, make sure the request URL it sees is its public one.`);
+  }
+  if (!(await options.replayGuard.claim(claims.jti, claims.exp as number))) {
+    throw new HandshakeError('handshake_replayed', 'The handshake payload was already used.');
+  }
+  const token = claims.session_token;
+  if (token !== null && typeof token !== 'string') throw new TokenVerificationError('token_malformed', 'The handshake payload carries a malformed session token.');
+  return { sessionToken: token, clientUat: claims.client_uat };
+}

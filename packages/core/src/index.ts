@@ -1,0 +1,13 @@
+/**
+ * @orbital/core — the protocol, shared by every Orbital package. Runtime-agnostic: no Node
+ * built-ins here. Server-only pieces live in `@orbital/core/server`.
+ */
+export * from './errors';
+export { createPublishableKey, createSecretKey, parsePublishableKey, parseSecretKey, type InstanceMode, type PublishableKey } from './keys';
+export * from './lifetime';
+export * from './cookies';
+export * from './redirect-url';
+export * from './account-urls';
+export { readJwtPayload, type JwtPayload } from './jwt';
+export { HANDSHAKE_PARAM, HANDSHAKE_PATH, stripHandshakeParams } from './handshake';
+export type { SignedOutReason, HandshakeReason } from './request-state';

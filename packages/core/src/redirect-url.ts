@@ -1,0 +1,107 @@
+import { RedirectUrlError } from './errors';
+
+/** An origin (`https://app.example.com`) or a pattern tested against a candidate's origin. */
+export type AllowedRedirectOrigin = string | RegExp;
+
+export interface RedirectTargetOptions {
+  /** Where relative targets resolve, and the one origin that is always allowed. */
+  base: string | URL;
+  /** Further origins a redirect may go to: satellites, the app, `allowedRedirectOrigins`. */
+  allowedOrigins?: readonly AllowedRedirectOrigin[] | undefined;
+}
+
+const MAX_LENGTH = 4096;
+// Whitespace and control characters are dropped silently by URL parsers (`java\tscript:`), so any
+// of them anywhere means the string is not what it looks like.
+const CONTROL = /[\u0000-\u001f\u007f]/;
+const INVISIBLE = /[\u0000-\u0020\u007f-\u00a0\u1680\u180e\u2000-\u200f\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+
+/**
+ * The one redirect-target validator: returns the absolute URL a redirect may go to, or throws a
+ * {@link RedirectUrlError}. Accepts path-absolute targets (`/dashboard?tab=1`) and absolute http(s)
+ * URLs whose origin is the base's or an allowed one.
+ *
+ * @example validateRedirectUrl('/account', { base: 'https://app.example.com' }).href
+ */
+export function validateRedirectUrl(input: unknown, options: RedirectTargetOptions): URL {
+  if (typeof input !== 'string' || input.length === 0 || input.length > MAX_LENGTH) {
+    throw invalid('must be a non-empty string of at most 4096 characters');
+  }
+  if (!isPlainText(input)) throw invalid('contains whitespace, control characters or backslashes');
+
+  // Anything downstream that decodes the target once more must still see the same kind of target.
+  let decoded = input;
+  for (let i = 0; i < 3; i++) {
+    const next = safeDecode(decoded);
+    if (next === null) throw invalid('is not valid percent-encoding');
+    if (next === decoded) break;
+    decoded = next;
+    if (/^(\/\/|\/\\|\\)/.test(decoded) || CONTROL.test(decoded) || hasScheme(decoded) !== hasScheme(input)) {
+      throw invalid('hides a different target behind percent-encoding');
+    }
+  }
+
+  const base = new URL(options.base);
+  const isAbsolute = /^https?:\/\//i.test(input);
+  if (!isAbsolute) {
+    if (hasScheme(input)) throw invalid('uses a scheme other than http or https');
+    if (!input.startsWith('/') || input.startsWith('//')) throw invalid('must be an absolute http(s) URL or a path starting with a single "/"');
+  }
+
+  let url: URL;
+  try {
+    url = new URL(input, base);
+  } catch {
+    throw invalid('is not a URL');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw invalid('uses a scheme other than http or https');
+  if (url.username || url.password) throw invalid('carries credentials (user:password@)');
+  if (!isAllowedOrigin(url.origin, base.origin, options.allowedOrigins)) {
+    throw new RedirectUrlError('redirect_origin_not_allowed', `Redirect target origin ${url.origin} is not allowed. Add it to allowedRedirectOrigins (or configure it as a satellite) if it is yours.`);
+  }
+  return url;
+}
+
+/** Same as {@link validateRedirectUrl} but answers with `null` instead of throwing. */
+export function safeRedirectUrl(input: unknown, options: RedirectTargetOptions): URL | null {
+  try {
+    return validateRedirectUrl(input, options);
+  } catch {
+    return null;
+  }
+}
+
+export function isAllowedOrigin(origin: string, baseOrigin: string, allowed: readonly AllowedRedirectOrigin[] = []): boolean {
+  if (origin === baseOrigin) return true;
+  return allowed.some((entry) => (typeof entry === 'string' ? normalizeOrigin(entry) === origin : entry.test(origin)));
+}
+
+/** `https://App.example.com/` -> `https://app.example.com`; null when it is not an http(s) origin. */
+export function normalizeOrigin(value: string): string | null {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+function hasScheme(value: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:/i.test(value);
+}
+
+function isPlainText(value: string): boolean {
+  return !INVISIBLE.test(value) && !value.includes('\\');
+}
+
+function safeDecode(value: string): string | null {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return null;
+  }
+}
+
+function invalid(why: string): RedirectUrlError {
+  return new RedirectUrlError('redirect_url_invalid', `Redirect target ${why}; pass a path like "/dashboard" or a URL on an allowed origin.`);
+}

@@ -1,0 +1,90 @@
+import type { OrbitalErrorCode } from './errors';
+
+/**
+ * The request-authentication state machine, as a pure function. Inputs are facts read off the
+ * request; the output names the state and why. `authenticateRequest` does the reading and writing.
+ *
+ * | session token | `__client_uat`        | document GET      | other requests |
+ * | ------------- | --------------------- | ----------------- | -------------- |
+ * | valid         | missing, or <= iat     | signed-in         | signed-in      |
+ * | valid         | > iat (changed since)  | handshake         | signed-out     |
+ * | valid         | 0 (signed out)         | signed-out        | signed-out     |
+ * | expired/bad   | > 0                    | handshake         | signed-out     |
+ * | missing       | > 0                    | handshake         | signed-out     |
+ * | any other     | 0 or missing           | signed-out        | signed-out     |
+ *
+ * A handshake becomes `handshake-loop` once {@link MAX_HANDSHAKE_ATTEMPTS} redirects happened in a
+ * short window: one guard, whatever the cause.
+ */
+export type TokenFact =
+  | { kind: 'missing' }
+  | { kind: 'valid'; iat: number }
+  | { kind: 'invalid'; code: OrbitalErrorCode };
+
+export interface RequestFacts {
+  token: TokenFact;
+  /** `null` when the cookie is absent or not a number. */
+  clientUat: number | null;
+  /** A top-level GET/HEAD navigation that a redirect will not harm. */
+  canRedirect: boolean;
+  /** Handshake redirects counted by the loop-guard cookie. */
+  handshakeAttempts: number;
+}
+
+export type SignedOutReason =
+  | 'signed-out'
+  | 'client-signed-out'
+  | 'token-missing'
+  | 'token-expired'
+  | 'token-outdated'
+  | 'token-invalid'
+  | 'handshake-failed'
+  | 'handshake-loop';
+
+export type HandshakeReason = 'token-missing' | 'token-expired' | 'token-outdated' | 'token-invalid';
+
+export type Decision =
+  | { status: 'signed-in' }
+  | { status: 'signed-out'; reason: SignedOutReason }
+  | { status: 'handshake'; reason: HandshakeReason };
+
+export const MAX_HANDSHAKE_ATTEMPTS = 3;
+
+export function decideRequestState(facts: RequestFacts): Decision {
+  const { token, clientUat } = facts;
+  if (token.kind === 'valid') {
+    if (clientUat === 0) return { status: 'signed-out', reason: 'client-signed-out' };
+    if (clientUat === null || clientUat <= token.iat) return { status: 'signed-in' };
+    return needsHandshake('token-outdated', facts);
+  }
+  if (!clientUat) return { status: 'signed-out', reason: token.kind === 'invalid' && token.code !== 'token_expired' ? 'token-invalid' : 'signed-out' };
+  if (token.kind === 'missing') return needsHandshake('token-missing', facts);
+  return needsHandshake(token.code === 'token_expired' ? 'token-expired' : 'token-invalid', facts);
+}
+
+function needsHandshake(reason: HandshakeReason, facts: RequestFacts): Decision {
+  if (!facts.canRedirect) return { status: 'signed-out', reason };
+  if (facts.handshakeAttempts >= MAX_HANDSHAKE_ATTEMPTS) return { status: 'signed-out', reason: 'handshake-loop' };
+  return { status: 'handshake', reason };
+}
+
+/** The likely cause behind a handshake that failed or keeps coming back, from the last error seen. */
+export function describeHandshakeFailure(code: OrbitalErrorCode | 'token-missing' | undefined): string {
+  switch (code) {
+    case 'token_signature_invalid':
+    case 'token_kid_unknown':
+    case 'token_issuer_invalid':
+    case 'handshake_invalid':
+      return 'keys do not match — the app verifies tokens with a key (ORBITAL_JWT_KEY / publishable key) from a different Orbital instance than the one that signs them.';
+    case 'token_expired':
+    case 'token_not_active_yet':
+    case 'token_issued_in_future':
+    case 'handshake_expired':
+      return "clock skew — this server's clock and the auth server's differ by more than the allowed clock skew; sync them with NTP or raise clockSkew.";
+    case 'token_azp_invalid':
+    case 'handshake_origin_mismatch':
+      return 'redirect origin not allowed — the origin this app is served on is not among its authorizedParties / allowedRedirectOrigins, or a proxy hides the public URL.';
+    default:
+      return 'cookies blocked — the session cookie set by the last handshake did not come back (cookies disabled, a Secure cookie on plain http, or a cookie domain that does not match this host).';
+  }
+}

@@ -1,0 +1,2 @@
+// The tanstack-react-start adapter is filled in by its own issue; until then it re-exports core.
+export * from '@orbital/core/server';
