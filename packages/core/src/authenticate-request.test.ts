@@ -1,0 +1,190 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { authenticateRequest, type AuthenticateRequestOptions } from './authenticate-request';
+import { cookieNames } from './cookies';
+import { HANDSHAKE_PARAM, createHandshakePayload } from './handshake';
+import { APP_ORIGIN, AUTH_URL, clock, publishableKey, sessionToken, testKeys } from './test-support';
+
+type Keys = Awaited<ReturnType<typeof testKeys>>;
+const names = cookieNames(publishableKey);
+const time = clock(Math.floor(Date.now() / 1000));
+
+function request(path: string, cookies: Record<string, string> = {}, init: { document?: boolean; method?: string; headers?: Record<string, string> } = {}) {
+  const headers = new Headers(init.headers);
+  headers.set('cookie', Object.entries(cookies).map(([k, v]) => `${k}=${v}`).join('; '));
+  if (init.document ?? true) headers.set('sec-fetch-dest', 'document');
+  else headers.set('sec-fetch-dest', 'empty');
+  return new Request(`${APP_ORIGIN}${path}`, { method: init.method ?? 'GET', headers });
+}
+
+function setCookies(headers: Headers): Record<string, string> {
+  return Object.fromEntries(headers.getSetCookie().map((line) => line.split(';')[0]!.split('=') as [string, string]));
+}
+
+describe('authenticateRequest', () => {
+  let keys: Keys;
+  let options: AuthenticateRequestOptions;
+
+  beforeAll(async () => {
+    keys = await testKeys();
+    options = { publishableKey, jwtKey: keys.jwtKey, now: time.now };
+  });
+
+  const fresh = () => sessionToken(keys.signer, time.seconds());
+  const payload = (sessionTokenValue: string | null, origin = APP_ORIGIN, now = time.seconds()) =>
+    createHandshakePayload({ sessionToken: sessionTokenValue, clientUat: now - 10 }, { issuer: AUTH_URL, origin, now }, keys.signer);
+
+  it('signs in a request with a valid session cookie, without any network call', async () => {
+    const state = await authenticateRequest(request('/', { [names.session]: await fresh(), [names.clientUat]: String(time.seconds() - 5) }), options);
+    expect(state.status).toBe('signed-in');
+    expect(state.auth).toMatchObject({ isSignedIn: true, userId: 'user_1', sessionId: 'sess_1' });
+    expect(await state.auth.getToken()).toMatch(/^ey/);
+  });
+
+  it('signs in an API request with a Bearer token, and never redirects one', async () => {
+    const ok = await authenticateRequest(request('/api', {}, { document: false, headers: { authorization: `Bearer ${await fresh()}` } }), options);
+    expect(ok.status).toBe('signed-in');
+    const old = await authenticateRequest(request('/api', {}, { headers: { authorization: `Bearer ${await sessionToken(keys.signer, time.seconds() - 300)}` } }), options);
+    expect(old).toMatchObject({ status: 'signed-out', reason: 'token-expired' });
+  });
+
+  it('is signed out with no cookies at all', async () => {
+    expect(await authenticateRequest(request('/'), options)).toMatchObject({ status: 'signed-out', reason: 'signed-out', auth: { isSignedIn: false, userId: null } });
+  });
+
+  it('redirects a document request to the handshake when the token expired', async () => {
+    const state = await authenticateRequest(request('/page?x=1', { [names.session]: await sessionToken(keys.signer, time.seconds() - 120), [names.clientUat]: '1' }), options);
+    expect(state.status).toBe('handshake');
+    if (state.status !== 'handshake') return;
+    const location = new URL(state.headers.get('location')!);
+    expect(location.href.startsWith(`${AUTH_URL}/v1/handshake?`)).toBe(true);
+    expect(location.searchParams.get('redirect_url')).toBe(`${APP_ORIGIN}/page?x=1`);
+    expect(setCookies(state.headers)[names.handshakeCount]).toBe('1.token_expired');
+  });
+
+  it('answers an API request with an expired token as signed-out "token-expired" (the client refreshes)', async () => {
+    const state = await authenticateRequest(request('/api/data', { [names.session]: await sessionToken(keys.signer, time.seconds() - 120), [names.clientUat]: '1' }, { document: false }), options);
+    expect(state).toMatchObject({ status: 'signed-out', reason: 'token-expired' });
+    expect(state.headers.get('location')).toBeNull();
+  });
+
+  it('does not redirect a form POST (its body would be lost)', async () => {
+    const state = await authenticateRequest(request('/form', { [names.clientUat]: '1' }, { method: 'POST' }), options);
+    expect(state).toMatchObject({ status: 'signed-out', reason: 'token-missing' });
+  });
+
+  it('clears a session cookie that outlived a sign-out', async () => {
+    const state = await authenticateRequest(request('/', { [names.session]: await fresh(), [names.clientUat]: '0' }), options);
+    expect(state).toMatchObject({ status: 'signed-out', reason: 'client-signed-out' });
+    expect(state.headers.getSetCookie().join()).toContain(`${names.session}=;`);
+  });
+
+  it('applies a handshake payload into first-party cookies and is signed in', async () => {
+    const token = await fresh();
+    const state = await authenticateRequest(request(`/page?${HANDSHAKE_PARAM}=${await payload(token)}`, { [names.clientUat]: '1' }), options);
+    expect(state.status).toBe('signed-in');
+    const cookies = setCookies(state.headers);
+    expect(cookies[names.session]).toBe(token);
+    expect(Number(cookies[names.clientUat])).toBeGreaterThan(0);
+    const line = state.headers.getSetCookie().find((l) => l.startsWith(names.session))!;
+    expect(line).toMatch(/SameSite=Lax/i);
+    expect(line).toMatch(/Path=\//);
+    expect(line).not.toMatch(/Secure/); // development on http
+  });
+
+  it('applies a signed-out handshake by clearing the session cookie', async () => {
+    const state = await authenticateRequest(request(`/page?${HANDSHAKE_PARAM}=${await payload(null)}`, { [names.clientUat]: '1' }), options);
+    expect(state).toMatchObject({ status: 'signed-out', reason: 'signed-out' });
+    expect(setCookies(state.headers)[names.session]).toBe('');
+  });
+
+  it('refuses a payload bound to another origin, without redirecting again', async () => {
+    const state = await authenticateRequest(request(`/page?${HANDSHAKE_PARAM}=${await payload(await fresh(), 'https://evil.example.com')}`, { [names.clientUat]: '1' }), options);
+    expect(state).toMatchObject({ status: 'signed-out', reason: 'handshake-failed', message: expect.stringContaining('redirect origin not allowed') });
+    expect(state.headers.getSetCookie()).toEqual([]);
+  });
+
+  it('refuses a tampered payload', async () => {
+    const good = await payload(await fresh());
+    const tampered = good.slice(0, -3) + (good.endsWith('AAA') ? 'BBB' : 'AAA');
+    const state = await authenticateRequest(request(`/page?${HANDSHAKE_PARAM}=${tampered}`, { [names.clientUat]: '1' }), options);
+    expect(state).toMatchObject({ status: 'signed-out', reason: 'handshake-failed', message: expect.stringContaining('keys do not match') });
+  });
+
+  it('uses a replayed payload only as far as the cookies agree (a reload keeps the session)', async () => {
+    const token = await fresh();
+    const url = `/page?${HANDSHAKE_PARAM}=${await payload(token)}`;
+    expect((await authenticateRequest(request(url), options)).status).toBe('signed-in');
+    // the reload carries the cookies the first response set
+    const reload = await authenticateRequest(request(url, { [names.session]: token, [names.clientUat]: '1' }), options);
+    expect(reload.status).toBe('signed-in');
+    // a replay without the cookies gets nothing from the payload
+    const replay = await authenticateRequest(request(url), options);
+    expect(replay).toMatchObject({ status: 'signed-out', reason: 'signed-out' });
+  });
+
+  it('treats an expired payload (an old link) as absent and strips it from the next handshake', async () => {
+    const old = await payload(await fresh(), APP_ORIGIN, time.seconds() - 600);
+    const state = await authenticateRequest(request(`/page?${HANDSHAKE_PARAM}=${old}`, { [names.clientUat]: '1' }), options);
+    expect(state.status).toBe('handshake');
+    expect(new URL(state.headers.get('location')!).searchParams.get('redirect_url')).toBe(`${APP_ORIGIN}/page`);
+  });
+
+  it('reports clock skew when the payload comes from the future', async () => {
+    const future = await payload(await fresh(), APP_ORIGIN, time.seconds() + 120);
+    const state = await authenticateRequest(request(`/page?${HANDSHAKE_PARAM}=${future}`, { [names.clientUat]: '1' }), options);
+    expect(state).toMatchObject({ status: 'signed-out', reason: 'handshake-failed', message: expect.stringContaining('clock skew') });
+  });
+
+  describe('redirect-loop guard', () => {
+    it('stops after three handshakes whose cookies never came back, and says cookies are blocked', async () => {
+      let jar: Record<string, string> = { [names.clientUat]: '1' };
+      const statuses: string[] = [];
+      for (let i = 0; i < 6; i++) {
+        const state = await authenticateRequest(request('/', jar), options);
+        statuses.push(state.status);
+        if (state.status !== 'handshake') {
+          expect(state).toMatchObject({ reason: 'handshake-loop', message: expect.stringContaining('cookies blocked') });
+          break;
+        }
+        // the browser keeps only the (never Secure) loop-guard cookie: the session cookie is lost
+        jar = { ...jar, [names.handshakeCount]: setCookies(state.headers)[names.handshakeCount]! };
+      }
+      expect(statuses).toEqual(['handshake', 'handshake', 'handshake', 'signed-out']);
+    });
+
+    it('names mismatched keys as the cause when tokens never verify', async () => {
+      const foreign = await testKeys();
+      const bad = await sessionToken(foreign.signer, time.seconds());
+      const state = await authenticateRequest(request('/', { [names.session]: bad, [names.clientUat]: '1', [names.handshakeCount]: '3.token_kid_unknown' }), options);
+      expect(state).toMatchObject({ status: 'signed-out', reason: 'handshake-loop', message: expect.stringContaining('keys do not match') });
+    });
+
+    it('names clock skew as the cause when fresh tokens look expired', async () => {
+      const state = await authenticateRequest(request('/', { [names.session]: await sessionToken(keys.signer, time.seconds() - 600), [names.clientUat]: '1', [names.handshakeCount]: '3.token_expired' }), options);
+      expect(state.message).toContain('clock skew');
+    });
+
+    it('resets once a request is signed in from its cookies', async () => {
+      const state = await authenticateRequest(request('/', { [names.session]: await fresh(), [names.clientUat]: '1', [names.handshakeCount]: '2.token-missing' }), options);
+      expect(state.status).toBe('signed-in');
+      expect(state.headers.getSetCookie().join()).toMatch(new RegExp(`${names.handshakeCount}=; Max-Age=0`));
+    });
+
+    it('ignores a garbled counter', async () => {
+      const state = await authenticateRequest(request('/', { [names.clientUat]: '1', [names.handshakeCount]: '99999;drop' }), options);
+      expect(state.status).toBe('handshake');
+    });
+  });
+
+  it('writes Secure cookies in production mode', async () => {
+    const { createPublishableKey } = await import('./keys');
+    const prodKey = createPublishableKey('https://auth.example.com', 'production');
+    const prodNames = cookieNames(prodKey);
+    const token = await sessionToken(keys.signer, time.seconds(), { issuer: 'https://auth.example.com', azp: 'https://app.example.com' });
+    const hs = await createHandshakePayload({ sessionToken: token, clientUat: 5 }, { issuer: 'https://auth.example.com', origin: 'https://app.example.com', now: time.seconds() }, keys.signer);
+    const state = await authenticateRequest(new Request(`https://app.example.com/?${HANDSHAKE_PARAM}=${hs}`, { headers: { 'sec-fetch-dest': 'document' } }), { publishableKey: prodKey, jwtKey: keys.jwtKey, now: time.now });
+    expect(state.status).toBe('signed-in');
+    const line = state.headers.getSetCookie().find((l) => l.startsWith(prodNames.session))!;
+    expect(line).toMatch(/Secure/);
+  });
+});
