@@ -40,6 +40,7 @@ export type OrbitalErrorCode =
   | 'not_found'
   | 'identifier_taken'
   | 'identifier_invalid'
+  | 'identifier_not_found'
   | 'password_weak'
   | 'password_incorrect'
   | 'credentials_invalid'

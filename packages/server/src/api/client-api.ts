@@ -1,0 +1,90 @@
+import { checkCredentials, signUp } from '../accounts';
+import { ensureClient, loadClient, requireClient, writeClientCookies } from '../client-state';
+import type { ServerContext } from '../context';
+import { assertTrustedOrigin, json, readJson, stringField, type Exchange } from '../http';
+import type { RouteHandler } from '../router';
+import { endAllSessions, endSession, findSession, mintToken, setActiveSession, startSession } from '../sessions';
+import { clientJson } from './views';
+
+/** The browser client's API: environment, client, sign-up / sign-in, tokens and session switching. */
+export function clientRoutes(ctx: ServerContext): Array<['GET' | 'POST' | 'DELETE', string, RouteHandler]> {
+  const { options } = ctx;
+  const respond = (exchange: Exchange, state: Awaited<ReturnType<typeof loadClient>>, extra: object = {}, status = 200) => {
+    if (state) writeClientCookies(ctx, exchange, state);
+    return json(exchange, { client: clientJson(state), ...extra }, status);
+  };
+
+  return [
+    [
+      'GET',
+      '/v1/environment',
+      async (exchange) =>
+        json(exchange, {
+          authServerUrl: options.url,
+          mode: options.mode,
+          multiSession: options.multiSession,
+          tokenTtl: options.tokenTtl,
+          lifetime: options.lifetime,
+          ...options.pages,
+        }),
+    ],
+    ['GET', '/v1/client', async (exchange) => json(exchange, { client: clientJson(await loadClient(ctx, exchange)) })],
+    [
+      'POST',
+      '/v1/sign-ups',
+      async (exchange) => {
+        assertTrustedOrigin(exchange, options);
+        const body = await readJson(exchange.request);
+        const user = await signUp(ctx, { email: stringField(body, 'email'), password: stringField(body, 'password'), firstName: stringField(body, 'firstName', 100), lastName: stringField(body, 'lastName', 100) }, exchange.ip);
+        const state = await startSession(ctx, await ensureClient(ctx, exchange), user);
+        return respond(exchange, state, { sessionId: state.active!.session.id }, 201);
+      },
+    ],
+    [
+      'POST',
+      '/v1/sign-ins',
+      async (exchange) => {
+        assertTrustedOrigin(exchange, options);
+        const body = await readJson(exchange.request);
+        const user = await checkCredentials(ctx, stringField(body, 'identifier') ?? stringField(body, 'email'), stringField(body, 'password'), exchange.ip);
+        const state = await startSession(ctx, await ensureClient(ctx, exchange), user);
+        return respond(exchange, state, { sessionId: state.active!.session.id });
+      },
+    ],
+    [
+      'POST',
+      '/v1/client/sessions/:sessionId/tokens',
+      async (exchange) => {
+        const origin = assertTrustedOrigin(exchange, options);
+        const state = await requireClient(ctx, exchange);
+        const live = findSession(state, exchange.params.sessionId!);
+        return json(exchange, { object: 'token', ...(await mintToken(ctx, live, origin)) });
+      },
+    ],
+    [
+      'POST',
+      '/v1/client/sessions/:sessionId/touch',
+      async (exchange) => {
+        assertTrustedOrigin(exchange, options);
+        return respond(exchange, await setActiveSession(ctx, await requireClient(ctx, exchange), exchange.params.sessionId!));
+      },
+    ],
+    [
+      'POST',
+      '/v1/client/sessions/:sessionId/end',
+      async (exchange) => {
+        assertTrustedOrigin(exchange, options);
+        return respond(exchange, await endSession(ctx, await requireClient(ctx, exchange), exchange.params.sessionId!));
+      },
+    ],
+    [
+      'DELETE',
+      '/v1/client/sessions',
+      async (exchange) => {
+        assertTrustedOrigin(exchange, options);
+        const state = await loadClient(ctx, exchange);
+        return respond(exchange, state && (await endAllSessions(ctx, state)));
+      },
+    ],
+  ];
+}

@@ -1,0 +1,46 @@
+import { HANDSHAKE_PATH, REDIRECT_URL_PARAM, HANDSHAKE_PARAM, RedirectUrlError, validateRedirectUrl } from '@orbital/core';
+import { createHandshakePayload } from '@orbital/core/server';
+import { clientUat, loadClient, writeClientCookies } from '../client-state';
+import type { ServerContext } from '../context';
+import { json, redirect, trustedOrigins } from '../http';
+import { errorPage } from '../pages/layout';
+import type { RouteHandler } from '../router';
+import { mintToken } from '../sessions';
+
+/** The top-level handshake redirect and the public keys app servers verify tokens with. */
+export function handshakeRoutes(ctx: ServerContext): Array<['GET', string, RouteHandler]> {
+  const jwks: RouteHandler = async (exchange) => {
+    const response = json(exchange, await ctx.keyring.jwks());
+    response.headers.set('cache-control', 'public, max-age=60');
+    response.headers.set('access-control-allow-origin', '*');
+    return response;
+  };
+
+  return [
+    ['GET', '/.well-known/jwks.json', jwks],
+    ['GET', '/v1/jwks', jwks],
+    [
+      'GET',
+      HANDSHAKE_PATH,
+      async (exchange) => {
+        let target: URL;
+        try {
+          target = validateRedirectUrl(exchange.url.searchParams.get(REDIRECT_URL_PARAM), { base: ctx.options.origin, allowedOrigins: trustedOrigins(ctx.options) });
+        } catch (error) {
+          // Never redirect to a target we cannot vouch for: a page that says why ends the flow.
+          return errorPage(exchange, ctx.options, 400, 'This app is not allowed to use this auth server', `${(error as RedirectUrlError).message} (${(error as RedirectUrlError).code})`);
+        }
+        const state = await loadClient(ctx, exchange);
+        const token = state?.active ? (await mintToken(ctx, state.active, target.origin)).jwt : null;
+        const payload = await createHandshakePayload(
+          { sessionToken: token, clientUat: state ? clientUat(state) : 0 },
+          { issuer: ctx.options.url, origin: target.origin, now: ctx.options.now() },
+          await ctx.keyring.signer(),
+        );
+        if (state) writeClientCookies(ctx, exchange, state);
+        target.searchParams.set(HANDSHAKE_PARAM, payload);
+        return redirect(exchange, target.href);
+      },
+    ],
+  ];
+}

@@ -1,0 +1,122 @@
+import {
+  ConfigurationError,
+  cookieNames,
+  createPublishableKey,
+  hostedPageUrls,
+  parsePublishableKey,
+  parseSecretKey,
+  resolveLifetime,
+  type AllowedRedirectOrigin,
+  type CookieNames,
+  type InstanceMode,
+  type LifetimeOptions,
+  type LifetimePolicy,
+} from '@orbital/core';
+import { DEFAULT_TOKEN_TTL } from '@orbital/core/server';
+import { compileCustomClaims, type CustomClaims } from './custom-claims';
+import type { RateLimit } from './rate-limit';
+import type { Store } from './store/types';
+
+export interface OrbitalServerOptions {
+  /** The public URL the auth server answers on, mount path included (`https://example.com/api/auth`). */
+  url: string;
+  /** `development` (default) relaxes Secure cookies on http; `production` requires https. */
+  mode?: InstanceMode;
+  /** Authenticates server-to-server calls. Required in production. */
+  secretKey?: string;
+  store: Store;
+  /** Inactivity timeout and maximum lifetime in seconds (both 7 days by default; `false` turns one off). */
+  lifetime?: LifetimeOptions;
+  /** Session token lifetime in seconds (default 60). */
+  tokenTtl?: number;
+  /** Several accounts signed in on one browser (default true). */
+  multiSession?: boolean;
+  /** Without multi-session, what signing in while signed in does: refuse (default) or replace the session. */
+  singleSessionMode?: 'error' | 'replace';
+  /** Custom session-token claims: a template (`{ role: '{{user.publicMetadata.role}}' }`) or a function. */
+  customClaims?: CustomClaims;
+  /** Origins (besides the auth server's own) that may receive redirects and call the API with cookies. */
+  allowedRedirectOrigins?: AllowedRedirectOrigin[];
+  /** Answer "email or password is incorrect" instead of naming which one (default true). */
+  accountEnumerationProtection?: boolean;
+  rateLimits?: Partial<RateLimits>;
+  /** Read the client IP from X-Forwarded-For (only behind a proxy you control). */
+  trustProxy?: boolean;
+  /** Shown on the hosted pages. */
+  appName?: string;
+  /** Milliseconds since the epoch; injectable for tests. */
+  now?: () => number;
+}
+
+export interface RateLimits {
+  signInPerIp: RateLimit;
+  signInPerIdentifier: RateLimit;
+  signUpPerIp: RateLimit;
+}
+
+const DEFAULT_RATE_LIMITS: RateLimits = {
+  signInPerIp: { limit: 30, window: 60 },
+  signInPerIdentifier: { limit: 10, window: 15 * 60 },
+  signUpPerIp: { limit: 10, window: 10 * 60 },
+};
+
+export interface ResolvedOptions {
+  url: string;
+  origin: string;
+  basePath: string;
+  mode: InstanceMode;
+  publishableKey: string;
+  secretKey: string | undefined;
+  names: CookieNames;
+  lifetime: LifetimePolicy;
+  tokenTtl: number;
+  multiSession: boolean;
+  singleSessionMode: 'error' | 'replace';
+  customClaims: ReturnType<typeof compileCustomClaims>;
+  allowedRedirectOrigins: AllowedRedirectOrigin[];
+  accountEnumerationProtection: boolean;
+  rateLimits: RateLimits;
+  trustProxy: boolean;
+  appName: string;
+  pages: ReturnType<typeof hostedPageUrls>;
+  /** Unix seconds. */
+  now: () => number;
+}
+
+export function resolveOptions(options: OrbitalServerOptions): ResolvedOptions {
+  const mode = options.mode ?? 'development';
+  if (!options.store) throw new ConfigurationError('configuration_invalid', 'createOrbitalServer needs a store: createPgliteStore(dir) for the embedded database, or createPostgresStore({ connectionString }).');
+  const publishableKey = createPublishableKey(options.url, mode);
+  const { authServerUrl } = parsePublishableKey(publishableKey, 'url');
+  if (mode === 'production' && !options.secretKey) {
+    throw new ConfigurationError('secret_key_missing', 'A production auth server needs secretKey (ORBITAL_SECRET_KEY): generate one with `orbital-server --print-secret-key`.');
+  }
+  const secretKey = options.secretKey ? parseSecretKey(options.secretKey, mode, 'secretKey').key : undefined;
+  const tokenTtl = options.tokenTtl ?? DEFAULT_TOKEN_TTL;
+  if (!Number.isInteger(tokenTtl) || tokenTtl < 5 || tokenTtl > 3600) {
+    throw new ConfigurationError('configuration_invalid', `tokenTtl must be a whole number of seconds between 5 and 3600, got ${tokenTtl}.`);
+  }
+  const url = new URL(authServerUrl);
+  const clock = options.now ?? Date.now;
+  return {
+    url: authServerUrl,
+    origin: url.origin,
+    basePath: url.pathname === '/' ? '' : url.pathname,
+    mode,
+    publishableKey,
+    secretKey,
+    names: cookieNames(publishableKey),
+    lifetime: resolveLifetime(options.lifetime),
+    tokenTtl,
+    multiSession: options.multiSession ?? true,
+    singleSessionMode: options.singleSessionMode ?? 'error',
+    customClaims: compileCustomClaims(options.customClaims),
+    allowedRedirectOrigins: options.allowedRedirectOrigins ?? [],
+    accountEnumerationProtection: options.accountEnumerationProtection ?? true,
+    rateLimits: { ...DEFAULT_RATE_LIMITS, ...options.rateLimits },
+    trustProxy: options.trustProxy ?? false,
+    appName: options.appName ?? 'Orbital',
+    pages: hostedPageUrls(authServerUrl),
+    now: () => Math.floor(clock() / 1000),
+  };
+}

@@ -1,0 +1,74 @@
+import { REDIRECT_URL_PARAM } from '@orbital/core';
+import { loadClient, writeClientCookies } from '../client-state';
+import type { ServerContext } from '../context';
+import { assertTrustedOrigin, readForm, redirect } from '../http';
+import type { RouteHandler } from '../router';
+import { endAllSessions, endSession, setActiveSession } from '../sessions';
+import { html } from './html';
+import { displayName, initials, page } from './layout';
+import { afterUrl, pageUrl } from './target';
+
+/** `/sign-in/choose`: the account chooser, and `/sign-out` for one account or all. */
+export function choosePage(ctx: ServerContext): Array<['GET' | 'POST', string, RouteHandler]> {
+  const { options } = ctx;
+  return [
+    [
+      'GET',
+      '/sign-in/choose',
+      async (exchange) => {
+        const state = await loadClient(ctx, exchange);
+        const target = afterUrl(exchange, options);
+        if (!state?.sessions.length) return redirect(exchange, pageUrl('/sign-in', target, options), 302);
+        const body = html`
+          <h1>Choose an account</h1>
+          <p class="lead">to continue to ${options.appName}</p>
+          <ul class="accounts">
+            ${state.sessions.map(
+              (s) => html`<li><form method="post" action="${pageUrl('/sign-in/choose', null, options)}">
+                <input type="hidden" name="${REDIRECT_URL_PARAM}" value="${target}">
+                <input type="hidden" name="session_id" value="${s.session.id}">
+                <button type="submit"><span class="avatar" aria-hidden="true">${initials(s.user)}</span>
+                  <span><strong>${displayName(s.user)}</strong><br><span class="muted">${s.user.email}</span></span></button>
+              </form></li>`,
+            )}
+          </ul>
+          <p><a href="${pageUrl('/sign-in', target, options)}">Add another account</a></p>
+          <form method="post" action="${pageUrl('/sign-out', null, options)}">
+            <input type="hidden" name="${REDIRECT_URL_PARAM}" value="${target}">
+            <button class="link danger" type="submit">Sign out of all accounts</button>
+          </form>`;
+        return page(exchange, options, 'Choose an account', body);
+      },
+    ],
+    [
+      'POST',
+      '/sign-in/choose',
+      async (exchange) => {
+        assertTrustedOrigin(exchange, options);
+        const form = await readForm(exchange.request);
+        const state = await loadClient(ctx, exchange);
+        const target = afterUrl(exchange, options, form);
+        const chosen = state?.sessions.find((s) => s.session.id === form.get('session_id'));
+        if (!state || !chosen) return redirect(exchange, pageUrl('/sign-in/choose', target, options));
+        writeClientCookies(ctx, exchange, await setActiveSession(ctx, state, chosen.session.id));
+        return redirect(exchange, target);
+      },
+    ],
+    [
+      'POST',
+      '/sign-out',
+      async (exchange) => {
+        assertTrustedOrigin(exchange, options);
+        const form = await readForm(exchange.request);
+        const target = afterUrl(exchange, options, form);
+        const state = await loadClient(ctx, exchange);
+        if (!state) return redirect(exchange, pageUrl('/sign-in', target, options));
+        const one = form.get('session_id');
+        const after = one && state.sessions.some((s) => s.session.id === one) ? await endSession(ctx, state, one) : await endAllSessions(ctx, state);
+        writeClientCookies(ctx, exchange, after);
+        // Other accounts remain: let the user pick one rather than guess.
+        return redirect(exchange, pageUrl(after.sessions.length ? '/sign-in/choose' : '/sign-in', target, options));
+      },
+    ],
+  ];
+}

@@ -1,0 +1,66 @@
+import { ApiError, REDIRECT_URL_PARAM } from '@orbital/core';
+import { checkCredentials } from '../accounts';
+import { ensureClient, loadClient, writeClientCookies } from '../client-state';
+import type { ServerContext } from '../context';
+import { assertTrustedOrigin, readForm, redirect, type Exchange } from '../http';
+import type { RouteHandler } from '../router';
+import { startSession } from '../sessions';
+import { html } from './html';
+import { alert, displayName, page } from './layout';
+import { afterUrl, pageUrl } from './target';
+
+/** `/sign-in`: email and password, working without JavaScript. */
+export function signInPage(ctx: ServerContext): Array<['GET' | 'POST', string, RouteHandler]> {
+  const { options } = ctx;
+
+  function render(exchange: Exchange, state: Awaited<ReturnType<typeof loadClient>>, target: string, error?: ApiError, email = '') {
+    const adding = Boolean(state?.sessions.length);
+    const body = html`
+      <h1>${adding ? 'Add an account' : 'Sign in'}</h1>
+      <p class="lead">${adding ? html`Signed in as ${state!.sessions.map((s) => displayName(s.user)).join(', ')}. <a href="${pageUrl('/sign-in/choose', target, options)}">Choose an account</a> instead.` : html`to continue to ${options.appName}`}</p>
+      ${alert(error?.message)}
+      <form method="post" action="${pageUrl('/sign-in', null, options)}" novalidate>
+        <input type="hidden" name="${REDIRECT_URL_PARAM}" value="${target}">
+        <label for="email">Email address</label>
+        <input id="email" name="email" type="email" autocomplete="username" required value="${email}" ${error ? html`aria-describedby="form-error" aria-invalid="true"` : ''} autofocus>
+        <label for="password">Password</label>
+        <input id="password" name="password" type="password" autocomplete="current-password" required>
+        <button class="primary" type="submit">Continue</button>
+      </form>
+      <p class="muted">No account? <a href="${pageUrl('/sign-up', target, options)}">Sign up</a></p>`;
+    return page(exchange, options, 'Sign in', body, error ? error.status : 200);
+  }
+
+  return [
+    [
+      'GET',
+      '/sign-in',
+      async (exchange) => {
+        const state = await loadClient(ctx, exchange);
+        const target = afterUrl(exchange, options);
+        // Already signed in and no room for another account: there is nothing to do here.
+        if (state?.active && !options.multiSession) return redirect(exchange, target, 302);
+        return render(exchange, state, target);
+      },
+    ],
+    [
+      'POST',
+      '/sign-in',
+      async (exchange) => {
+        assertTrustedOrigin(exchange, options);
+        const form = await readForm(exchange.request);
+        const target = afterUrl(exchange, options, form);
+        const email = form.get('email') ?? '';
+        try {
+          const user = await checkCredentials(ctx, email, form.get('password') ?? '', exchange.ip);
+          const state = await startSession(ctx, await ensureClient(ctx, exchange), user);
+          writeClientCookies(ctx, exchange, state);
+          return redirect(exchange, target);
+        } catch (error) {
+          if (!(error instanceof ApiError) || error.status >= 500) throw error;
+          return render(exchange, await loadClient(ctx, exchange), target, error, email);
+        }
+      },
+    ],
+  ];
+}

@@ -1,0 +1,61 @@
+import { ApiError, REDIRECT_URL_PARAM } from '@orbital/core';
+import { signUp } from '../accounts';
+import { ensureClient, writeClientCookies } from '../client-state';
+import type { ServerContext } from '../context';
+import { assertTrustedOrigin, readForm, redirect, type Exchange } from '../http';
+import { PASSWORD_MIN_LENGTH } from '../passwords';
+import type { RouteHandler } from '../router';
+import { startSession } from '../sessions';
+import { html } from './html';
+import { alert, page } from './layout';
+import { afterUrl, pageUrl } from './target';
+
+/** `/sign-up`: create an account with email and password; signs in on success. */
+export function signUpPage(ctx: ServerContext): Array<['GET' | 'POST', string, RouteHandler]> {
+  const { options } = ctx;
+
+  function render(exchange: Exchange, target: string, error?: ApiError, values: Record<string, string> = {}) {
+    const body = html`
+      <h1>Create your account</h1>
+      <p class="lead">to continue to ${options.appName}</p>
+      ${alert(error?.message)}
+      <form method="post" action="${pageUrl('/sign-up', null, options)}" novalidate>
+        <input type="hidden" name="${REDIRECT_URL_PARAM}" value="${target}">
+        <div class="row">
+          <div><label for="firstName">First name</label><input id="firstName" name="firstName" type="text" autocomplete="given-name" value="${values.firstName ?? ''}"></div>
+          <div><label for="lastName">Last name</label><input id="lastName" name="lastName" type="text" autocomplete="family-name" value="${values.lastName ?? ''}"></div>
+        </div>
+        <label for="email">Email address</label>
+        <input id="email" name="email" type="email" autocomplete="email" required value="${values.email ?? ''}" ${error?.code.startsWith('identifier') ? html`aria-describedby="form-error" aria-invalid="true"` : ''}>
+        <label for="password">Password</label>
+        <input id="password" name="password" type="password" autocomplete="new-password" required minlength="${PASSWORD_MIN_LENGTH}" aria-describedby="password-hint${error?.code === 'password_weak' ? ' form-error' : ''}">
+        <p class="muted" id="password-hint">At least ${PASSWORD_MIN_LENGTH} characters.</p>
+        <button class="primary" type="submit">Create account</button>
+      </form>
+      <p class="muted">Have an account? <a href="${pageUrl('/sign-in', target, options)}">Sign in</a></p>`;
+    return page(exchange, options, 'Sign up', body, error ? error.status : 200);
+  }
+
+  return [
+    ['GET', '/sign-up', async (exchange) => render(exchange, afterUrl(exchange, options))],
+    [
+      'POST',
+      '/sign-up',
+      async (exchange) => {
+        assertTrustedOrigin(exchange, options);
+        const form = await readForm(exchange.request);
+        const target = afterUrl(exchange, options, form);
+        const values = { email: form.get('email') ?? '', firstName: form.get('firstName') ?? '', lastName: form.get('lastName') ?? '' };
+        try {
+          const user = await signUp(ctx, { ...values, password: form.get('password') ?? '' }, exchange.ip);
+          const state = await startSession(ctx, await ensureClient(ctx, exchange), user);
+          writeClientCookies(ctx, exchange, state);
+          return redirect(exchange, target);
+        } catch (error) {
+          if (!(error instanceof ApiError) || error.status >= 500) throw error;
+          return render(exchange, target, error, values);
+        }
+      },
+    ],
+  ];
+}

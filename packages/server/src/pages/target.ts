@@ -1,0 +1,19 @@
+import { REDIRECT_URL_PARAM, safeRedirectUrl } from '@orbital/core';
+import { trustedOrigins, type Exchange } from '../http';
+import type { ResolvedOptions } from '../options';
+
+/**
+ * Where to go after an account page: the validated `redirect_url` (query or form field), else the
+ * profile page. An unsafe target is dropped, never followed.
+ */
+export function afterUrl(exchange: Exchange, options: ResolvedOptions, form?: URLSearchParams): string {
+  const raw = form?.get(REDIRECT_URL_PARAM) ?? exchange.url.searchParams.get(REDIRECT_URL_PARAM);
+  return safeRedirectUrl(raw, { base: options.origin, allowedOrigins: trustedOrigins(options) })?.href ?? options.pages.userProfileUrl;
+}
+
+/** A hosted page URL that carries the same `redirect_url` along. */
+export function pageUrl(path: string, redirectUrl: string | null, options: ResolvedOptions): string {
+  const url = new URL(`${options.url}${path}`);
+  if (redirectUrl && redirectUrl !== options.pages.userProfileUrl) url.searchParams.set(REDIRECT_URL_PARAM, redirectUrl);
+  return url.pathname + url.search;
+}

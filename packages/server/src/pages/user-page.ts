@@ -1,0 +1,102 @@
+import { ApiError } from '@orbital/core';
+import { changePassword, updateProfile } from '../accounts';
+import { loadClient } from '../client-state';
+import type { ServerContext } from '../context';
+import { assertTrustedOrigin, readForm, redirect, type Exchange } from '../http';
+import type { RouteHandler } from '../router';
+import { revokeOtherSessions, revokeSession, userSessions } from '../api/me-api';
+import { html } from './html';
+import { alert, displayName, page } from './layout';
+import { pageUrl } from './target';
+
+const NOTICES: Record<string, string> = {
+  profile: 'Your profile was saved.',
+  password: 'Your password was changed.',
+  revoked: 'The session was signed out.',
+};
+
+/** `/user`: profile, password, and the user's sessions on every device. */
+export function userPage(ctx: ServerContext): Array<['GET' | 'POST', string, RouteHandler]> {
+  const { options } = ctx;
+
+  async function active(exchange: Exchange) {
+    const state = await loadClient(ctx, exchange);
+    return state?.active ?? null;
+  }
+  const toSignIn = (exchange: Exchange) => redirect(exchange, pageUrl('/sign-in', options.pages.userProfileUrl, options), 302);
+
+  async function render(exchange: Exchange, error?: ApiError) {
+    const current = await active(exchange);
+    if (!current) return toSignIn(exchange);
+    const { user } = current;
+    const sessions = await userSessions(ctx, current);
+    const notice = NOTICES[exchange.url.searchParams.get('notice') ?? ''];
+    const formatTime = (seconds: number) => new Date(seconds * 1000).toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
+    const body = html`
+      <h1>${displayName(user)}</h1>
+      <p class="lead">${user.email}</p>
+      ${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}
+      ${alert(error?.message)}
+      <h2>Profile</h2>
+      <form method="post" action="${pageUrl('/user/profile', null, options)}">
+        <div class="row">
+          <div><label for="firstName">First name</label><input id="firstName" name="firstName" type="text" autocomplete="given-name" value="${user.firstName ?? ''}"></div>
+          <div><label for="lastName">Last name</label><input id="lastName" name="lastName" type="text" autocomplete="family-name" value="${user.lastName ?? ''}"></div>
+        </div>
+        <button type="submit" style="margin-top:1rem">Save profile</button>
+      </form>
+      <h2>Password</h2>
+      <form method="post" action="${pageUrl('/user/password', null, options)}">
+        <label for="currentPassword">Current password</label>
+        <input id="currentPassword" name="currentPassword" type="password" autocomplete="current-password" required>
+        <label for="newPassword">New password</label>
+        <input id="newPassword" name="newPassword" type="password" autocomplete="new-password" required>
+        <label><input type="checkbox" name="signOutOtherSessions" value="1" checked> Sign out of my other sessions</label>
+        <button type="submit">Change password</button>
+      </form>
+      <h2>Active sessions</h2>
+      <table>
+        <thead><tr><th scope="col">Signed in</th><th scope="col">Last active</th><th scope="col"><span class="muted">Action</span></th></tr></thead>
+        <tbody>${sessions.map(
+          (s) => html`<tr><td>${formatTime(s.createdAt)}${s.current ? html` <strong>(this session)</strong>` : s.sameBrowser ? ' (this browser)' : ''}</td><td>${formatTime(s.lastActiveAt)}</td>
+            <td>${s.current ? '' : html`<form method="post" action="${pageUrl('/user/sessions/revoke', null, options)}"><input type="hidden" name="session_id" value="${s.id}"><button class="link danger" type="submit">Sign out</button></form>`}</td></tr>`,
+        )}</tbody>
+      </table>
+      <h2>Sign out</h2>
+      <div class="row">
+        <form method="post" action="${pageUrl('/sign-out', null, options)}"><input type="hidden" name="session_id" value="${current.session.id}"><button type="submit">Sign out</button></form>
+        <form method="post" action="${pageUrl('/sign-out', null, options)}"><button class="danger" type="submit">Sign out of all accounts</button></form>
+      </div>`;
+    return page(exchange, options, 'Your account', body, error ? error.status : 200, true);
+  }
+
+  /** A form action on the active user's account, back to `/user` with a notice or the error. */
+  const action = (notice: string, run: (user: NonNullable<Awaited<ReturnType<typeof active>>>, form: URLSearchParams) => Promise<unknown>): RouteHandler =>
+    async (exchange) => {
+      assertTrustedOrigin(exchange, options);
+      const current = await active(exchange);
+      if (!current) return toSignIn(exchange);
+      const form = await readForm(exchange.request);
+      try {
+        await run(current, form);
+      } catch (error) {
+        if (!(error instanceof ApiError) || error.status >= 500) throw error;
+        return render(exchange, error);
+      }
+      return redirect(exchange, `${pageUrl('/user', null, options)}?notice=${notice}`);
+    };
+
+  return [
+    ['GET', '/user', (exchange) => render(exchange)],
+    ['POST', '/user/profile', action('profile', (current, form) => updateProfile(ctx, current.user, { firstName: form.get('firstName') ?? '', lastName: form.get('lastName') ?? '' }))],
+    [
+      'POST',
+      '/user/password',
+      action('password', async (current, form) => {
+        const user = await changePassword(ctx, current.user, form.get('currentPassword') ?? '', form.get('newPassword') ?? '');
+        if (form.get('signOutOtherSessions')) await revokeOtherSessions(ctx, user, current.session.id);
+      }),
+    ],
+    ['POST', '/user/sessions/revoke', action('revoked', (current, form) => revokeSession(ctx, current.user, form.get('session_id') ?? ''))],
+  ];
+}

@@ -1,0 +1,86 @@
+import { ApiError, OrbitalError } from '@orbital/core';
+import type { Jwks } from '@orbital/core/server';
+import { clientRoutes } from './api/client-api';
+import { handshakeRoutes } from './api/handshake-api';
+import { meRoutes } from './api/me-api';
+import type { ServerContext } from './context';
+import { createExchange, errorBody, json, preflight, withCors, type Exchange } from './http';
+import { createKeyring } from './keyring';
+import { resolveOptions, type OrbitalServerOptions } from './options';
+import { choosePage } from './pages/choose-page';
+import { errorPage } from './pages/layout';
+import { signInPage } from './pages/sign-in-page';
+import { signUpPage } from './pages/sign-up-page';
+import { userPage } from './pages/user-page';
+import { createMemoryRateLimiter } from './rate-limit';
+import { createRouter } from './router';
+
+export interface OrbitalServer {
+  /** The Fetch handler: mount it anywhere that speaks `Request` -> `Response`. */
+  handler: (request: Request, context?: { ip?: string }) => Promise<Response>;
+  /** `pk_test_…` / `pk_live_…` for this instance's URL: give it to your apps. */
+  publishableKey: string;
+  /** The current public keys: pass as `jwks` to `authenticateRequest` when the server runs in-process. */
+  jwks: () => Promise<Jwks>;
+  /** Signs new tokens with a fresh key; the old one stays published until its tokens expired. */
+  rotateSigningKey: () => Promise<void>;
+  close: () => Promise<void>;
+}
+
+/**
+ * Creates the auth server.
+ *
+ * @example
+ * const server = createOrbitalServer({ url: 'http://localhost:4000', store: await createPgliteStore('.orbital/data') });
+ * Bun.serve({ fetch: server.handler }); // or toNodeListener(server.handler), or a Next.js route
+ */
+export function createOrbitalServer(input: OrbitalServerOptions): OrbitalServer {
+  const options = resolveOptions(input);
+  const ctx: ServerContext = {
+    options,
+    store: input.store,
+    keyring: createKeyring(input.store, { now: options.now, tokenTtl: options.tokenTtl }),
+    limiter: createMemoryRateLimiter(),
+  };
+  const router = createRouter([...clientRoutes(ctx), ...meRoutes(ctx), ...handshakeRoutes(ctx), ...signInPage(ctx), ...signUpPage(ctx), ...choosePage(ctx), ...userPage(ctx)]);
+
+  async function handler(request: Request, context: { ip?: string } = {}): Promise<Response> {
+    const exchange = createExchange(request, options, context.ip);
+    if (!exchange) return new Response('Not found', { status: 404 });
+    const isApi = exchange.path.startsWith('/v1/') || exchange.path.startsWith('/.well-known/');
+    if (request.method === 'OPTIONS' && isApi) return preflight(request, options);
+    try {
+      const route = router.match(request.method, exchange);
+      if (route === 'method') throw new ApiError(405, 'request_invalid', `${request.method} is not supported here.`);
+      if (!route) {
+        if (exchange.path === '/' || exchange.path === '') return Response.redirect(options.pages.signInUrl, 302);
+        throw new ApiError(404, 'not_found', `Nothing at ${exchange.path}. The API lives under /v1 and the account pages at /sign-in, /sign-up and /user.`);
+      }
+      return withCors(request, await route(exchange), options);
+    } catch (error) {
+      return withCors(request, failure(exchange, error, isApi), options);
+    }
+  }
+
+  function failure(exchange: Exchange, error: unknown, isApi: boolean): Response {
+    let apiError: ApiError;
+    if (error instanceof ApiError) apiError = error;
+    else if (error instanceof OrbitalError) apiError = new ApiError(500, error.code, error.message);
+    else {
+      console.error('[orbital] unexpected error', error);
+      apiError = new ApiError(500, 'internal_error', 'Something went wrong on the auth server. It has been logged; try again.');
+    }
+    exchange.setCookies.length = 0;
+    const response = isApi ? json(exchange, errorBody(apiError), apiError.status) : errorPage(exchange, options, apiError.status, 'Something went wrong', apiError.message);
+    if (apiError.retryAfter) response.headers.set('retry-after', String(apiError.retryAfter));
+    return response;
+  }
+
+  return {
+    handler,
+    publishableKey: options.publishableKey,
+    jwks: () => ctx.keyring.jwks(),
+    rotateSigningKey: () => ctx.keyring.rotate(),
+    close: () => input.store.close(),
+  };
+}

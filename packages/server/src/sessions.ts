@@ -1,0 +1,77 @@
+import { ApiError, sessionExpiresAt } from '@orbital/core';
+import { signSessionToken } from '@orbital/core/server';
+import { liveState, type ClientState, type LiveSession } from './client-state';
+import type { ServerContext } from './context';
+import { randomId } from './random';
+import type { UserRecord } from './store/types';
+
+/**
+ * Signs `user` in on this client with a brand-new session id (no fixation). The same user's
+ * earlier session on this client ends; without multi-session, so do all others (or it refuses).
+ */
+export async function startSession(ctx: ServerContext, state: ClientState, user: UserRecord): Promise<ClientState> {
+  const now = ctx.options.now();
+  const others = state.sessions.filter((s) => s.user.id !== user.id);
+  if (!ctx.options.multiSession && others.length && ctx.options.singleSessionMode === 'error') {
+    throw new ApiError(409, 'session_exists', 'You are already signed in with another account. Sign out first, or turn on multi-session.');
+  }
+  const replaced = ctx.options.multiSession ? state.sessions.filter((s) => s.user.id === user.id) : state.sessions;
+  if (replaced.length) await ctx.store.endSessions(replaced.map((s) => s.session.id), 'ended', now);
+  const id = randomId('sess');
+  await ctx.store.createSession({ id, clientId: state.client.id, userId: user.id, now }, { clientId: state.client.id, lastActiveSessionId: id, uat: now });
+  return reload(ctx, state);
+}
+
+/** Ends one of this client's sessions. Ending the active one leaves none active: the app shows `/choose`. */
+export async function endSession(ctx: ServerContext, state: ClientState, sessionId: string): Promise<ClientState> {
+  const target = findSession(state, sessionId);
+  const now = ctx.options.now();
+  const wasActive = state.active?.session.id === target.session.id;
+  await ctx.store.endSessions([target.session.id], 'ended', now, wasActive ? { clientId: state.client.id, lastActiveSessionId: null, uat: now } : undefined);
+  return reload(ctx, state);
+}
+
+export async function endAllSessions(ctx: ServerContext, state: ClientState): Promise<ClientState> {
+  const now = ctx.options.now();
+  await ctx.store.endSessions(state.sessions.map((s) => s.session.id), 'ended', now, { clientId: state.client.id, lastActiveSessionId: null, uat: now });
+  return reload(ctx, state);
+}
+
+export async function setActiveSession(ctx: ServerContext, state: ClientState, sessionId: string): Promise<ClientState> {
+  const target = findSession(state, sessionId);
+  if (state.active?.session.id !== target.session.id) {
+    await ctx.store.updateClient({ clientId: state.client.id, lastActiveSessionId: target.session.id, uat: ctx.options.now() });
+  }
+  return reload(ctx, state);
+}
+
+/** Mints a session token for `authorizedParty`. Minting is activity: it pushes the inactivity timeout back. */
+export async function mintToken(ctx: ServerContext, live: LiveSession, authorizedParty: string | undefined): Promise<{ jwt: string; expiresAt: number }> {
+  const now = ctx.options.now();
+  await ctx.store.touchSession(live.session.id, now);
+  const jwt = await signSessionToken(
+    {
+      userId: live.user.id,
+      sessionId: live.session.id,
+      issuer: ctx.options.url,
+      authorizedParty,
+      now,
+      ttl: Math.min(ctx.options.tokenTtl, Math.max(1, sessionExpiresAt({ ...live.session, lastActiveAt: now }, ctx.options.lifetime) - now)),
+      customClaims: await ctx.options.customClaims({ user: live.user, session: live.session }),
+    },
+    await ctx.keyring.signer(),
+  );
+  return { jwt, expiresAt: now + ctx.options.tokenTtl };
+}
+
+export function findSession(state: ClientState, sessionId: string): LiveSession {
+  const live = state.sessions.find((s) => s.session.id === sessionId);
+  if (!live) throw new ApiError(404, 'session_not_found', 'No active session with this id on this browser: it ended, expired, or belongs to another browser.');
+  return live;
+}
+
+async function reload(ctx: ServerContext, state: ClientState): Promise<ClientState> {
+  const client = await ctx.store.findClient(state.client.id);
+  if (!client) throw new ApiError(404, 'client_not_found', 'The client disappeared; sign in again.');
+  return liveState(ctx, client);
+}

@@ -1,0 +1,97 @@
+import { ApiError } from '@orbital/core';
+import type { ClientChange, ClientRecord, NewUser, SessionRecord, SigningKeyRecord, Store, UserPatch, UserRecord } from './types';
+
+/** A Store in process memory: for unit tests and throwaway demos. Everything is lost on exit. */
+export function createMemoryStore(): Store {
+  const users = new Map<string, UserRecord>();
+  const clients = new Map<string, ClientRecord>();
+  const sessions = new Map<string, SessionRecord>();
+  const keys = new Map<string, SigningKeyRecord>();
+  const copy = <T>(value: T | undefined): T | null => (value ? structuredClone(value) : null);
+  const applyClient = (change: ClientChange) => {
+    const client = clients.get(change.clientId);
+    if (client) Object.assign(client, { lastActiveSessionId: change.lastActiveSessionId, uat: change.uat });
+  };
+
+  return {
+    async migrate() {},
+    async close() {},
+
+    async createUser(input: NewUser) {
+      const email = input.email.toLowerCase();
+      if ([...users.values()].some((u) => u.email === email)) throw identifierTaken();
+      const user: UserRecord = { id: input.id, email, passwordHash: input.passwordHash, firstName: input.firstName, lastName: input.lastName, publicMetadata: {}, createdAt: input.now, updatedAt: input.now };
+      users.set(user.id, user);
+      return structuredClone(user);
+    },
+    async findUserByEmail(email) {
+      return copy([...users.values()].find((u) => u.email === email.toLowerCase()));
+    },
+    async findUserById(id) {
+      return copy(users.get(id));
+    },
+    async updateUser(id: string, patch: UserPatch, now: number) {
+      const user = users.get(id);
+      if (!user) throw new ApiError(404, 'not_found', 'User not found.');
+      Object.assign(user, Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)), { updatedAt: now });
+      return structuredClone(user);
+    },
+
+    async createClient({ id, tokenHash, now }) {
+      const client: ClientRecord = { id, tokenHash, lastActiveSessionId: null, uat: 0, createdAt: now };
+      clients.set(id, client);
+      return structuredClone(client);
+    },
+    async findClientByTokenHash(tokenHash) {
+      return copy([...clients.values()].find((c) => c.tokenHash === tokenHash));
+    },
+    async findClient(id) {
+      return copy(clients.get(id));
+    },
+
+    async createSession({ id, clientId, userId, now }, change) {
+      const session: SessionRecord = { id, clientId, userId, status: 'active', createdAt: now, lastActiveAt: now, endedAt: null };
+      sessions.set(id, session);
+      applyClient(change);
+      return structuredClone(session);
+    },
+    async findSession(id) {
+      return copy(sessions.get(id));
+    },
+    async listClientSessions(clientId) {
+      return [...sessions.values()].filter((s) => s.clientId === clientId && s.status === 'active').map((s) => structuredClone(s));
+    },
+    async listUserSessions(userId) {
+      return [...sessions.values()].filter((s) => s.userId === userId && s.status === 'active').map((s) => structuredClone(s));
+    },
+    async touchSession(id, now) {
+      const session = sessions.get(id);
+      if (session && session.lastActiveAt < now) session.lastActiveAt = now;
+    },
+    async endSessions(ids, status, now, change) {
+      for (const id of ids) {
+        const session = sessions.get(id);
+        if (session?.status === 'active') Object.assign(session, { status, endedAt: now });
+      }
+      if (change) applyClient(change);
+    },
+    async updateClient(change) {
+      applyClient(change);
+    },
+
+    async listSigningKeys() {
+      return [...keys.values()].map((k) => structuredClone(k)).sort((a, b) => a.createdAt - b.createdAt);
+    },
+    async rotateSigningKey(key, now) {
+      for (const existing of keys.values()) if (existing.retiredAt === null) existing.retiredAt = now;
+      keys.set(key.kid, structuredClone(key));
+    },
+    async deleteSigningKeys(kids) {
+      for (const kid of kids) keys.delete(kid);
+    },
+  };
+}
+
+export function identifierTaken(): ApiError {
+  return new ApiError(422, 'identifier_taken', 'An account with this email already exists. Sign in instead, or use another email.');
+}

@@ -1,0 +1,40 @@
+/** Schema changes, applied in order, once each. Never edit a released entry: append a new one. */
+export const migrations: readonly string[] = [
+  `
+  CREATE TABLE orbital_users (
+    id text PRIMARY KEY,
+    email text NOT NULL UNIQUE,
+    password_hash text NOT NULL,
+    first_name text,
+    last_name text,
+    public_metadata jsonb NOT NULL DEFAULT '{}'::jsonb,
+    created_at bigint NOT NULL,
+    updated_at bigint NOT NULL
+  );
+  CREATE TABLE orbital_clients (
+    id text PRIMARY KEY,
+    token_hash text NOT NULL UNIQUE,
+    last_active_session_id text,
+    uat bigint NOT NULL DEFAULT 0,
+    created_at bigint NOT NULL
+  );
+  CREATE TABLE orbital_sessions (
+    id text PRIMARY KEY,
+    client_id text NOT NULL REFERENCES orbital_clients(id) ON DELETE CASCADE,
+    user_id text NOT NULL REFERENCES orbital_users(id) ON DELETE CASCADE,
+    status text NOT NULL,
+    created_at bigint NOT NULL,
+    last_active_at bigint NOT NULL,
+    ended_at bigint
+  );
+  CREATE INDEX orbital_sessions_client_active ON orbital_sessions (client_id) WHERE status = 'active';
+  CREATE INDEX orbital_sessions_user_active ON orbital_sessions (user_id) WHERE status = 'active';
+  CREATE TABLE orbital_signing_keys (
+    kid text PRIMARY KEY,
+    private_jwk jsonb NOT NULL,
+    public_jwk jsonb NOT NULL,
+    created_at bigint NOT NULL,
+    retired_at bigint
+  );
+  `,
+];

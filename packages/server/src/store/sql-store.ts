@@ -1,0 +1,193 @@
+import { ApiError } from '@orbital/core';
+import { identifierTaken } from './memory-store';
+import { migrations } from './migrations';
+import type { SqlClient, SqlExecutor } from './sql-client';
+import type { ClientChange, ClientRecord, SessionRecord, SigningKeyRecord, Store, UserRecord } from './types';
+
+/** The SQL store: the same statements on embedded PGlite and on PostgreSQL. */
+export function createSqlStore(db: SqlClient): Store {
+  const one = async <T>(rows: Promise<T[]>): Promise<T | null> => (await rows)[0] ?? null;
+  const setClient = (tx: SqlExecutor, change: ClientChange) =>
+    tx.query('UPDATE orbital_clients SET last_active_session_id = $2, uat = $3 WHERE id = $1', [change.clientId, change.lastActiveSessionId, change.uat]);
+
+  const store: Store = {
+    async migrate() {
+      await db.transaction(async (tx) => {
+        // Several instances may start at once: one migrates, the others wait and find nothing to do.
+        await tx.query(`SELECT pg_advisory_xact_lock(hashtext('orbital_migrations'))`);
+        await tx.query('CREATE TABLE IF NOT EXISTS orbital_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+        const done = new Set((await tx.query<{ version: number }>('SELECT version FROM orbital_migrations')).map((r) => Number(r.version)));
+        for (const [index, sql] of migrations.entries()) {
+          if (done.has(index + 1)) continue;
+          for (const statement of sql.split(';').map((s) => s.trim()).filter(Boolean)) await tx.query(statement);
+          await tx.query('INSERT INTO orbital_migrations (version) VALUES ($1)', [index + 1]);
+        }
+      });
+    },
+    close: () => db.close(),
+
+    async createUser(user) {
+      try {
+        const rows = await db.query(
+          `INSERT INTO orbital_users (id, email, password_hash, first_name, last_name, created_at, updated_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING *`,
+          [user.id, user.email.toLowerCase(), user.passwordHash, user.firstName, user.lastName, user.now],
+        );
+        return toUser(rows[0]!);
+      } catch (error) {
+        if ((error as { code?: string }).code === '23505') throw identifierTaken();
+        throw error;
+      }
+    },
+    async findUserByEmail(email) {
+      const row = await one(db.query('SELECT * FROM orbital_users WHERE email = $1', [email.toLowerCase()]));
+      return row && toUser(row);
+    },
+    async findUserById(id) {
+      const row = await one(db.query('SELECT * FROM orbital_users WHERE id = $1', [id]));
+      return row && toUser(row);
+    },
+    async updateUser(id, patch, now) {
+      const row = await one(
+        db.query(
+          `UPDATE orbital_users SET
+             first_name = CASE WHEN $2 THEN $3 ELSE first_name END,
+             last_name = CASE WHEN $4 THEN $5 ELSE last_name END,
+             password_hash = COALESCE($6, password_hash),
+             public_metadata = COALESCE($7::jsonb, public_metadata),
+             updated_at = $8
+           WHERE id = $1 RETURNING *`,
+          [id, patch.firstName !== undefined, patch.firstName ?? null, patch.lastName !== undefined, patch.lastName ?? null, patch.passwordHash ?? null, patch.publicMetadata ? JSON.stringify(patch.publicMetadata) : null, now],
+        ),
+      );
+      if (!row) throw new ApiError(404, 'not_found', 'User not found.');
+      return toUser(row);
+    },
+
+    async createClient({ id, tokenHash, now }) {
+      const rows = await db.query('INSERT INTO orbital_clients (id, token_hash, created_at) VALUES ($1, $2, $3) RETURNING *', [id, tokenHash, now]);
+      return toClient(rows[0]!);
+    },
+    async findClientByTokenHash(tokenHash) {
+      const row = await one(db.query('SELECT * FROM orbital_clients WHERE token_hash = $1', [tokenHash]));
+      return row && toClient(row);
+    },
+    async findClient(id) {
+      const row = await one(db.query('SELECT * FROM orbital_clients WHERE id = $1', [id]));
+      return row && toClient(row);
+    },
+
+    createSession({ id, clientId, userId, now }, change) {
+      return db.transaction(async (tx) => {
+        const rows = await tx.query(
+          `INSERT INTO orbital_sessions (id, client_id, user_id, status, created_at, last_active_at) VALUES ($1, $2, $3, 'active', $4, $4) RETURNING *`,
+          [id, clientId, userId, now],
+        );
+        await setClient(tx, change);
+        return toSession(rows[0]!);
+      });
+    },
+    async findSession(id) {
+      const row = await one(db.query('SELECT * FROM orbital_sessions WHERE id = $1', [id]));
+      return row && toSession(row);
+    },
+    async listClientSessions(clientId) {
+      return (await db.query(`SELECT * FROM orbital_sessions WHERE client_id = $1 AND status = 'active' ORDER BY created_at, id`, [clientId])).map(toSession);
+    },
+    async listUserSessions(userId) {
+      return (await db.query(`SELECT * FROM orbital_sessions WHERE user_id = $1 AND status = 'active' ORDER BY created_at, id`, [userId])).map(toSession);
+    },
+    async touchSession(id, now) {
+      await db.query(`UPDATE orbital_sessions SET last_active_at = $2 WHERE id = $1 AND status = 'active' AND last_active_at < $2`, [id, now]);
+    },
+    endSessions(ids, status, now, change) {
+      return db.transaction(async (tx) => {
+        if (ids.length) await tx.query(`UPDATE orbital_sessions SET status = $2, ended_at = $3 WHERE id = ANY($1::text[]) AND status = 'active'`, [ids, status, now]);
+        if (change) await setClient(tx, change);
+      });
+    },
+    async updateClient(change) {
+      await setClient(db, change);
+    },
+
+    async listSigningKeys() {
+      return (await db.query('SELECT * FROM orbital_signing_keys ORDER BY created_at, kid')).map(toKey);
+    },
+    rotateSigningKey(key, now) {
+      return db.transaction(async (tx) => {
+        await tx.query('UPDATE orbital_signing_keys SET retired_at = $1 WHERE retired_at IS NULL', [now]);
+        await tx.query('INSERT INTO orbital_signing_keys (kid, private_jwk, public_jwk, created_at) VALUES ($1, $2::jsonb, $3::jsonb, $4)', [
+          key.kid,
+          JSON.stringify(key.privateJwk),
+          JSON.stringify(key.publicJwk),
+          key.createdAt,
+        ]);
+      });
+    },
+    async deleteSigningKeys(kids) {
+      if (kids.length) await db.query('DELETE FROM orbital_signing_keys WHERE kid = ANY($1::text[])', [kids]);
+    },
+  };
+  return withUnavailableErrors(store);
+}
+
+type Row = Record<string, unknown>;
+const num = (value: unknown) => Number(value);
+const numOrNull = (value: unknown) => (value === null || value === undefined ? null : Number(value));
+const json = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
+
+function toUser(row: Row): UserRecord {
+  return {
+    id: row.id as string,
+    email: row.email as string,
+    passwordHash: row.password_hash as string,
+    firstName: (row.first_name as string | null) ?? null,
+    lastName: (row.last_name as string | null) ?? null,
+    publicMetadata: json(row.public_metadata ?? {}),
+    createdAt: num(row.created_at),
+    updatedAt: num(row.updated_at),
+  };
+}
+
+function toClient(row: Row): ClientRecord {
+  return { id: row.id as string, tokenHash: row.token_hash as string, lastActiveSessionId: (row.last_active_session_id as string | null) ?? null, uat: num(row.uat), createdAt: num(row.created_at) };
+}
+
+function toSession(row: Row): SessionRecord {
+  return {
+    id: row.id as string,
+    clientId: row.client_id as string,
+    userId: row.user_id as string,
+    status: row.status as SessionRecord['status'],
+    createdAt: num(row.created_at),
+    lastActiveAt: num(row.last_active_at),
+    endedAt: numOrNull(row.ended_at),
+  };
+}
+
+function toKey(row: Row): SigningKeyRecord {
+  return { kid: row.kid as string, privateJwk: json(row.private_jwk), publicJwk: json(row.public_jwk), createdAt: num(row.created_at), retiredAt: numOrNull(row.retired_at) };
+}
+
+const UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+
+/** A database that went away becomes a 503 `store_unavailable` with a retry hint, never a crash. */
+function withUnavailableErrors(store: Store): Store {
+  const wrapped = {} as Store;
+  for (const [name, method] of Object.entries(store) as [keyof Store, (...args: unknown[]) => Promise<unknown>][]) {
+    (wrapped as unknown as Record<string, unknown>)[name] = async (...args: unknown[]) => {
+      try {
+        return await method(...args);
+      } catch (error) {
+        if (error instanceof ApiError) throw error;
+        const code = (error as { code?: string }).code;
+        const message = String((error as Error).message ?? '');
+        if ((code && UNAVAILABLE.has(code)) || /connection|terminat|closed|timeout/i.test(message)) {
+          throw new ApiError(503, 'store_unavailable', 'The auth server cannot reach its database right now. Retry in a few seconds.', { cause: error, retryAfter: 5 });
+        }
+        throw error;
+      }
+    };
+  }
+  return wrapped;
+}

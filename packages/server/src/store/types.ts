@@ -1,0 +1,106 @@
+import type { PublicJwk } from '@orbital/core/server';
+
+/** Statuses a session can have. Only `active` sessions can mint tokens. */
+export type SessionStatus = 'active' | 'ended' | 'expired' | 'abandoned' | 'revoked';
+
+export interface UserRecord {
+  id: string;
+  email: string;
+  passwordHash: string;
+  firstName: string | null;
+  lastName: string | null;
+  publicMetadata: Record<string, unknown>;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface ClientRecord {
+  id: string;
+  tokenHash: string;
+  lastActiveSessionId: string | null;
+  /** Unix seconds of the last sign-in/out change; 0 when no session is active. */
+  uat: number;
+  createdAt: number;
+}
+
+export interface SessionRecord {
+  id: string;
+  clientId: string;
+  userId: string;
+  status: SessionStatus;
+  createdAt: number;
+  lastActiveAt: number;
+  endedAt: number | null;
+}
+
+export interface SigningKeyRecord {
+  kid: string;
+  privateJwk: JsonWebKey & { kid: string; alg: PublicJwk['alg'] };
+  publicJwk: PublicJwk;
+  createdAt: number;
+  /** When a newer key took over; the key stays published until its last tokens expired. */
+  retiredAt: number | null;
+}
+
+export interface NewUser {
+  id: string;
+  email: string;
+  passwordHash: string;
+  firstName: string | null;
+  lastName: string | null;
+  now: number;
+}
+
+export interface UserPatch {
+  firstName?: string | null;
+  lastName?: string | null;
+  passwordHash?: string;
+  publicMetadata?: Record<string, unknown>;
+}
+
+/** A client change applied with its session changes, atomically. */
+export interface ClientChange {
+  clientId: string;
+  /** The session to make active (null: none), and the new `uat`. */
+  lastActiveSessionId: string | null;
+  uat: number;
+}
+
+/**
+ * Everything the auth server persists, behind one interface: in-memory for tests, SQL on PGlite
+ * (embedded default) or PostgreSQL. Methods that change more than one row are atomic.
+ */
+export interface Store {
+  /** Creates tables and runs pending migrations; safe to call on every start. */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+
+  /** Throws `ApiError('identifier_taken')` when the email exists. */
+  createUser(user: NewUser): Promise<UserRecord>;
+  findUserByEmail(email: string): Promise<UserRecord | null>;
+  findUserById(id: string): Promise<UserRecord | null>;
+  updateUser(id: string, patch: UserPatch, now: number): Promise<UserRecord>;
+
+  createClient(client: { id: string; tokenHash: string; now: number }): Promise<ClientRecord>;
+  findClientByTokenHash(tokenHash: string): Promise<ClientRecord | null>;
+  findClient(id: string): Promise<ClientRecord | null>;
+
+  /** Inserts a session and makes it the client's active one. */
+  createSession(session: { id: string; clientId: string; userId: string; now: number }, client: ClientChange): Promise<SessionRecord>;
+  findSession(id: string): Promise<SessionRecord | null>;
+  /** Active sessions of a client, oldest first. */
+  listClientSessions(clientId: string): Promise<SessionRecord[]>;
+  /** Active sessions of a user across all clients. */
+  listUserSessions(userId: string): Promise<SessionRecord[]>;
+  /** Records activity (a minted token). */
+  touchSession(id: string, now: number): Promise<void>;
+  /** Ends active sessions with a status, and optionally updates their client, atomically. */
+  endSessions(ids: readonly string[], status: Exclude<SessionStatus, 'active'>, now: number, client?: ClientChange): Promise<void>;
+  /** Changes which session is the client's active one. */
+  updateClient(change: ClientChange): Promise<void>;
+
+  listSigningKeys(): Promise<SigningKeyRecord[]>;
+  /** Inserts a key and retires every other active key, atomically. */
+  rotateSigningKey(key: SigningKeyRecord, now: number): Promise<void>;
+  deleteSigningKeys(kids: readonly string[]): Promise<void>;
+}
