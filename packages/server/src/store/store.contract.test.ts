@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../test/postgres';
+import { createMemoryStore } from './memory-store';
+import { createPgliteStore } from './pglite';
+import { createPostgresStore } from './postgres';
+import type { Store } from './types';
+
+const database = await createTestDatabase();
+
+const stores: Array<[string, () => Promise<Store>]> = [
+  ['memory', async () => createMemoryStore()],
+  ['PGlite', () => createPgliteStore()],
+  ...(database ? ([['PostgreSQL', () => createPostgresStore({ connectionString: database.url })]] as Array<[string, () => Promise<Store>]>) : []),
+];
+
+afterAll(() => database?.drop());
+
+describe.each(stores)('store contract: %s', (_, create) => {
+  let store: Store;
+  let n = 0;
+  const uid = (prefix: string) => `${prefix}_${++n}_${Math.random().toString(36).slice(2)}`;
+
+  beforeAll(async () => {
+    store = await create();
+  });
+  afterAll(() => store.close());
+
+  async function newClientWithUser() {
+    const user = await store.createUser({ id: uid('user'), email: `${uid('e')}@example.com`, passwordHash: 'hash', firstName: 'Ada', lastName: null, now: 100 });
+    const client = await store.createClient({ id: uid('client'), tokenHash: uid('hash'), now: 100 });
+    return { user, client };
+  }
+
+  it('migrates again without harm', async () => {
+    await store.migrate();
+    await store.migrate();
+  });
+
+  it('creates users with lower-cased unique emails', async () => {
+    const email = `${uid('Mixed')}@Example.com`;
+    const user = await store.createUser({ id: uid('user'), email, passwordHash: 'h', firstName: null, lastName: null, now: 5 });
+    expect(user).toMatchObject({ email: email.toLowerCase(), publicMetadata: {}, createdAt: 5, updatedAt: 5 });
+    expect(await store.findUserByEmail(email.toUpperCase())).toMatchObject({ id: user.id });
+    expect(await store.findUserById(user.id)).toEqual(user);
+    await expect(store.createUser({ id: uid('user'), email: email.toLowerCase(), passwordHash: 'h', firstName: null, lastName: null, now: 6 })).rejects.toMatchObject({ code: 'identifier_taken', status: 422 });
+  });
+
+  it('finds nothing for unknown ids', async () => {
+    expect(await store.findUserByEmail('nobody@example.com')).toBeNull();
+    expect(await store.findUserById('user_nope')).toBeNull();
+    expect(await store.findClientByTokenHash('nope')).toBeNull();
+    expect(await store.findSession('sess_nope')).toBeNull();
+  });
+
+  it('updates only the fields given', async () => {
+    const { user } = await newClientWithUser();
+    const updated = await store.updateUser(user.id, { lastName: 'Lovelace', publicMetadata: { role: 'admin' } }, 200);
+    expect(updated).toMatchObject({ firstName: 'Ada', lastName: 'Lovelace', passwordHash: 'hash', publicMetadata: { role: 'admin' }, updatedAt: 200 });
+    expect(await store.updateUser(user.id, { firstName: null }, 201)).toMatchObject({ firstName: null, lastName: 'Lovelace' });
+    await expect(store.updateUser('user_nope', { firstName: 'x' }, 1)).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('creates a session and makes it active on its client, atomically', async () => {
+    const { user, client } = await newClientWithUser();
+    const session = await store.createSession({ id: uid('sess'), clientId: client.id, userId: user.id, now: 300 }, { clientId: client.id, lastActiveSessionId: null, uat: 300 });
+    await store.updateClient({ clientId: client.id, lastActiveSessionId: session.id, uat: 301 });
+    expect(session).toMatchObject({ status: 'active', createdAt: 300, lastActiveAt: 300, endedAt: null });
+    expect(await store.findClientByTokenHash(client.tokenHash)).toMatchObject({ id: client.id, lastActiveSessionId: session.id, uat: 301 });
+    expect(await store.listClientSessions(client.id)).toEqual([session]);
+    expect(await store.listUserSessions(user.id)).toEqual([session]);
+  });
+
+  it('records activity only forwards in time', async () => {
+    const { user, client } = await newClientWithUser();
+    const id = uid('sess');
+    await store.createSession({ id, clientId: client.id, userId: user.id, now: 400 }, { clientId: client.id, lastActiveSessionId: id, uat: 400 });
+    await store.touchSession(id, 450);
+    await store.touchSession(id, 420);
+    expect((await store.findSession(id))!.lastActiveAt).toBe(450);
+  });
+
+  it('ends sessions with a status and updates the client in one step', async () => {
+    const { user, client } = await newClientWithUser();
+    const [a, b] = [uid('sess'), uid('sess')];
+    await store.createSession({ id: a, clientId: client.id, userId: user.id, now: 500 }, { clientId: client.id, lastActiveSessionId: a, uat: 500 });
+    const other = await store.createUser({ id: uid('user'), email: `${uid('o')}@example.com`, passwordHash: 'h', firstName: null, lastName: null, now: 500 });
+    await store.createSession({ id: b, clientId: client.id, userId: other.id, now: 501 }, { clientId: client.id, lastActiveSessionId: b, uat: 501 });
+    expect((await store.listClientSessions(client.id)).map((s) => s.id)).toEqual([a, b]);
+
+    await store.endSessions([b], 'revoked', 510, { clientId: client.id, lastActiveSessionId: null, uat: 510 });
+    expect(await store.findSession(b)).toMatchObject({ status: 'revoked', endedAt: 510 });
+    expect(await store.findClient(client.id)).toMatchObject({ lastActiveSessionId: null, uat: 510 });
+    expect((await store.listClientSessions(client.id)).map((s) => s.id)).toEqual([a]);
+
+    // an ended session never changes status again
+    await store.endSessions([b], 'expired', 520);
+    expect(await store.findSession(b)).toMatchObject({ status: 'revoked', endedAt: 510 });
+  });
+
+  it('rotates signing keys, retiring the previous one', async () => {
+    const key = (kid: string, createdAt: number) => ({ kid, privateJwk: { kid, alg: 'RS256' as const, kty: 'RSA' }, publicJwk: { kid, alg: 'RS256' as const, kty: 'RSA' }, createdAt, retiredAt: null });
+    const [k1, k2] = [uid('key'), uid('key')];
+    await store.rotateSigningKey(key(k1, 1), 1);
+    await store.rotateSigningKey(key(k2, 2), 2);
+    const keys = (await store.listSigningKeys()).filter((k) => k.kid === k1 || k.kid === k2);
+    expect(keys.map((k) => [k.kid, k.retiredAt])).toEqual([[k1, 2], [k2, null]]);
+    expect(keys[1]!.publicJwk).toEqual({ kid: k2, alg: 'RS256', kty: 'RSA' });
+    await store.deleteSigningKeys([k1]);
+    expect((await store.listSigningKeys()).some((k) => k.kid === k1)).toBe(false);
+  });
+});
+
+describe('a database that goes away', () => {
+  it('answers 503 store_unavailable with a retry hint instead of crashing', async () => {
+    const store = await createPostgresStore({ connectionString: 'postgres://postgres@127.0.0.1:1/none' }).catch((error: unknown) => error);
+    expect(store).toMatchObject({ code: 'store_unavailable', status: 503, retryAfter: 5 });
+  });
+});

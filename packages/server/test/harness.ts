@@ -1,0 +1,70 @@
+import { parseSetCookie } from 'cookie';
+import { cookieNames, type JwtPayload } from '@orbital/core';
+import { createOrbitalServer, type OrbitalServer } from '../src/server';
+import type { OrbitalServerOptions } from '../src/options';
+import { createMemoryStore } from '../src/store/memory-store';
+
+export const URL_BASE = 'http://localhost:4000';
+export const APP = 'http://localhost:3000';
+
+/** A clock the tests move by hand, in seconds. */
+export function testClock(start = Math.floor(Date.now() / 1000)) {
+  let now = start;
+  return { now: () => now * 1000, seconds: () => now, advance: (s: number) => void (now += s) };
+}
+
+export function testServer(overrides: Partial<OrbitalServerOptions> = {}) {
+  const clock = testClock();
+  const server = createOrbitalServer({ url: URL_BASE, store: createMemoryStore(), now: clock.now, ...overrides });
+  return { server, clock, names: cookieNames(server.publishableKey) };
+}
+
+/** One browser: keeps cookies between requests and sends them, like a real one would. */
+export class Browser {
+  readonly jar = new Map<string, string>();
+
+  constructor(
+    private readonly server: OrbitalServer,
+    private readonly origin = APP,
+    private readonly ip = '10.0.0.1',
+  ) {}
+
+  async fetch(path: string, init: { method?: string; json?: unknown; form?: Record<string, string>; body?: string; origin?: string | null; headers?: Record<string, string> } = {}): Promise<Response> {
+    const headers = new Headers(init.headers);
+    const origin = init.origin === undefined ? this.origin : init.origin;
+    if (origin) headers.set('origin', origin);
+    if (this.jar.size) headers.set('cookie', [...this.jar].map(([k, v]) => `${k}=${v}`).join('; '));
+    let body: string | undefined = init.body;
+    if (init.json !== undefined) {
+      headers.set('content-type', 'application/json');
+      body = JSON.stringify(init.json);
+    } else if (init.form) {
+      headers.set('content-type', 'application/x-www-form-urlencoded');
+      body = new URLSearchParams(init.form).toString();
+    }
+    const response = await this.server.handler(new Request(new URL(path, URL_BASE), { method: init.method ?? (body ? 'POST' : 'GET'), headers, body }), { ip: this.ip });
+    for (const line of response.headers.getSetCookie()) {
+      const cookie = parseSetCookie(line);
+      if (cookie.maxAge === 0 || !cookie.value) this.jar.delete(cookie.name);
+      else this.jar.set(cookie.name, cookie.value);
+    }
+    return response;
+  }
+
+  async json<T = Record<string, any>>(path: string, init: Parameters<Browser['fetch']>[1] = {}): Promise<{ status: number; body: T; response: Response }> {
+    const response = await this.fetch(path, init);
+    return { status: response.status, body: (await response.json()) as T, response };
+  }
+
+  signUp(email: string, password = 'a long enough passphrase', extra: JwtPayload = {}) {
+    return this.json('/v1/sign-ups', { json: { email, password, ...extra } });
+  }
+
+  signIn(email: string, password = 'a long enough passphrase') {
+    return this.json('/v1/sign-ins', { json: { identifier: email, password } });
+  }
+
+  async token(sessionId: string) {
+    return this.json(`/v1/client/sessions/${sessionId}/tokens`, { method: 'POST' });
+  }
+}
