@@ -42,7 +42,7 @@ export class Browser {
       headers.set('content-type', 'application/x-www-form-urlencoded');
       body = new URLSearchParams(init.form).toString();
     }
-    const response = await this.server.handler(new Request(new URL(path, URL_BASE), { method: init.method ?? (body ? 'POST' : 'GET'), headers, body }), { ip: this.ip });
+    const response = await this.server.handler(new Request(new URL(path, URL_BASE), { method: init.method ?? (body !== undefined ? 'POST' : 'GET'), headers, body }), { ip: this.ip });
     for (const line of response.headers.getSetCookie()) {
       const cookie = parseSetCookie(line);
       if (cookie.maxAge === 0 || !cookie.value) this.jar.delete(cookie.name);
