@@ -15,6 +15,8 @@ export interface AuthenticateRequestOptions extends KeySource {
   clockSkew?: number | undefined;
   /** Share the session cookies with subdomains of this domain (sets the cookie `Domain`). */
   cookieDomain?: string | undefined;
+  /** A key set you manage yourself (shared between options objects); overrides the key sources. */
+  keySet?: KeySet | undefined;
   /** Where used handshake payload ids are remembered; in-process by default. */
   replayGuard?: ReplayGuard | undefined;
   /** Milliseconds since the epoch; injectable for tests. */
@@ -63,7 +65,7 @@ function resolve(options: AuthenticateRequestOptions): Resolved {
       mode,
       issuer: authServerUrl,
       names: cookieNames(options.publishableKey),
-      keys: keySetFor({ jwtKey: options.jwtKey, jwks: options.jwks, jwksUrl: options.jwksUrl ?? `${authServerUrl}/.well-known/jwks.json` }),
+      keys: options.keySet ?? keySetFor({ jwtKey: options.jwtKey, jwks: options.jwks, jwksUrl: options.jwksUrl ?? `${authServerUrl}/.well-known/jwks.json` }),
       replayGuard: options.replayGuard ?? createMemoryReplayGuard(options.now),
     };
     resolvedOptions.set(options, resolved);

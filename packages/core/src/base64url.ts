@@ -15,7 +15,7 @@ export function base64UrlEncode(input: Uint8Array | string): string {
 /** Decodes strict base64url (no padding, no other alphabet); returns null for anything else. */
 export function base64UrlDecode(input: string): Uint8Array | null {
   if (!BASE64URL.test(input) || input.length % 4 === 1) return null;
-  if (NodeBuffer) return new Uint8Array(NodeBuffer.from(input, 'base64url'));
+  if (NodeBuffer) return NodeBuffer.from(input, 'base64url');
   const binary = atob(input.replace(/-/g, '+').replace(/_/g, '/'));
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
@@ -23,6 +23,12 @@ export function base64UrlDecode(input: string): Uint8Array | null {
 }
 
 export function base64UrlDecodeText(input: string): string | null {
+  // Node's Buffer decodes several times faster than TextDecoder; U+FFFD marks invalid UTF-8.
+  if (NodeBuffer) {
+    if (!BASE64URL.test(input) || input.length % 4 === 1) return null;
+    const text = NodeBuffer.from(input, 'base64url').toString('utf8');
+    return text.includes('\ufffd') ? null : text;
+  }
   const bytes = base64UrlDecode(input);
   if (!bytes) return null;
   try {
@@ -33,5 +39,5 @@ export function base64UrlDecodeText(input: string): string | null {
 }
 
 export function utf8(input: string): Uint8Array {
-  return encoder.encode(input);
+  return NodeBuffer ? NodeBuffer.from(input, 'utf8') : encoder.encode(input);
 }

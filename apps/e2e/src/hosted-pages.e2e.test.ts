@@ -1,0 +1,91 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext } from 'playwright-core';
+import { launchChromium } from './chromium';
+import { freePort, start, type Started } from './processes';
+
+const cli = createRequire(import.meta.url).resolve('@orbital/server/package.json').replace(/package\.json$/, 'dist/cli.js');
+
+describe('the standalone auth server in a real browser', () => {
+  let server: Started;
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
+  let context: BrowserContext;
+  let base: string;
+  const dataDir = mkdtempSync(join(tmpdir(), 'orbital-e2e-'));
+
+  beforeAll(async () => {
+    const port = await freePort();
+    base = `http://localhost:${port}`;
+    server = await start(process.execPath, [cli, '--port', String(port), '--data-dir', join(dataDir, 'data')], { ready: /Point an app at it/ });
+    browser = await launchChromium();
+    context = browser.context;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('prints the publishable key and how to point an app at it', () => {
+    expect(server.output()).toMatch(/NEXT_PUBLIC_ORBITAL_PUBLISHABLE_KEY=pk_test_/);
+    expect(server.output()).toMatch(/embedded PGlite/);
+  });
+
+  it('signs up, signs out and signs in through the hosted pages', async () => {
+    const page = await context.newPage();
+    await page.goto(`${base}/sign-up`);
+    await page.getByLabel('First name').fill('Ada');
+    await page.getByLabel('Email address').fill('ada@example.com');
+    await page.getByLabel('Password').fill('analytical engine 1843');
+    await page.getByRole('button', { name: 'Create account' }).click();
+
+    await page.waitForURL(`${base}/user`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Ada');
+    const cookies = await context.cookies(base);
+    const client = cookies.find((c) => c.name.startsWith('__client_') && !c.name.startsWith('__client_uat'));
+    expect(client).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+
+    await page.getByRole('button', { name: 'Sign out of all accounts' }).click();
+    await page.waitForURL(`${base}/sign-in`);
+
+    await page.getByLabel('Email address').fill('ada@example.com');
+    await page.getByLabel('Password').fill('wrong password here');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Email or password is incorrect');
+
+    await page.getByLabel('Password').fill('analytical engine 1843');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.waitForURL(`${base}/user`);
+    await expect.poll(() => page.getByText('ada@example.com').first().isVisible()).toBe(true);
+    await page.screenshot({ path: join(tmpdir(), 'orbital-user-page.png'), fullPage: true });
+  });
+
+  it('keeps accounts across a restart of the server (the embedded store is on disk)', async () => {
+    await server.stop();
+    const port = Number(new URL(base).port);
+    server = await start(process.execPath, [cli, '--port', String(port), '--data-dir', join(dataDir, 'data')], { ready: /Point an app at it/ });
+    const page = await context.newPage();
+    await page.goto(`${base}/user`);
+    // still signed in: the session and the signing key survived in PGlite
+    await expect.poll(() => page.getByText('ada@example.com').first().isVisible()).toBe(true);
+  });
+
+  it('adds a second account and switches through the account chooser', async () => {
+    const page = await context.newPage();
+    await page.goto(`${base}/sign-up`);
+    await page.getByLabel('First name').fill('Grace');
+    await page.getByLabel('Email address').fill('grace@example.com');
+    await page.getByLabel('Password').fill('compiler pioneer 1952');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.waitForURL(`${base}/user`);
+
+    await page.goto(`${base}/sign-in/choose`);
+    await page.getByRole('button', { name: /Ada/ }).click();
+    await page.waitForURL(`${base}/user`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Ada');
+  });
+});
