@@ -3,7 +3,7 @@ export const STYLES = `
 :root{color-scheme:light dark;--bg:#f5f6f8;--card:#fff;--text:#16181d;--muted:#5b6170;--line:#d9dce3;--accent:#3548d4;--accent-text:#fff;--danger:#b42318;--ok:#067647;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
 @media (prefers-color-scheme:dark){:root{--bg:#111318;--card:#1b1e25;--text:#eef0f4;--muted:#a3a9b7;--line:#323744;--accent:#7b8cff;--accent-text:#0d0f14;--danger:#ff8a80;--ok:#6ce9a6}}
 *{box-sizing:border-box}body{margin:0;background:var(--bg);color:var(--text);line-height:1.5}
-main{max-width:26rem;margin:8vh auto;padding:0 1rem}main.wide{max-width:40rem}
+main{max-width:26rem;margin:8vh auto;padding:0 1rem}main.wide{max-width:40rem}.row>div{flex:1}
 .card{background:var(--card);border:1px solid var(--line);border-radius:12px;padding:2rem;box-shadow:0 1px 3px #0000000f}
 h1{font-size:1.4rem;margin:0 0 .25rem}h2{font-size:1.05rem;margin:1.75rem 0 .5rem}p.lead{color:var(--muted);margin:0 0 1.5rem}
 label{display:block;font-weight:600;font-size:.9rem;margin:1rem 0 .3rem}
