@@ -24,4 +24,10 @@ fi
 # corepack reads the pnpm version from package.json; the registry here serves no signatures it can check.
 export COREPACK_INTEGRITY_KEYS=0
 export COREPACK_ENABLE_DOWNLOAD_PROMPT=0
-pnpm() { corepack pnpm "$@"; }
+# A pnpm on PATH (not just a shell function): turbo and scripts look for the binary.
+if ! command -v pnpm >/dev/null 2>&1 || [ "$(command -v pnpm)" != "$ORBITAL_ROOT/.tools/bin/pnpm" ]; then
+  mkdir -p "$ORBITAL_ROOT/.tools/bin"
+  printf '#!/usr/bin/env sh\nexec corepack pnpm "$@"\n' > "$ORBITAL_ROOT/.tools/bin/pnpm"
+  chmod +x "$ORBITAL_ROOT/.tools/bin/pnpm"
+  export PATH="$ORBITAL_ROOT/.tools/bin:$PATH"
+fi

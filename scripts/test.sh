@@ -14,4 +14,15 @@ if [ ! -x /usr/bin/chromium ]; then
 fi
 
 pnpm install --frozen-lockfile
-pnpm exec turbo run build typecheck lint test --concurrency=2
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+status=0
+pnpm exec turbo run build typecheck lint test --concurrency=2 --continue 2>&1 | tee "$log" || status=$?
+
+# One closing line for the whole run, summed over every package's vitest summary.
+plain="$(sed -E 's/\x1b\[[0-9;]*m//g' "$log" | grep -E '^\S+:test:\s+Tests\s' || true)"
+passed=$(echo "$plain" | grep -oE '[0-9]+ passed' | awk '{s+=$1} END {print s+0}')
+failed=$(echo "$plain" | grep -oE '[0-9]+ failed' | awk '{s+=$1} END {print s+0}')
+[ "$status" -ne 0 ] && [ "$failed" -eq 0 ] && failed=1
+echo "orbital: $passed passed, $failed failed"
+exit "$status"

@@ -13,7 +13,9 @@ export interface RedirectTargetOptions {
 const MAX_LENGTH = 4096;
 // Whitespace and control characters are dropped silently by URL parsers (`java\tscript:`), so any
 // of them anywhere means the string is not what it looks like.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this rejects
 const CONTROL = /[\u0000-\u001f\u007f]/;
+// eslint-disable-next-line no-control-regex -- as above
 const INVISIBLE = /[\u0000-\u0020\u007f-\u00a0\u1680\u180e\u2000-\u200f\u2028\u2029\u202f\u205f\u3000\ufeff]/;
 
 /**
