@@ -21,8 +21,9 @@ pnpm exec turbo run build typecheck lint test --concurrency=2 --continue 2>&1 | 
 
 # One closing line for the whole run, summed over every package's vitest summary.
 plain="$(sed -E 's/\x1b\[[0-9;]*m//g' "$log" | grep -E '^\S+:test:\s+Tests\s' || true)"
-passed=$(echo "$plain" | grep -oE '[0-9]+ passed' | awk '{s+=$1} END {print s+0}')
-failed=$(echo "$plain" | grep -oE '[0-9]+ failed' | awk '{s+=$1} END {print s+0}')
-[ "$status" -ne 0 ] && [ "$failed" -eq 0 ] && failed=1
+count() { echo "$plain" | awk -v word="$1" '{ for (i = 1; i < NF; i++) if ($(i + 1) == word) s += $i } END { print s + 0 }'; }
+passed=$(count passed)
+failed=$(count failed)
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
 echo "orbital: $passed passed, $failed failed"
 exit "$status"

@@ -33,7 +33,10 @@ export class KeySet {
   private lastLoad = 0;
   private readonly verified = new Map<string, JwtPayload>();
 
-  constructor(private readonly source: KeySource) {
+  constructor(
+    private readonly source: KeySource,
+    private readonly clock: () => number = Date.now,
+  ) {
     if (!source.jwtKey && !source.jwks && !source.jwksUrl) {
       throw new OrbitalError('configuration_invalid', 'No way to verify session tokens: set jwtKey (ORBITAL_JWT_KEY), jwks or jwksUrl.');
     }
@@ -43,7 +46,7 @@ export class KeySet {
   async get(kid: string | undefined): Promise<VerificationKey> {
     const known = this.lookup(kid);
     if (known) return known;
-    if (!this.loaded || (this.isDynamic() && Date.now() - this.lastLoad > RELOAD_INTERVAL_MS)) {
+    if (!this.loaded || (this.isDynamic() && this.clock() - this.lastLoad > RELOAD_INTERVAL_MS)) {
       this.loaded = this.load();
     }
     await this.loaded;
@@ -73,7 +76,7 @@ export class KeySet {
   }
 
   private async load(): Promise<void> {
-    this.lastLoad = Date.now();
+    this.lastLoad = this.clock();
     const jwks = await this.fetchJwks();
     const keys = new Map<string, VerificationKey>();
     for (const jwk of jwks.keys) {
@@ -100,7 +103,7 @@ export class KeySet {
   }
 
   private evict(): void {
-    const now = Date.now() / 1000;
+    const now = this.clock() / 1000;
     for (const [token, payload] of this.verified) {
       if (typeof payload.exp !== 'number' || payload.exp < now) this.verified.delete(token);
     }

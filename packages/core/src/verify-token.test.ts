@@ -127,12 +127,14 @@ describe('key sets', () => {
     const first = await testKeys();
     const second = await testKeys();
     let current = { keys: [first.pair.publicJwk] };
-    const keySet = new KeySet({ jwks: async () => current });
+    let wall = 0;
+    const keySet = new KeySet({ jwks: async () => current }, () => wall);
     const time = clock(Math.floor(Date.now() / 1000));
     await verifySessionToken(await sessionToken(first.signer, time.seconds()), { keys: keySet, issuer: AUTH_URL });
     current = { keys: [first.pair.publicJwk, second.pair.publicJwk] };
-    // the reload is rate limited; a kid seen for the first time after the interval triggers it
-    (keySet as unknown as { lastLoad: number }).lastLoad = 0;
+    // a new kid within 5 s of the last load is refused without asking the source again
+    await expect(verifySessionToken(await sessionToken(second.signer, time.seconds()), { keys: keySet, issuer: AUTH_URL })).rejects.toMatchObject({ code: 'token_kid_unknown' });
+    wall += 5_001;
     await expect(verifySessionToken(await sessionToken(second.signer, time.seconds()), { keys: keySet, issuer: AUTH_URL })).resolves.toMatchObject({ sub: 'user_1' });
   });
 

@@ -1,5 +1,6 @@
 import { ApiError, OrbitalError } from '@orbital/core';
 import type { Jwks } from '@orbital/core/server';
+import { backendRoutes } from './api/backend-api';
 import { clientRoutes } from './api/client-api';
 import { handshakeRoutes } from './api/handshake-api';
 import { meRoutes } from './api/me-api';
@@ -42,7 +43,7 @@ export function createOrbitalServer(input: OrbitalServerOptions): OrbitalServer 
     keyring: createKeyring(input.store, { now: options.now, tokenTtl: options.tokenTtl }),
     limiter: createMemoryRateLimiter(),
   };
-  const router = createRouter([...clientRoutes(ctx), ...meRoutes(ctx), ...handshakeRoutes(ctx), ...signInPage(ctx), ...signUpPage(ctx), ...choosePage(ctx), ...userPage(ctx)]);
+  const router = createRouter([...clientRoutes(ctx), ...meRoutes(ctx), ...backendRoutes(ctx), ...handshakeRoutes(ctx), ...signInPage(ctx), ...signUpPage(ctx), ...choosePage(ctx), ...userPage(ctx)]);
 
   async function handler(request: Request, context: { ip?: string } = {}): Promise<Response> {
     const exchange = createExchange(request, options, context.ip);
