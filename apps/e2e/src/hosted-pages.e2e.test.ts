@@ -3,11 +3,20 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from './chromium';
 import { freePort, start, type Started } from './processes';
 
 const cli = createRequire(import.meta.url).resolve('@orbital/server/package.json').replace(/package\.json$/, 'dist/cli.js');
+
+async function signUp(page: Page, base: string, firstName: string, email: string, password: string) {
+  await page.goto(`${base}/sign-up`);
+  await page.getByLabel('First name').fill(firstName);
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.waitForURL(`${base}/user`);
+}
 
 describe('the standalone auth server in a real browser', () => {
   let server: Started;
@@ -37,13 +46,7 @@ describe('the standalone auth server in a real browser', () => {
 
   it('signs up, signs out and signs in through the hosted pages', async () => {
     const page = await context.newPage();
-    await page.goto(`${base}/sign-up`);
-    await page.getByLabel('First name').fill('Ada');
-    await page.getByLabel('Email address').fill('ada@example.com');
-    await page.getByLabel('Password').fill('analytical engine 1843');
-    await page.getByRole('button', { name: 'Create account' }).click();
-
-    await page.waitForURL(`${base}/user`);
+    await signUp(page, base, 'Ada', 'ada@example.com', 'analytical engine 1843');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Ada');
     const cookies = await context.cookies(base);
     const client = cookies.find((c) => c.name.startsWith('__client_') && !c.name.startsWith('__client_uat'));
@@ -76,12 +79,7 @@ describe('the standalone auth server in a real browser', () => {
 
   it('adds a second account and switches through the account chooser', async () => {
     const page = await context.newPage();
-    await page.goto(`${base}/sign-up`);
-    await page.getByLabel('First name').fill('Grace');
-    await page.getByLabel('Email address').fill('grace@example.com');
-    await page.getByLabel('Password').fill('compiler pioneer 1952');
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.waitForURL(`${base}/user`);
+    await signUp(page, base, 'Grace', 'grace@example.com', 'compiler pioneer 1952');
 
     await page.goto(`${base}/sign-in/choose`);
     await page.getByRole('button', { name: /Ada/ }).click();

@@ -3,7 +3,7 @@ import { signSessionToken } from '@orbital/core/server';
 import { liveState, type ClientState, type LiveSession } from './client-state';
 import type { ServerContext } from './context';
 import { randomId } from './random';
-import type { UserRecord } from './store/types';
+import type { SessionRecord, UserRecord } from './store/types';
 
 /**
  * Signs `user` in on this client with a brand-new session id (no fixation). The same user's
@@ -62,6 +62,18 @@ export async function mintToken(ctx: ServerContext, live: LiveSession, authorize
     await ctx.keyring.signer(),
   );
   return { jwt, expiresAt: now + ctx.options.tokenTtl };
+}
+
+/**
+ * Ends a session wherever it lives (another browser's, too), clearing it as its client's active
+ * one. For revocation by the user from another device or by the backend API.
+ */
+export async function endSessionOnItsClient(ctx: ServerContext, session: SessionRecord, status: 'ended' | 'revoked'): Promise<void> {
+  if (session.status !== 'active') return;
+  const client = await ctx.store.findClient(session.clientId);
+  const now = ctx.options.now();
+  const change = client?.lastActiveSessionId === session.id ? { clientId: client.id, lastActiveSessionId: null, uat: now } : undefined;
+  await ctx.store.endSessions([session.id], status, now, change);
 }
 
 export function findSession(state: ClientState, sessionId: string): LiveSession {

@@ -4,6 +4,7 @@ import { publicUser } from '../accounts';
 import type { ServerContext } from '../context';
 import { json, type Exchange } from '../http';
 import type { RouteHandler } from '../router';
+import { endSessionOnItsClient } from '../sessions';
 import type { SessionRecord } from '../store/types';
 
 /** Server-to-server API for app back ends, authenticated with the secret key. */
@@ -29,12 +30,7 @@ export function backendRoutes(ctx: ServerContext): Array<['GET' | 'POST', string
       '/v1/backend/sessions/:sessionId/revoke',
       async (exchange) => {
         const record = await session(exchange);
-        if (record.status === 'active') {
-          const client = await store.findClient(record.clientId);
-          const now = options.now();
-          const change = client?.lastActiveSessionId === record.id ? { clientId: client.id, lastActiveSessionId: null, uat: now } : undefined;
-          await store.endSessions([record.id], 'revoked', now, change);
-        }
+        await endSessionOnItsClient(ctx, record, 'revoked');
         return json(exchange, { session: sessionJson((await store.findSession(record.id))!) });
       },
     ],

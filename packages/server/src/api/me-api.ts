@@ -4,6 +4,7 @@ import { requireClient, type ClientState, type LiveSession } from '../client-sta
 import type { ServerContext } from '../context';
 import { assertTrustedOrigin, json, readJson, stringField, type Exchange } from '../http';
 import type { RouteHandler } from '../router';
+import { endSessionOnItsClient } from '../sessions';
 import type { UserRecord } from '../store/types';
 
 /** The signed-in user's own account: profile, password, and sessions on every device. */
@@ -73,10 +74,7 @@ export async function revokeSession(ctx: ServerContext, user: UserRecord, sessio
   if (!session || session.userId !== user.id || session.status !== 'active') {
     throw new ApiError(404, 'session_not_found', 'No active session of yours with this id.');
   }
-  const client = await ctx.store.findClient(session.clientId);
-  const now = ctx.options.now();
-  const change = client?.lastActiveSessionId === session.id ? { clientId: client.id, lastActiveSessionId: null, uat: now } : undefined;
-  await ctx.store.endSessions([session.id], 'revoked', now, change);
+  await endSessionOnItsClient(ctx, session, 'revoked');
 }
 
 export async function revokeOtherSessions(ctx: ServerContext, user: UserRecord, keepSessionId: string): Promise<void> {
