@@ -51,6 +51,8 @@ export type OrbitalErrorCode =
   | 'session_exists'
   | 'unauthorized'
   | 'store_unavailable'
+  | 'network_error'
+  | 'middleware_missing'
   | 'internal_error';
 
 export class OrbitalError extends Error {

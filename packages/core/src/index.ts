@@ -11,3 +11,4 @@ export * from './account-urls';
 export { readJwtPayload, type JwtPayload } from './jwt';
 export { HANDSHAKE_PARAM, HANDSHAKE_PATH, stripHandshakeParams } from './handshake';
 export type { SignedOutReason, HandshakeReason } from './request-state';
+export * from './options';

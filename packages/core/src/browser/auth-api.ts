@@ -1,0 +1,45 @@
+import { ApiError } from '../errors';
+import type { ClientResource, EnvironmentResource } from './resources';
+
+type ClientReply = { client: ClientResource | null };
+
+/** The auth server's JSON API as the browser client uses it: cookies included, errors typed. */
+export function createAuthApi(baseUrl: string) {
+  async function call<T>(path: string, method = 'GET', body?: unknown): Promise<T> {
+    let response: Response;
+    try {
+      response = await fetch(baseUrl + path, {
+        method,
+        credentials: 'include',
+        ...(body !== undefined && { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+      });
+    } catch (cause) {
+      throw new ApiError(0, 'network_error', `Could not reach the auth server at ${baseUrl}: check your connection or the publishable key.`, { cause });
+    }
+    const data = (await response.json().catch(() => null)) as { error?: { code: never; message: string } } | null;
+    if (!response.ok) {
+      throw new ApiError(response.status, data?.error?.code ?? 'internal_error', data?.error?.message ?? `The auth server answered HTTP ${response.status}.`);
+    }
+    return data as T;
+  }
+
+  return {
+    environment: () => call<EnvironmentResource>('/v1/environment'),
+    client: () => call<ClientReply>('/v1/client'),
+    signIn: (identifier: string, password: string) => call<ClientReply & { sessionId: string }>('/v1/sign-ins', 'POST', { identifier, password }),
+    signUp: (fields: SignUpFields) => call<ClientReply & { sessionId: string }>('/v1/sign-ups', 'POST', fields),
+    token: (sessionId: string) => call<{ jwt: string }>(`/v1/client/sessions/${encodeURIComponent(sessionId)}/tokens`, 'POST', {}),
+    setActive: (sessionId: string) => call<ClientReply>(`/v1/client/sessions/${encodeURIComponent(sessionId)}/touch`, 'POST', {}),
+    endSession: (sessionId: string) => call<ClientReply>(`/v1/client/sessions/${encodeURIComponent(sessionId)}/end`, 'POST', {}),
+    endAll: () => call<ClientReply>('/v1/client/sessions', 'DELETE'),
+  };
+}
+
+export type AuthApi = ReturnType<typeof createAuthApi>;
+
+export interface SignUpFields {
+  email: string;
+  password: string;
+  firstName?: string | undefined;
+  lastName?: string | undefined;
+}

@@ -1,0 +1,296 @@
+import { REDIRECT_URL_PARAM, chooseUrl, hostedPageUrls, withRedirectUrl } from '../account-urls';
+import { clientUatCookie, cookieNames, expiredCookie, instanceSuffix, type CookieNames, type CookieScope } from '../cookies';
+import { ApiError } from '../errors';
+import { stripHandshakeParams } from '../handshake';
+import { parsePublishableKey, type InstanceMode } from '../keys';
+import type { OrbitalOptions } from '../options';
+import { safeRedirectUrl } from '../redirect-url';
+import { createAuthApi, type AuthApi, type SignUpFields } from './auth-api';
+import { toState, type ClientResource, type OrbitalState, type SessionResource } from './resources';
+import { createTokenManager, type TokenManager } from './token-manager';
+
+/** Options for {@link Orbital.load}: everything in `OrbitalOptions` a browser may know, plus a router. */
+export interface OrbitalLoadOptions extends Omit<Partial<OrbitalOptions>, 'publishableKey' | 'secretKey' | 'jwtKey'> {
+  /** Client-side navigation (your router's push); full page loads by default. */
+  navigate?: ((to: string) => unknown) | undefined;
+}
+
+type Listener = () => void;
+
+/**
+ * The browser client: loads the client from the auth server, exposes it as an observable state,
+ * keeps the session token fresh (once per browser, across tabs) and writes the app's cookies.
+ *
+ * @example
+ * const orbital = new Orbital('pk_test_…');
+ * await orbital.load({ afterSignOutUrl: '/' });
+ * orbital.subscribe(() => render(orbital.getSnapshot()));
+ */
+export class Orbital {
+  readonly publishableKey: string;
+  readonly mode: InstanceMode;
+  readonly authServerUrl: string;
+  readonly domain: string | undefined;
+  readonly proxyUrl: string | undefined;
+  private options: OrbitalLoadOptions = {};
+  private readonly names: CookieNames;
+  private readonly api: AuthApi;
+  private readonly tokens: TokenManager;
+  private state: OrbitalState = toState(null, false);
+  private readonly listeners = new Set<Listener>();
+  private channel: BroadcastChannel | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private loading: Promise<void> | undefined;
+  private lastRevalidation = 0;
+  private teardown: Array<() => void> = [];
+
+  constructor(publishableKey: string, options: { domain?: string | undefined; proxyUrl?: string | undefined } = {}) {
+    const key = parsePublishableKey(publishableKey);
+    this.publishableKey = publishableKey;
+    this.mode = key.mode;
+    this.authServerUrl = key.authServerUrl;
+    this.domain = options.domain;
+    this.proxyUrl = options.proxyUrl;
+    this.names = cookieNames(publishableKey);
+    this.api = createAuthApi(options.proxyUrl ?? key.authServerUrl);
+    this.tokens = createTokenManager(this.api, this.names, () => this.cookieScope(), `orbital-token-${instanceSuffix(publishableKey)}`);
+  }
+
+  /** Subscribe to state changes; returns the unsubscribe function. */
+  subscribe = (listener: Listener): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** The current state; the same object until something changes. */
+  getSnapshot = (): OrbitalState => this.state;
+
+  /** Loads the client and starts keeping its token fresh. Safe to call more than once. */
+  load(options: OrbitalLoadOptions = {}): Promise<void> {
+    this.options = { ...this.options, ...options };
+    this.loading ??= this.start();
+    return this.loading;
+  }
+
+  private async start(): Promise<void> {
+    this.stripHandshakeFromAddressBar();
+    const { client } = await this.api.client();
+    this.setClient(client, false);
+    if (typeof window !== 'undefined') {
+      const revalidate = () => void this.revalidate();
+      const onVisible = () => document.visibilityState === 'visible' && revalidate();
+      window.addEventListener('focus', revalidate);
+      window.addEventListener('online', revalidate);
+      document.addEventListener('visibilitychange', onVisible);
+      this.teardown.push(() => {
+        window.removeEventListener('focus', revalidate);
+        window.removeEventListener('online', revalidate);
+        document.removeEventListener('visibilitychange', onVisible);
+      });
+      if (typeof BroadcastChannel !== 'undefined') {
+        this.channel = new BroadcastChannel(`orbital-${instanceSuffix(this.publishableKey)}`);
+        this.channel.onmessage = (event: MessageEvent<{ client: ClientResource | null }>) => {
+          this.setClient(event.data.client, false);
+          void this.syncToken();
+        };
+      }
+    }
+    await this.syncToken();
+  }
+
+  /**
+   * A session token for the active session, refreshed when it is about to expire; null when
+   * signed out. Pass it as `Authorization: Bearer …` to your own APIs.
+   */
+  async getToken(options: { skipCache?: boolean } = {}): Promise<string | null> {
+    const session = this.state.session;
+    if (!session) return null;
+    try {
+      return await this.tokens.get(session.id, options.skipCache ? Infinity : undefined);
+    } catch (error) {
+      await this.sessionGone(error);
+      return null;
+    }
+  }
+
+  async signIn(credentials: { identifier: string; password: string }): Promise<SessionResource> {
+    const { client, sessionId } = await this.api.signIn(credentials.identifier, credentials.password);
+    return this.activated(client, sessionId);
+  }
+
+  async signUp(fields: SignUpFields): Promise<SessionResource> {
+    const { client, sessionId } = await this.api.signUp(fields);
+    return this.activated(client, sessionId);
+  }
+
+  /** Makes another of this browser's sessions the active one. */
+  async setActive(params: { session: string; redirectUrl?: string }): Promise<void> {
+    const { client } = await this.api.setActive(params.session);
+    this.setClient(client, true);
+    await this.syncToken();
+    if (params.redirectUrl) await this.navigate(params.redirectUrl);
+  }
+
+  /**
+   * Signs out of one session (`sessionId`) or of all. Leaving the active session while others
+   * remain goes to `afterMultiSessionSingleSignOutUrl` or the sign-in URL's `/choose` route.
+   */
+  async signOut(params: { sessionId?: string; redirectUrl?: string } = {}): Promise<void> {
+    const wasActive = !params.sessionId || params.sessionId === this.state.session?.id;
+    const { client } = params.sessionId ? await this.api.endSession(params.sessionId) : await this.api.endAll();
+    this.setClient(client, true);
+    await this.syncToken();
+    if (!wasActive) return;
+    if (this.state.sessions.length) {
+      await this.navigate(params.redirectUrl ?? this.options.afterMultiSessionSingleSignOutUrl ?? chooseUrl(this.urls().signInUrl, this.currentUrl()));
+    } else {
+      await this.navigate(params.redirectUrl ?? this.options.afterSignOutUrl ?? '/');
+    }
+  }
+
+  buildSignInUrl(options: { redirectUrl?: string } = {}): string {
+    return withRedirectUrl(this.urls().signInUrl, options.redirectUrl ?? this.currentUrl());
+  }
+
+  buildSignUpUrl(options: { redirectUrl?: string } = {}): string {
+    return withRedirectUrl(this.urls().signUpUrl, options.redirectUrl ?? this.currentUrl());
+  }
+
+  buildUserProfileUrl(): string {
+    return this.urls().userProfileUrl;
+  }
+
+  /** Where to go after signing in: a validated `redirect_url` in the current URL, else `afterSignInUrl`. */
+  buildAfterSignInUrl(): string {
+    return this.redirectTarget() ?? this.options.afterSignInUrl ?? '/';
+  }
+
+  buildAfterSignUpUrl(): string {
+    return this.redirectTarget() ?? this.options.afterSignUpUrl ?? this.options.afterSignInUrl ?? '/';
+  }
+
+  buildAfterSignOutUrl(): string {
+    return this.options.afterSignOutUrl ?? '/';
+  }
+
+  redirectToSignIn(options: { redirectUrl?: string } = {}): Promise<unknown> {
+    return this.navigate(this.buildSignInUrl(options));
+  }
+
+  redirectToSignUp(options: { redirectUrl?: string } = {}): Promise<unknown> {
+    return this.navigate(this.buildSignUpUrl(options));
+  }
+
+  redirectToUserProfile(): Promise<unknown> {
+    return this.navigate(this.buildUserProfileUrl());
+  }
+
+  /** Navigates with the app's router when given, else with a page load. */
+  async navigate(to: string): Promise<unknown> {
+    if (this.options.navigate) return this.options.navigate(to);
+    if (typeof window !== 'undefined') window.location.assign(to);
+    return undefined;
+  }
+
+  /** Stops timers and listeners (tests, hot reload). */
+  destroy(): void {
+    clearTimeout(this.timer);
+    this.channel?.close();
+    for (const undo of this.teardown) undo();
+    this.listeners.clear();
+  }
+
+  private urls() {
+    const hosted = hostedPageUrls(this.authServerUrl);
+    return {
+      signInUrl: this.options.signInUrl ?? hosted.signInUrl,
+      signUpUrl: this.options.signUpUrl ?? hosted.signUpUrl,
+      userProfileUrl: this.options.userProfileUrl ?? hosted.userProfileUrl,
+    };
+  }
+
+  private currentUrl(): string | undefined {
+    return typeof window === 'undefined' ? undefined : window.location.href;
+  }
+
+  private redirectTarget(): string | null {
+    if (typeof window === 'undefined') return null;
+    const raw = new URL(window.location.href).searchParams.get(REDIRECT_URL_PARAM);
+    return safeRedirectUrl(raw, { base: window.location.origin, allowedOrigins: this.options.allowedRedirectOrigins })?.href ?? null;
+  }
+
+  private async activated(client: ClientResource | null, sessionId: string): Promise<SessionResource> {
+    this.setClient(client, true);
+    // The app server must see the new session on the very next navigation: cookie first.
+    await this.syncToken();
+    return this.state.sessions.find((s) => s.id === sessionId)!;
+  }
+
+  private setClient(client: ClientResource | null, broadcast: boolean): void {
+    const previous = this.state;
+    this.state = toState(client, true);
+    if (typeof document !== 'undefined') document.cookie = clientUatCookie(this.names, this.cookieScope(), this.state.session ? (client?.uat ?? 0) : 0);
+    if (previous.session?.id !== this.state.session?.id) this.tokens.clear();
+    if (broadcast) this.channel?.postMessage({ client });
+    for (const listener of this.listeners) listener();
+  }
+
+  /** Writes (or clears) the session cookie for the active session and schedules the next refresh. */
+  private async syncToken(): Promise<void> {
+    clearTimeout(this.timer);
+    const session = this.state.session;
+    if (!session) {
+      if (typeof document !== 'undefined') document.cookie = expiredCookie(this.names.session, this.cookieScope());
+      return;
+    }
+    try {
+      await this.tokens.get(session.id);
+    } catch (error) {
+      await this.sessionGone(error);
+      return;
+    }
+    const seconds = this.tokens.refreshIn();
+    if (seconds !== null) {
+      this.timer = setTimeout(() => {
+        void this.tokens.refreshAhead(session.id).then(
+          () => this.syncToken(),
+          (error: unknown) => this.sessionGone(error),
+        );
+      }, seconds * 1000);
+    }
+  }
+
+  /** The auth server no longer knows the session (ended elsewhere, expired): reload and tell every tab. */
+  private async sessionGone(error: unknown): Promise<void> {
+    if (!(error instanceof ApiError) || (error.status !== 401 && error.status !== 404)) {
+      // Offline or a server hiccup: keep the state, try again on focus / online or the next timer.
+      this.timer = setTimeout(() => void this.syncToken(), 5_000);
+      return;
+    }
+    const { client } = await this.api.client();
+    this.setClient(client, true);
+    await this.syncToken();
+  }
+
+  /** On focus and when the network returns: pick up changes made on other sites and devices. */
+  private async revalidate(): Promise<void> {
+    if (!this.state.isLoaded || Date.now() - this.lastRevalidation < 2_000) return;
+    this.lastRevalidation = Date.now();
+    try {
+      const { client } = await this.api.client();
+      if (JSON.stringify(client) !== JSON.stringify(this.state.client)) this.setClient(client, true);
+      await this.syncToken();
+    } catch {
+      // offline: the next focus or online event tries again
+    }
+  }
+
+  private stripHandshakeFromAddressBar(): void {
+    if (typeof window === 'undefined' || !window.location.search.includes('__orbital_handshake')) return;
+    window.history.replaceState(window.history.state, '', stripHandshakeParams(window.location.href).href);
+  }
+
+  private cookieScope(): CookieScope {
+    return { mode: this.mode, url: typeof window === 'undefined' ? this.authServerUrl : window.location.href };
+  }
+}

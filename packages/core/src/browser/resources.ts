@@ -1,0 +1,51 @@
+/** What the auth server tells the browser client, as it arrives over the wire. */
+export interface UserResource {
+  id: string;
+  email: string;
+  firstName: string | null;
+  lastName: string | null;
+  publicMetadata: Record<string, unknown>;
+  createdAt: number;
+}
+
+export interface SessionResource {
+  id: string;
+  status: string;
+  createdAt: number;
+  lastActiveAt: number;
+  /** Unix seconds when the session ends unless used again (or at its maximum lifetime). */
+  expiresAt: number;
+  user: UserResource;
+}
+
+export interface ClientResource {
+  id: string;
+  lastActiveSessionId: string | null;
+  uat: number;
+  sessions: SessionResource[];
+}
+
+export interface EnvironmentResource {
+  authServerUrl: string;
+  mode: 'development' | 'production';
+  multiSession: boolean;
+  tokenTtl: number;
+  signInUrl: string;
+  signUpUrl: string;
+  userProfileUrl: string;
+}
+
+/** The browser client's observable state; a new object on every change, so it can be compared by identity. */
+export interface OrbitalState {
+  isLoaded: boolean;
+  client: ClientResource | null;
+  sessions: SessionResource[];
+  /** The active session, or null when signed out (or when none is chosen yet). */
+  session: SessionResource | null;
+  user: UserResource | null;
+}
+
+export function toState(client: ClientResource | null, isLoaded: boolean): OrbitalState {
+  const session = client?.sessions.find((s) => s.id === client.lastActiveSessionId) ?? null;
+  return { isLoaded, client, sessions: client?.sessions ?? [], session, user: session?.user ?? null };
+}

@@ -1,0 +1,73 @@
+import type { AllowedRedirectOrigin } from './redirect-url';
+
+/**
+ * The one options type every Orbital package takes. Adapters fill it from their framework's
+ * configuration and env vars ({@link optionsFromEnv}); they add no options of their own.
+ */
+export interface OrbitalOptions {
+  /** `pk_test_…` / `pk_live_…`: names the auth server and the mode. */
+  publishableKey: string;
+  /** Server-to-server calls; never sent to the browser. */
+  secretKey?: string | undefined;
+  /** The auth server's public key(s) for networkless verification (PEM or JWKS JSON). */
+  jwtKey?: string | undefined;
+  /** Sign-in page; defaults to the auth server's hosted page. */
+  signInUrl?: string | undefined;
+  signUpUrl?: string | undefined;
+  userProfileUrl?: string | undefined;
+  /** Where to go after signing in or up when no `redirect_url` says otherwise (default `/`). */
+  afterSignInUrl?: string | undefined;
+  afterSignUpUrl?: string | undefined;
+  /** Where to go after signing out of every account (default `/`). */
+  afterSignOutUrl?: string | undefined;
+  /** Where to go after signing out of the active account while others remain (default `<signInUrl>/choose`). */
+  afterMultiSessionSingleSignOutUrl?: string | undefined;
+  /** Origins besides the app's own that redirect targets may point at. */
+  allowedRedirectOrigins?: AllowedRedirectOrigin[] | undefined;
+  /** Origins whose session tokens app servers accept (`azp`). */
+  authorizedParties?: string[] | undefined;
+  /** This app is a satellite of a primary domain. */
+  isSatellite?: boolean | undefined;
+  /** The satellite's own domain. */
+  domain?: string | undefined;
+  /** A path on this app that forwards to the auth server (first-party on satellites). */
+  proxyUrl?: string | undefined;
+  /** Satellites: sync with the primary on first load (default false). */
+  satelliteAutoSync?: boolean | undefined;
+  /** Seconds of clock disagreement tolerated with the auth server (default 5). */
+  clockSkew?: number | undefined;
+}
+
+/**
+ * Reads Orbital options from env vars. Public ones carry the framework's prefix
+ * (`NEXT_PUBLIC_`, `NUXT_PUBLIC_`, `VITE_`); secrets never do.
+ *
+ * @example optionsFromEnv(process.env, 'NEXT_PUBLIC_') // NEXT_PUBLIC_ORBITAL_PUBLISHABLE_KEY, ORBITAL_SECRET_KEY, …
+ */
+export function optionsFromEnv(env: Record<string, string | undefined>, publicPrefix: string): Partial<OrbitalOptions> {
+  const pub = (name: string) => env[`${publicPrefix}ORBITAL_${name}`] || env[`ORBITAL_${name}`] || undefined;
+  const secret = (name: string) => env[`ORBITAL_${name}`] || undefined;
+  const flag = (value: string | undefined) => (value === undefined ? undefined : value === 'true' || value === '1');
+  const list = (value: string | undefined) => value?.split(',').map((s) => s.trim()).filter(Boolean);
+  const number = (value: string | undefined) => (value === undefined ? undefined : Number(value));
+  const options: Partial<OrbitalOptions> = {
+    publishableKey: pub('PUBLISHABLE_KEY'),
+    secretKey: secret('SECRET_KEY'),
+    jwtKey: secret('JWT_KEY'),
+    signInUrl: pub('SIGN_IN_URL'),
+    signUpUrl: pub('SIGN_UP_URL'),
+    userProfileUrl: pub('USER_PROFILE_URL'),
+    afterSignInUrl: pub('AFTER_SIGN_IN_URL'),
+    afterSignUpUrl: pub('AFTER_SIGN_UP_URL'),
+    afterSignOutUrl: pub('AFTER_SIGN_OUT_URL'),
+    afterMultiSessionSingleSignOutUrl: pub('AFTER_MULTI_SESSION_SINGLE_SIGN_OUT_URL'),
+    allowedRedirectOrigins: list(pub('ALLOWED_REDIRECT_ORIGINS')),
+    authorizedParties: list(secret('AUTHORIZED_PARTIES')),
+    isSatellite: flag(pub('IS_SATELLITE')),
+    domain: pub('DOMAIN'),
+    proxyUrl: pub('PROXY_URL'),
+    satelliteAutoSync: flag(pub('SATELLITE_AUTO_SYNC')),
+    clockSkew: number(secret('CLOCK_SKEW')),
+  };
+  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as Partial<OrbitalOptions>;
+}
