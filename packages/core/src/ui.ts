@@ -1,0 +1,3 @@
+/** @orbital/core/ui — what the React and Vue prebuilt components share: one stylesheet, one set of labels. */
+export { labels, displayName, initials, type Labels } from './ui/labels';
+export { orbitalStyles } from './ui/styles';

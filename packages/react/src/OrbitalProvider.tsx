@@ -1,0 +1,26 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { Orbital, type OrbitalLoadOptions } from '@orbital/core/browser';
+import { OrbitalContext, type InitialAuthState } from './context';
+
+export interface OrbitalProviderProps extends OrbitalLoadOptions {
+  publishableKey: string;
+  /** The auth state the server rendered with (framework adapters pass it). */
+  initialState?: InitialAuthState | undefined;
+  children?: ReactNode;
+}
+
+/**
+ * Makes the browser client available to hooks and components, and loads it.
+ *
+ * @example <OrbitalProvider publishableKey="pk_test_…" afterSignOutUrl="/"><App /></OrbitalProvider>
+ */
+export function OrbitalProvider({ publishableKey, initialState, children, ...options }: OrbitalProviderProps) {
+  const [orbital] = useState(() => new Orbital(publishableKey, { domain: options.domain, proxyUrl: options.proxyUrl }));
+  useEffect(() => {
+    void orbital.load(options).catch((error: unknown) => console.error('[orbital] could not load the client', error));
+    // Options are read once: the client lives as long as the provider.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [orbital]);
+  useEffect(() => () => orbital.destroy(), [orbital]);
+  return <OrbitalContext.Provider value={{ orbital, initialState }}>{children}</OrbitalContext.Provider>;
+}

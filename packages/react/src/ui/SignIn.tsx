@@ -1,0 +1,96 @@
+import { useState, useSyncExternalStore, type FormEvent } from 'react';
+import { displayName, initials, labels } from '@orbital/core/ui';
+import { withRedirectUrl } from '@orbital/core/browser';
+import { useAction } from '../useAction';
+import { useOrbital, useOrbitalState } from '../useOrbital';
+import { Styles } from './Styles';
+
+const noSubscribe = () => () => {};
+
+/**
+ * The prebuilt sign-in: email and password, and at `<signInUrl>/choose` the account chooser.
+ * After signing in it goes to the validated `redirect_url`, else `afterSignInUrl`.
+ */
+export function SignIn({ mode }: { mode?: 'form' | 'choose' }) {
+  const path = useSyncExternalStore(noSubscribe, () => window.location.pathname, () => null);
+  const choose = mode ? mode === 'choose' : Boolean(path?.endsWith('/choose'));
+  return (
+    <div className="orb-card">
+      <Styles />
+      {choose ? <AccountChooser /> : <SignInForm />}
+    </div>
+  );
+}
+
+function SignInForm() {
+  const orbital = useOrbital();
+  const [identifier, setIdentifier] = useState('');
+  const [password, setPassword] = useState('');
+  const { run, isLoading, error } = useAction(async () => {
+    await orbital.signIn({ identifier, password });
+    await orbital.navigate(orbital.buildAfterSignInUrl());
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void run();
+  };
+  return (
+    <form onSubmit={submit} noValidate aria-describedby={error ? 'orb-signin-error' : undefined}>
+      <h2>{labels.signInTitle}</h2>
+      <p className="orb-sub">{labels.signInSubtitle}</p>
+      {error && (
+        <p className="orb-error" role="alert" id="orb-signin-error">
+          {error.message}
+        </p>
+      )}
+      <label className="orb-field" htmlFor="orb-identifier">{labels.email}</label>
+      <input className="orb-input" id="orb-identifier" type="email" autoComplete="username" required value={identifier} onChange={(e) => setIdentifier(e.target.value)} aria-invalid={error ? true : undefined} />
+      <label className="orb-field" htmlFor="orb-password">{labels.password}</label>
+      <input className="orb-input" id="orb-password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+      <button className="orb-btn orb-primary" type="submit" disabled={isLoading}>
+        {isLoading ? labels.working : labels.continue}
+      </button>
+      <p className="orb-foot">
+        {labels.noAccount} <a href={orbital.buildSignUpUrl({ redirectUrl: orbital.buildAfterSignInUrl() })}>{labels.signUpLink}</a>
+      </p>
+    </form>
+  );
+}
+
+function AccountChooser() {
+  const orbital = useOrbital();
+  const { sessions, isLoaded } = useOrbitalState('SignIn');
+  const target = orbital.buildAfterSignInUrl();
+  const { run, isLoading, error } = useAction(async (sessionId: string) => orbital.setActive({ session: sessionId, redirectUrl: target }));
+  const addAccountUrl = withRedirectUrl(window.location.pathname.replace(/\/choose$/, ''), target);
+  if (isLoaded && sessions.length === 0) {
+    void orbital.navigate(addAccountUrl);
+    return null;
+  }
+  return (
+    <div>
+      <h2>{labels.chooseTitle}</h2>
+      {error && <p className="orb-error" role="alert">{error.message}</p>}
+      <ul style={{ listStyle: 'none', padding: 0 }}>
+        {sessions.map((session) => (
+          <li key={session.id} style={{ margin: '.5rem 0' }}>
+            <button className="orb-btn" style={{ width: '100%', display: 'flex', gap: '.75rem', alignItems: 'center', textAlign: 'left' }} disabled={isLoading} onClick={() => void run(session.id)}>
+              <span className="orb-avatar" aria-hidden="true">{initials(session.user)}</span>
+              <span>
+                <strong>{displayName(session.user)}</strong>
+                <br />
+                <small>{session.user.email}</small>
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      <p className="orb-foot">
+        <a href={addAccountUrl}>{labels.addAccount}</a>
+      </p>
+      <button className="orb-btn" type="button" onClick={() => void orbital.signOut()}>
+        {labels.signOutAll}
+      </button>
+    </div>
+  );
+}

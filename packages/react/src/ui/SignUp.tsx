@@ -1,0 +1,50 @@
+import { useState, type FormEvent } from 'react';
+import { labels } from '@orbital/core/ui';
+import { useAction } from '../useAction';
+import { useOrbital } from '../useOrbital';
+import { Styles } from './Styles';
+
+/** The prebuilt sign-up: name, email and password; signs in and goes to `redirect_url` or `afterSignUpUrl`. */
+export function SignUp() {
+  const orbital = useOrbital();
+  const [fields, setFields] = useState({ firstName: '', lastName: '', email: '', password: '' });
+  const set = (name: keyof typeof fields) => (event: { target: { value: string } }) => setFields((f) => ({ ...f, [name]: event.target.value }));
+  const { run, isLoading, error } = useAction(async () => {
+    await orbital.signUp(fields);
+    await orbital.navigate(orbital.buildAfterSignUpUrl());
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void run();
+  };
+  return (
+    <div className="orb-card">
+      <Styles />
+      <form onSubmit={submit} noValidate>
+        <h2>{labels.signUpTitle}</h2>
+        <p className="orb-sub">{labels.signUpSubtitle}</p>
+        {error && <p className="orb-error" role="alert">{error.message}</p>}
+        <div className="orb-row">
+          <div>
+            <label className="orb-field" htmlFor="orb-first">{labels.firstName}</label>
+            <input className="orb-input" id="orb-first" autoComplete="given-name" value={fields.firstName} onChange={set('firstName')} />
+          </div>
+          <div>
+            <label className="orb-field" htmlFor="orb-last">{labels.lastName}</label>
+            <input className="orb-input" id="orb-last" autoComplete="family-name" value={fields.lastName} onChange={set('lastName')} />
+          </div>
+        </div>
+        <label className="orb-field" htmlFor="orb-email">{labels.email}</label>
+        <input className="orb-input" id="orb-email" type="email" autoComplete="email" required value={fields.email} onChange={set('email')} />
+        <label className="orb-field" htmlFor="orb-new-password">{labels.password}</label>
+        <input className="orb-input" id="orb-new-password" type="password" autoComplete="new-password" required value={fields.password} onChange={set('password')} />
+        <button className="orb-btn orb-primary" type="submit" disabled={isLoading}>
+          {isLoading ? labels.working : labels.createAccount}
+        </button>
+        <p className="orb-foot">
+          {labels.haveAccount} <a href={orbital.buildSignInUrl({ redirectUrl: orbital.buildAfterSignUpUrl() })}>{labels.signInLink}</a>
+        </p>
+      </form>
+    </div>
+  );
+}
