@@ -43,7 +43,7 @@ export interface SignedOutAuth {
 export type Auth = SignedInAuth | SignedOutAuth;
 
 export type RequestState =
-  | { status: 'signed-in'; auth: SignedInAuth; reason: null; message: null; headers: Headers }
+  | { status: 'signed-in'; auth: SignedInAuth; reason: null; message: null; headers: Headers; /** The verified session token. */ token: string }
   | { status: 'signed-out'; auth: SignedOutAuth; reason: SignedOutReason; message: string | null; headers: Headers }
   | { status: 'handshake'; auth: SignedOutAuth; reason: HandshakeReason; message: null; headers: Headers; redirectUrl: string };
 
@@ -201,6 +201,7 @@ function signedIn(claims: SessionClaims, token: string, headers: Headers): Reque
     reason: null,
     message: null,
     headers,
+    token,
   };
 }
 

@@ -1,2 +1,3 @@
-// The nextjs adapter is filled in by its own issue; until then it re-exports core.
-export * from '@orbital/core';
+/** @orbital/nextjs — Orbital for the Next.js App Router (client side: everything in @orbital/react). */
+export * from '@orbital/react';
+export { OrbitalProvider } from './OrbitalProvider.client';

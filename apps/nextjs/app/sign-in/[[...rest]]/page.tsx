@@ -1,0 +1,5 @@
+import { SignIn } from '@orbital/nextjs';
+
+export default function SignInPage() {
+  return <SignIn />;
+}

@@ -1,0 +1,5 @@
+import { SignUp } from '@orbital/nextjs';
+
+export default function SignUpPage() {
+  return <SignUp />;
+}
