@@ -1,4 +1,5 @@
 import { parsePublishableKey } from '@orbital/core';
+import { nextOptions } from '@orbital/nextjs/server';
 import { createOrbitalServer, createPgliteStore } from '@orbital/server';
 
 const seconds = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined);
@@ -8,7 +9,8 @@ const seconds = (name: string) => (process.env[name] ? Number(process.env[name])
  * in the embedded database. Lifetimes come from env so the browser suite can shorten them.
  */
 export async function createAuthServer() {
-  const { authServerUrl } = parsePublishableKey(process.env.NEXT_PUBLIC_ORBITAL_PUBLISHABLE_KEY, 'NEXT_PUBLIC_ORBITAL_PUBLISHABLE_KEY');
+  // Read at run time (not inlined at build time), so one build serves any port.
+  const { authServerUrl } = parsePublishableKey(nextOptions().publishableKey);
   const perMinute = seconds('ORBITAL_RATE_LIMIT_PER_MINUTE');
   return createOrbitalServer({
     url: authServerUrl,

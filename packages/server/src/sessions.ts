@@ -45,10 +45,15 @@ export async function setActiveSession(ctx: ServerContext, state: ClientState, s
   return reload(ctx, state);
 }
 
-/** Mints a session token for `authorizedParty`. Minting is activity: it pushes the inactivity timeout back. */
+/**
+ * Mints a session token for `authorizedParty`. Minting is activity: it pushes the inactivity
+ * timeout back, so `live.expiresAt` moves with it (and the client cookie after it).
+ */
 export async function mintToken(ctx: ServerContext, live: LiveSession, authorizedParty: string | undefined): Promise<{ jwt: string; expiresAt: number }> {
   const now = ctx.options.now();
   await ctx.store.touchSession(live.session.id, now);
+  live.session = { ...live.session, lastActiveAt: Math.max(live.session.lastActiveAt, now) };
+  live.expiresAt = sessionExpiresAt(live.session, ctx.options.lifetime);
   const jwt = await signSessionToken(
     {
       userId: live.user.id,
@@ -56,7 +61,8 @@ export async function mintToken(ctx: ServerContext, live: LiveSession, authorize
       issuer: ctx.options.url,
       authorizedParty,
       now,
-      ttl: Math.min(ctx.options.tokenTtl, Math.max(1, sessionExpiresAt({ ...live.session, lastActiveAt: now }, ctx.options.lifetime) - now)),
+      // A token never outlives its session.
+      ttl: Math.min(ctx.options.tokenTtl, Math.max(1, live.expiresAt - now)),
       customClaims: await ctx.options.customClaims({ user: live.user, session: live.session }),
     },
     await ctx.keyring.signer(),

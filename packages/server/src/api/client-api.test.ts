@@ -295,3 +295,15 @@ describe('the environment', () => {
     expect(await browser.json('/v1/environment', { method: 'DELETE' })).toMatchObject({ status: 405 });
   });
 });
+
+describe('an active session keeps its client cookie', () => {
+  it('extends the client cookie Max-Age with each token, as the inactivity timeout moves', async () => {
+    const { server, clock, names } = testServer({ lifetime: { inactivityTimeout: 100, maximumLifetime: 1000 } });
+    const browser = new Browser(server);
+    const id = (await browser.signUp('alive@example.com')).body.sessionId;
+    clock.advance(60);
+    const { response } = await browser.token(id);
+    const line = response.headers.getSetCookie().find((l) => l.startsWith(`${names.client}=`))!;
+    expect(line).toMatch(/Max-Age=100;/); // 100 s from now, not the 40 s left from sign-in
+  });
+});

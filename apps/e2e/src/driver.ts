@@ -1,0 +1,46 @@
+import { expect } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import type { RunningApp } from './apps';
+
+/**
+ * How the scenarios talk to any demo app: the same paths, labels and test ids in every framework
+ * (`/`, `/dashboard`, `/sign-in`, `/sign-up`, `server-user`, `client-user`, `api-me`).
+ */
+export function driver(app: RunningApp) {
+  const url = (path: string) => `${app.baseUrl}${path}`;
+  return {
+    url,
+    async signUp(page: Page, user: { firstName: string; email: string; password: string }) {
+      await page.goto(url('/sign-up'));
+      await page.getByLabel('First name').fill(user.firstName);
+      await page.getByLabel('Email address').fill(user.email);
+      await page.getByLabel('Password').fill(user.password);
+      await page.getByRole('button', { name: 'Create account' }).click();
+      await page.waitForURL((u) => !u.pathname.startsWith('/sign-up'));
+    },
+    async fillSignIn(page: Page, email: string, password: string) {
+      await page.getByLabel('Email address').fill(email);
+      await page.getByLabel('Password').fill(password);
+      await page.getByRole('button', { name: 'Continue' }).click();
+    },
+    /** What the server rendered and what the browser client believes, once both have settled. */
+    async who(page: Page): Promise<{ server: string; client: string }> {
+      await expect.poll(() => page.getByTestId('client-user').textContent()).not.toBe('client: loading');
+      return { server: (await page.getByTestId('server-user').textContent())!, client: (await page.getByTestId('client-user').textContent())! };
+    },
+    async openUserMenu(page: Page) {
+      await page.getByRole('button', { name: /^Account menu/ }).click();
+      return page.getByRole('menu');
+    },
+    async sessionCookie(context: BrowserContext): Promise<string | undefined> {
+      return (await context.cookies(app.baseUrl)).find((c) => c.name.startsWith('__session_'))?.value;
+    },
+  };
+}
+
+let counter = 0;
+/** A fresh user for each test, so tests never depend on each other. */
+export function newUser(firstName = 'Ada') {
+  counter += 1;
+  return { firstName, email: `${firstName.toLowerCase()}.${Date.now()}.${counter}@example.com`, password: `correct horse ${counter} battery` };
+}

@@ -1,0 +1,4 @@
+import { startNextDemo } from './apps';
+import { describeSessionScenarios } from './scenarios/sessions';
+
+describeSessionScenarios('Next.js', startNextDemo);

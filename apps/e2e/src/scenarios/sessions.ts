@@ -1,0 +1,169 @@
+import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
+import type { BrowserContext } from 'playwright-core';
+import type { AppStarter, RunningApp } from '../apps';
+import { launchChromium } from '../chromium';
+import { driver, newUser } from '../driver';
+
+/**
+ * The session scenarios every framework's demo must pass. A framework's test file calls this with
+ * its app starter; the scenarios know the app only through the driver's conventions.
+ */
+export function describeSessionScenarios(framework: string, startApp: AppStarter): void {
+  describe(`${framework}: sign-up, sign-in, protected pages, accounts`, () => {
+    let app: RunningApp;
+    let browser: Awaited<ReturnType<typeof launchChromium>>;
+    let context: BrowserContext;
+    let d: ReturnType<typeof driver>;
+
+    beforeAll(async () => {
+      app = await startApp({ tokenTtl: 10 });
+      d = driver(app);
+      browser = await launchChromium();
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await app?.stop();
+    });
+    beforeEach(async () => {
+      context = await browser.context.browser()!.newContext().catch(() => browser.context);
+    });
+    afterEach(async () => {
+      if (context !== browser.context) await context.close();
+      else await context.clearCookies();
+    });
+
+    it('signs up with the prebuilt component; server and client agree on the user', async () => {
+      const page = await context.newPage();
+      await d.signUp(page, newUser());
+      const who = await d.who(page);
+      expect(who.server).toMatch(/^server: user_/);
+      expect(who.client).toBe(who.server.replace('server', 'client'));
+    });
+
+    it('signs in (after a wrong password) and lands where it was going', async () => {
+      const user = newUser('Grace');
+      const page = await context.newPage();
+      await d.signUp(page, user);
+      await (await d.openUserMenu(page)).getByRole('menuitem', { name: 'Sign out', exact: true }).click();
+      await page.waitForURL(d.url('/'));
+      await expect.poll(() => d.who(page).then((w) => w.client)).toBe('client: signed out');
+
+      await page.goto(d.url('/dashboard'));
+      await page.waitForURL((u) => u.pathname === '/sign-in');
+      expect(new URL(page.url()).searchParams.get('redirect_url')).toBe(d.url('/dashboard'));
+      await d.fillSignIn(page, user.email, 'not the password');
+      await expect.poll(() => page.getByText('Email or password is incorrect').isVisible()).toBe(true);
+      await d.fillSignIn(page, user.email, user.password);
+      await page.waitForURL(d.url('/dashboard'));
+      expect((await d.who(page)).server).toMatch(/^server: user_/);
+    });
+
+    it('keeps the session alive past several token lifetimes while the page is open, refreshing once per browser', async () => {
+      const page = await context.newPage();
+      await d.signUp(page, newUser());
+      await page.goto(d.url('/dashboard'));
+      const second = await context.newPage(); // another tab of the same browser
+      await second.goto(d.url('/'));
+      const seen = new Set<string>();
+      const tokenRequests: string[] = [];
+      context.on('request', (r) => r.url().endsWith('/tokens') && tokenRequests.push(r.url()));
+      for (let i = 0; i < 7; i++) {
+        await page.waitForTimeout(5_000); // 35 s: three and a half 10-second token lifetimes
+        const cookie = await d.sessionCookie(context);
+        if (cookie) seen.add(cookie);
+      }
+      expect(seen.size).toBeGreaterThanOrEqual(3);
+      // one refresh per lifetime for the browser, not one per tab
+      expect(tokenRequests.length).toBeLessThanOrEqual(seen.size + 2);
+      await page.getByRole('button', { name: 'Call /api/me' }).click();
+      await expect.poll(() => page.getByTestId('api-me').textContent()).toMatch(/"userId":"user_/);
+      await page.reload();
+      expect(page.url()).toBe(d.url('/dashboard'));
+    });
+
+    it('holds two accounts, switches between them, and signing out of one lands on the chooser', async () => {
+      const ada = newUser('Ada');
+      const bob = newUser('Bob');
+      const page = await context.newPage();
+      await d.signUp(page, ada);
+      const adaId = (await d.who(page)).server;
+      await d.signUp(page, bob); // multi-session: a second account on the same browser
+      const bobId = (await d.who(page)).server;
+      expect(bobId).not.toBe(adaId);
+
+      await page.goto(d.url('/dashboard'));
+      await page.getByRole('button', { name: `Switch to ${ada.email}` }).click();
+      await expect.poll(async () => (await d.who(page)).server).toBe(adaId);
+      await expect.poll(async () => (await d.who(page)).client).toBe(adaId.replace('server', 'client'));
+
+      await (await d.openUserMenu(page)).getByRole('menuitem', { name: 'Sign out', exact: true }).click();
+      await page.waitForURL((u) => u.pathname === '/sign-in/choose');
+      await expect.poll(() => page.getByRole('button', { name: new RegExp(bob.firstName) }).isVisible()).toBe(true);
+      await page.getByRole('button', { name: new RegExp(bob.firstName) }).click();
+      await page.waitForURL(d.url('/dashboard'));
+      expect((await d.who(page)).server).toBe(bobId);
+    });
+
+    it('signs out of all accounts, and a second tab follows without a reload', async () => {
+      const page = await context.newPage();
+      await d.signUp(page, newUser('Ada'));
+      await d.signUp(page, newUser('Bob'));
+      const other = await context.newPage();
+      await other.goto(d.url('/'));
+      expect((await d.who(other)).client).toMatch(/^client: user_/);
+
+      await (await d.openUserMenu(page)).getByRole('menuitem', { name: 'Sign out of all accounts' }).click();
+      // already on "/": the page reloads in place, so wait for what it shows rather than for the URL
+      await expect.poll(() => d.who(page)).toEqual({ server: 'server: signed out', client: 'client: signed out' });
+      await expect.poll(async () => (await d.who(other)).client).toBe('client: signed out');
+      await other.goto(d.url('/dashboard'));
+      await other.waitForURL((u) => u.pathname === '/sign-in');
+    });
+
+    it('answers an API request without a session with 401, never a redirect', async () => {
+      const response = await context.request.get(d.url('/api/me'), { maxRedirects: 0 });
+      expect(response.status()).toBe(401);
+      expect((await response.json()).error.code).toBe('unauthorized');
+    });
+  });
+
+  describe(`${framework}: session lifetime`, () => {
+    let app: RunningApp;
+    let browser: Awaited<ReturnType<typeof launchChromium>>;
+    let d: ReturnType<typeof driver>;
+
+    beforeAll(async () => {
+      app = await startApp({ tokenTtl: 5, inactivityTimeout: 12, maximumLifetime: 24 });
+      d = driver(app);
+      browser = await launchChromium();
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await app?.stop();
+    });
+
+    it('ends a session after the inactivity timeout once the app is closed', async () => {
+      const context = await browser.context.browser()!.newContext().catch(() => browser.context);
+      const page = await context.newPage();
+      await d.signUp(page, newUser());
+      await page.close(); // no open page: nothing refreshes the token
+      await new Promise((r) => setTimeout(r, 14_000));
+      const again = await context.newPage();
+      await again.goto(d.url('/dashboard'));
+      await again.waitForURL((u) => u.pathname === '/sign-in');
+      await context.clearCookies();
+    });
+
+    it('keeps an open app signed in past the inactivity timeout, but not past the maximum lifetime', async () => {
+      const page = await browser.context.newPage();
+      await d.signUp(page, newUser());
+      await page.goto(d.url('/dashboard'));
+      await page.waitForTimeout(15_000); // past the 12 s inactivity timeout, refreshing all along
+      await page.reload();
+      expect(page.url()).toBe(d.url('/dashboard'));
+      await page.waitForTimeout(11_000); // past the 24 s maximum lifetime
+      await page.goto(d.url('/dashboard'));
+      await page.waitForURL((u) => u.pathname === '/sign-in');
+    });
+  });
+}
