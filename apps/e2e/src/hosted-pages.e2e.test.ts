@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -75,6 +76,36 @@ describe('the standalone auth server in a real browser', () => {
     await page.goto(`${base}/user`);
     // still signed in: the session and the signing key survived in PGlite
     await expect.poll(() => page.getByText('ada@example.com').first().isVisible()).toBe(true);
+  });
+
+  it('works from plain JavaScript through the script-tag build (window.Orbital)', async () => {
+    const publishableKey = /NEXT_PUBLIC_ORBITAL_PUBLISHABLE_KEY=(pk_test_\S+)/.exec(server.output())![1]!;
+    const script = readFileSync(createRequire(import.meta.url).resolve('@orbital/core/orbital.browser.js'), 'utf8');
+    const site = createServer((req, res) => {
+      if (req.url === '/orbital.browser.js') return res.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
+      res.writeHead(200, { 'content-type': 'text/html' }).end(
+        `<!doctype html><title>plain</title><script src="/orbital.browser.js" data-orbital-publishable-key="${publishableKey}"></script><p id="who">…</p>`,
+      );
+    });
+    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+    const sitePort = (site.address() as { port: number }).port;
+    try {
+      const page = await context.newPage();
+      await page.goto(`http://localhost:${sitePort}/`);
+      const email = await page.evaluate(async () => {
+        const orbital = (window as unknown as { Orbital: { load(): Promise<void>; signIn(c: object): Promise<unknown>; getSnapshot(): { user: { email: string } | null }; getToken(): Promise<string | null> } }).Orbital;
+        await orbital.load();
+        await orbital.signIn({ identifier: 'ada@example.com', password: 'analytical engine 1843' });
+        const token = await orbital.getToken();
+        return `${orbital.getSnapshot().user?.email} ${token?.split('.').length}`;
+      });
+      expect(email).toBe('ada@example.com 3');
+      // the page's own origin got the session cookie
+      const cookies = await context.cookies(`http://localhost:${sitePort}`);
+      expect(cookies.some((c) => c.name.startsWith('__session_'))).toBe(true);
+    } finally {
+      site.close();
+    }
   });
 
   it('adds a second account and switches through the account chooser', async () => {
