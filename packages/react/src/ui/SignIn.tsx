@@ -1,6 +1,5 @@
 import { useState, useSyncExternalStore, type FormEvent } from 'react';
 import { displayName, initials, labels } from '@orbital/core/ui';
-import { withRedirectUrl } from '@orbital/core/browser';
 import { useAction } from '../useAction';
 import { useOrbital, useOrbitalState } from '../useOrbital';
 import { Styles } from './Styles';
@@ -62,7 +61,7 @@ function AccountChooser() {
   const { sessions, isLoaded } = useOrbitalState('SignIn');
   const target = orbital.buildAfterSignInUrl();
   const { run, isLoading, error } = useAction(async (sessionId: string) => orbital.setActive({ session: sessionId, redirectUrl: target }));
-  const addAccountUrl = withRedirectUrl(window.location.pathname.replace(/\/choose$/, ''), target);
+  const addAccountUrl = orbital.buildSignInUrl({ redirectUrl: target });
   if (isLoaded && sessions.length === 0) {
     void orbital.navigate(addAccountUrl);
     return null;
