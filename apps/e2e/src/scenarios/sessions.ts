@@ -124,6 +124,9 @@ export function describeSessionScenarios(framework: string, startApp: AppStarter
       const response = await context.request.get(d.url('/api/me'), { maxRedirects: 0 });
       expect(response.status()).toBe(401);
       expect((await response.json()).error.code).toBe('unauthorized');
+      // headers a client makes up are replaced by the middleware's own verdict
+      const spoofed = await context.request.get(d.url('/'), { headers: { 'x-orbital-auth-status': 'signed-in', 'x-orbital-auth-token': 'forged' } });
+      expect(await spoofed.text()).toContain('server: signed out');
     });
   });
 
