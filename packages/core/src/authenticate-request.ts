@@ -1,4 +1,5 @@
-import { cookieNames, clientUatCookie, expiredCookie, handshakeCountCookie, parseCookies, sessionCookie, type CookieNames, type CookieScope } from './cookies';
+import { clientCookie, cookieNames, clientUatCookie, expiredCookie, handshakeCountCookie, parseCookies, sessionCookie, type CookieNames, type CookieScope } from './cookies';
+import { SYNC_PARAM, SYNC_SIGNED_OUT, buildSyncUrl, redeemSyncCode } from './satellite-sync';
 import { isOrbitalError, type OrbitalErrorCode } from './errors';
 import { HANDSHAKE_PARAM, buildHandshakeUrl, createMemoryReplayGuard, verifyHandshakePayload, type ReplayGuard } from './handshake';
 import { keySetFor, type KeySet, type KeySource } from './key-set';
@@ -21,6 +22,16 @@ export interface AuthenticateRequestOptions extends KeySource {
   replayGuard?: ReplayGuard | undefined;
   /** Milliseconds since the epoch; injectable for tests. */
   now?: (() => number) | undefined;
+  /** This app is a satellite: it syncs with the primary and reaches the auth server through `proxyUrl`. */
+  isSatellite?: boolean | undefined;
+  /** Satellites: sync on the first document request with no auth cookies (default false). */
+  satelliteAutoSync?: boolean | undefined;
+  /** The path (or URL) on this app that forwards to the auth server; satellites handshake through it. */
+  proxyUrl?: string | undefined;
+  /** Redeems sync codes server to server. */
+  secretKey?: string | undefined;
+  /** Where this server reaches the auth server directly (JWKS, sync codes). */
+  authServerInternalUrl?: string | undefined;
 }
 
 export interface SignedInAuth {
@@ -50,6 +61,7 @@ export type RequestState =
 interface Resolved {
   mode: InstanceMode;
   issuer: string;
+  internalUrl: string;
   names: CookieNames;
   keys: KeySet;
   replayGuard: ReplayGuard;
@@ -61,11 +73,13 @@ function resolve(options: AuthenticateRequestOptions): Resolved {
   let resolved = resolvedOptions.get(options);
   if (!resolved) {
     const { mode, authServerUrl } = parsePublishableKey(options.publishableKey);
+    const internalUrl = options.authServerInternalUrl?.replace(/\/+$/, '') ?? authServerUrl;
     resolved = {
       mode,
       issuer: authServerUrl,
+      internalUrl,
       names: cookieNames(options.publishableKey),
-      keys: options.keySet ?? keySetFor({ jwtKey: options.jwtKey, jwks: options.jwks, jwksUrl: options.jwksUrl ?? `${authServerUrl}/.well-known/jwks.json` }),
+      keys: options.keySet ?? keySetFor({ jwtKey: options.jwtKey, jwks: options.jwks, jwksUrl: options.jwksUrl ?? `${internalUrl}/.well-known/jwks.json` }),
       replayGuard: options.replayGuard ?? createMemoryReplayGuard(options.now),
     };
     resolvedOptions.set(options, resolved);
@@ -109,14 +123,29 @@ export async function authenticateRequest(request: Request, options: Authenticat
     const applied = await applyHandshake(request, options, ctx, scope, verify, headers);
     if (applied) return applied;
   }
+  if (request.url.includes(`${SYNC_PARAM}=`)) return applySync(request, options, ctx, scope, verify, cookies);
+  return fromCookies(request, options, ctx, scope, verify, cookies, headers, isDocumentRequest(request));
+}
 
+/** The state machine over the request's own cookies. */
+async function fromCookies(
+  request: Request,
+  options: AuthenticateRequestOptions,
+  ctx: Resolved,
+  scope: CookieScope,
+  verify: (token: string) => Promise<SessionClaims>,
+  cookies: Record<string, string | undefined>,
+  headers: Headers,
+  canRedirect: boolean,
+): Promise<RequestState> {
   const fact = await checkToken(verify, cookies[ctx.names.session]);
   const guard = parseGuard(cookies[ctx.names.handshakeCount]);
   const decision = decideRequestState({
     token: fact.kind === 'valid' ? { kind: 'valid', iat: fact.claims.iat } : fact,
     clientUat: parseUat(cookies[ctx.names.clientUat]),
-    canRedirect: isDocumentRequest(request),
+    canRedirect,
     handshakeAttempts: guard.attempts,
+    autoSync: Boolean(options.isSatellite && options.satelliteAutoSync),
   });
 
   switch (decision.status) {
@@ -125,7 +154,7 @@ export async function authenticateRequest(request: Request, options: Authenticat
       return signedIn((fact as ValidToken).claims, (fact as ValidToken).token, headers);
     case 'handshake': {
       const cause = fact.kind === 'invalid' ? fact.code : 'token-missing';
-      const redirectUrl = buildHandshakeUrl(ctx.issuer, request.url);
+      const redirectUrl = decision.reason === 'satellite-sync' ? buildSyncUrl(ctx.issuer, request.url, { auto: true }) : buildHandshakeUrl(handshakeBase(request, options, ctx), request.url);
       headers.set('location', redirectUrl);
       headers.set('cache-control', 'no-store');
       headers.append('set-cookie', handshakeCountCookie(ctx.names, scope, `${guard.attempts + 1}.${cause}`));
@@ -139,6 +168,58 @@ export async function authenticateRequest(request: Request, options: Authenticat
       }
       return signedOut(decision.reason, headers, fact.kind === 'invalid' ? fact.message : null);
   }
+}
+
+/** Satellites handshake first-party, through their proxy; everyone else at the auth server itself. */
+function handshakeBase(request: Request, options: AuthenticateRequestOptions, ctx: Resolved): string {
+  if (!options.isSatellite || !options.proxyUrl) return ctx.issuer;
+  return new URL(options.proxyUrl, request.url).href.replace(/\/+$/, '');
+}
+
+/**
+ * A satellite page arriving from the primary's sync endpoint: redeem the code server to server
+ * and write the satellite's own first-party cookies. A code that fails (a reload, an old link,
+ * another origin's code) changes nothing: the cookies decide, with no redirect.
+ */
+async function applySync(
+  request: Request,
+  options: AuthenticateRequestOptions,
+  ctx: Resolved,
+  scope: CookieScope,
+  verify: (token: string) => Promise<SessionClaims>,
+  cookies: Record<string, string | undefined>,
+): Promise<RequestState> {
+  const url = new URL(request.url);
+  const code = url.searchParams.get(SYNC_PARAM) ?? '';
+  const headers = new Headers();
+  if (code === SYNC_SIGNED_OUT) {
+    // Remembered: a satellite with auto-sync does not ask the primary again on every page.
+    headers.append('set-cookie', clientUatCookie(ctx.names, scope, 0));
+    headers.append('set-cookie', expiredCookie(ctx.names.session, scope));
+    return signedOut('signed-out', headers, null);
+  }
+  let failure: string;
+  if (!options.secretKey) {
+    failure = 'This app received a sync code but has no secret key to redeem it: set ORBITAL_SECRET_KEY.';
+  } else {
+    try {
+      const result = await redeemSyncCode({ code, origin: url.origin, authServerUrl: ctx.internalUrl, secretKey: options.secretKey });
+      headers.append('set-cookie', clientCookie(ctx.names, scope, result.clientToken, result.clientMaxAge));
+      headers.append('set-cookie', clientUatCookie(ctx.names, scope, result.clientUat));
+      if (!result.sessionToken) {
+        headers.append('set-cookie', expiredCookie(ctx.names.session, scope));
+        return signedOut('signed-out', headers, null);
+      }
+      const claims = await verify(result.sessionToken);
+      headers.append('set-cookie', sessionCookie(ctx.names, scope, result.sessionToken));
+      return signedIn(claims, result.sessionToken, headers);
+    } catch (error) {
+      if (!isOrbitalError(error)) throw error;
+      failure = `Satellite sync failed (${error.code}): ${error.message}`;
+    }
+  }
+  const state = await fromCookies(request, options, ctx, scope, verify, cookies, new Headers(), false);
+  return state.status === 'signed-in' ? state : signedOut('sync-failed', state.headers, failure);
 }
 
 /**

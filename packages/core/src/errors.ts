@@ -34,6 +34,10 @@ export type OrbitalErrorCode =
   | 'handshake_replayed'
   | 'handshake_origin_mismatch'
   | 'handshake_loop'
+  | 'sync_code_invalid'
+  | 'sync_code_expired'
+  | 'sync_code_origin_mismatch'
+  | 'sync_failed'
   // auth server API
   | 'request_invalid'
   | 'origin_not_allowed'

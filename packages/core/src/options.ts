@@ -34,6 +34,11 @@ export interface OrbitalOptions {
   proxyUrl?: string | undefined;
   /** Satellites: sync with the primary on first load (default false). */
   satelliteAutoSync?: boolean | undefined;
+  /**
+   * Where this app's server reaches the auth server directly (`http://10.0.0.5:4000/api/auth`), for
+   * the satellite proxy, sync-code redemption and the JWKS; defaults to the publishable key's URL.
+   */
+  authServerInternalUrl?: string | undefined;
   /** Seconds of clock disagreement tolerated with the auth server (default 5). */
   clockSkew?: number | undefined;
 }
@@ -67,6 +72,7 @@ export function optionsFromEnv(env: Record<string, string | undefined>, publicPr
     domain: pub('DOMAIN'),
     proxyUrl: pub('PROXY_URL'),
     satelliteAutoSync: flag(pub('SATELLITE_AUTO_SYNC')),
+    authServerInternalUrl: secret('AUTH_SERVER_INTERNAL_URL'),
     clockSkew: number(secret('CLOCK_SKEW')),
   };
   return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as Partial<OrbitalOptions>;

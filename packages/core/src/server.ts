@@ -11,3 +11,5 @@ export * from './session-token';
 export * from './signature';
 export * from './verify-token';
 export { decodeJwt, encodeJwtSegments, type DecodedJwt, type JwtHeader } from './jwt';
+export * from './satellite-sync';
+export * from './auth-server-proxy';

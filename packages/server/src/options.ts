@@ -44,6 +44,9 @@ export interface OrbitalServerOptions {
   trustProxy?: boolean;
   /** Shown on the hosted pages. */
   appName?: string;
+  /** The primary's own sign-in and sign-up pages, if not the hosted ones (satellite sync sends users there). */
+  signInUrl?: string;
+  signUpUrl?: string;
   /** Milliseconds since the epoch; injectable for tests. */
   now?: () => number;
 }
@@ -116,7 +119,7 @@ export function resolveOptions(options: OrbitalServerOptions): ResolvedOptions {
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...options.rateLimits },
     trustProxy: options.trustProxy ?? false,
     appName: options.appName ?? 'Orbital',
-    pages: hostedPageUrls(authServerUrl),
+    pages: { ...hostedPageUrls(authServerUrl), ...(options.signInUrl && { signInUrl: options.signInUrl }), ...(options.signUpUrl && { signUpUrl: options.signUpUrl }) },
     now: () => Math.floor(clock() / 1000),
   };
 }

@@ -48,7 +48,7 @@ export function backendRoutes(ctx: ServerContext): Array<['GET' | 'POST', string
 }
 
 /** `Authorization: Bearer sk_…`, compared in constant time (digests of equal length). */
-function assertSecretKey(exchange: Exchange, secretKey: string | undefined): void {
+export function assertSecretKey(exchange: Exchange, secretKey: string | undefined): void {
   if (!secretKey) throw new ApiError(401, 'unauthorized', 'This auth server has no secret key configured: set ORBITAL_SECRET_KEY to use the backend API.');
   const given = exchange.request.headers.get('authorization')?.replace(/^Bearer\s+/i, '') ?? '';
   const digest = (value: string) => createHash('sha256').update(value).digest();

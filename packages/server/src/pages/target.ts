@@ -1,14 +1,18 @@
-import { REDIRECT_URL_PARAM, safeRedirectUrl } from '@orbital/core';
+import { REDIRECT_URL_PARAM, buildSyncUrl, isAllowedOrigin, safeRedirectUrl } from '@orbital/core';
 import { trustedOrigins, type Exchange } from '../http';
 import type { ResolvedOptions } from '../options';
 
 /**
  * Where to go after an account page: the validated `redirect_url` (query or form field), else the
- * profile page. An unsafe target is dropped, never followed.
+ * profile page. An unsafe target is dropped, never followed. A satellite (a configured origin)
+ * is reached through the sync endpoint, so it arrives signed in rather than half-way.
  */
 export function afterUrl(exchange: Exchange, options: ResolvedOptions, form?: URLSearchParams): string {
   const raw = form?.get(REDIRECT_URL_PARAM) ?? exchange.url.searchParams.get(REDIRECT_URL_PARAM);
-  return safeRedirectUrl(raw, { base: options.origin, allowedOrigins: trustedOrigins(options) })?.href ?? options.pages.userProfileUrl;
+  const target = safeRedirectUrl(raw, { base: options.origin, allowedOrigins: trustedOrigins(options) });
+  if (!target) return options.pages.userProfileUrl;
+  const isSatellite = target.origin !== options.origin && isAllowedOrigin(target.origin, options.origin, options.allowedRedirectOrigins);
+  return isSatellite ? buildSyncUrl(options.url, target) : target.href;
 }
 
 /** A hosted page URL that carries the same `redirect_url` along. */

@@ -1,5 +1,5 @@
 import { ApiError } from '@orbital/core';
-import type { ClientChange, ClientRecord, NewUser, SessionRecord, SigningKeyRecord, Store, UserPatch, UserRecord } from './types';
+import type { ClientChange, ClientRecord, NewUser, SessionRecord, SigningKeyRecord, Store, SyncCodeRecord, UserPatch, UserRecord } from './types';
 
 /** A Store in process memory: for unit tests and throwaway demos. Everything is lost on exit. */
 export function createMemoryStore(): Store {
@@ -7,6 +7,8 @@ export function createMemoryStore(): Store {
   const clients = new Map<string, ClientRecord>();
   const sessions = new Map<string, SessionRecord>();
   const keys = new Map<string, SigningKeyRecord>();
+  const extraTokens = new Map<string, string>();
+  const syncCodes = new Map<string, SyncCodeRecord>();
   const copy = <T>(value: T | undefined): T | null => (value ? structuredClone(value) : null);
   const applyClient = (change: ClientChange) => {
     const client = clients.get(change.clientId);
@@ -43,7 +45,19 @@ export function createMemoryStore(): Store {
       return structuredClone(client);
     },
     async findClientByTokenHash(tokenHash) {
-      return copy([...clients.values()].find((c) => c.tokenHash === tokenHash));
+      const extra = extraTokens.get(tokenHash);
+      return copy(extra ? clients.get(extra) : [...clients.values()].find((c) => c.tokenHash === tokenHash));
+    },
+    async addClientToken(clientId, tokenHash) {
+      extraTokens.set(tokenHash, clientId);
+    },
+    async createSyncCode(code) {
+      syncCodes.set(code.codeHash, structuredClone(code));
+    },
+    async consumeSyncCode(codeHash) {
+      const code = syncCodes.get(codeHash);
+      syncCodes.delete(codeHash);
+      return code ?? null;
     },
     async findClient(id) {
       return copy(clients.get(id));

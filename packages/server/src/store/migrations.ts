@@ -37,4 +37,18 @@ export const migrations: readonly string[] = [
     retired_at bigint
   );
   `,
+  `
+  CREATE TABLE orbital_client_tokens (
+    token_hash text PRIMARY KEY,
+    client_id text NOT NULL REFERENCES orbital_clients(id) ON DELETE CASCADE,
+    created_at bigint NOT NULL
+  );
+  CREATE INDEX orbital_client_tokens_client ON orbital_client_tokens (client_id);
+  CREATE TABLE orbital_sync_codes (
+    code_hash text PRIMARY KEY,
+    client_id text NOT NULL REFERENCES orbital_clients(id) ON DELETE CASCADE,
+    origin text NOT NULL,
+    expires_at bigint NOT NULL
+  );
+  `,
 ];

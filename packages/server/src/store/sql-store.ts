@@ -69,8 +69,26 @@ export function createSqlStore(db: SqlClient): Store {
       return toClient(rows[0]!);
     },
     async findClientByTokenHash(tokenHash) {
-      const row = await one(db.query('SELECT * FROM orbital_clients WHERE token_hash = $1', [tokenHash]));
+      const row = await one(
+        db.query(
+          `SELECT * FROM orbital_clients WHERE token_hash = $1
+           UNION ALL
+           SELECT c.* FROM orbital_clients c JOIN orbital_client_tokens t ON t.client_id = c.id WHERE t.token_hash = $1
+           LIMIT 1`,
+          [tokenHash],
+        ),
+      );
       return row && toClient(row);
+    },
+    async addClientToken(clientId, tokenHash, now) {
+      await db.query('INSERT INTO orbital_client_tokens (token_hash, client_id, created_at) VALUES ($1, $2, $3)', [tokenHash, clientId, now]);
+    },
+    async createSyncCode(code) {
+      await db.query('INSERT INTO orbital_sync_codes (code_hash, client_id, origin, expires_at) VALUES ($1, $2, $3, $4)', [code.codeHash, code.clientId, code.origin, code.expiresAt]);
+    },
+    async consumeSyncCode(codeHash) {
+      const row = await one(db.query('DELETE FROM orbital_sync_codes WHERE code_hash = $1 RETURNING *', [codeHash]));
+      return row && { codeHash: row.code_hash as string, clientId: row.client_id as string, origin: row.origin as string, expiresAt: num(row.expires_at) };
     },
     async findClient(id) {
       const row = await one(db.query('SELECT * FROM orbital_clients WHERE id = $1', [id]));

@@ -97,6 +97,22 @@ describe.each(stores)('store contract: %s', (_, create) => {
     expect(await store.findSession(b)).toMatchObject({ status: 'revoked', endedAt: 510 });
   });
 
+  it('finds a client by any of its tokens (a satellite has its own)', async () => {
+    const { client } = await newClientWithUser();
+    const extra = uid('extra');
+    await store.addClientToken(client.id, extra, 700);
+    expect((await store.findClientByTokenHash(extra))?.id).toBe(client.id);
+    expect((await store.findClientByTokenHash(client.tokenHash))?.id).toBe(client.id);
+  });
+
+  it('hands out a sync code exactly once', async () => {
+    const { client } = await newClientWithUser();
+    const code = { codeHash: uid('code'), clientId: client.id, origin: 'https://satellite.example', expiresAt: 900 };
+    await store.createSyncCode(code);
+    expect(await store.consumeSyncCode(code.codeHash)).toEqual(code);
+    expect(await store.consumeSyncCode(code.codeHash)).toBeNull();
+  });
+
   it('rotates signing keys, retiring the previous one', async () => {
     const key = (kid: string, createdAt: number) => ({ kid, privateJwk: { kid, alg: 'RS256' as const, kty: 'RSA' }, publicJwk: { kid, alg: 'RS256' as const, kty: 'RSA' }, createdAt, retiredAt: null });
     const [k1, k2] = [uid('key'), uid('key')];

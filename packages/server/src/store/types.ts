@@ -42,6 +42,14 @@ export interface SigningKeyRecord {
   retiredAt: number | null;
 }
 
+export interface SyncCodeRecord {
+  codeHash: string;
+  clientId: string;
+  /** The satellite origin the code was issued for; redeeming it for another origin fails. */
+  origin: string;
+  expiresAt: number;
+}
+
 export interface NewUser {
   id: string;
   email: string;
@@ -84,6 +92,13 @@ export interface Store {
   createClient(client: { id: string; tokenHash: string; now: number }): Promise<ClientRecord>;
   findClientByTokenHash(tokenHash: string): Promise<ClientRecord | null>;
   findClient(id: string): Promise<ClientRecord | null>;
+  /** Another token for the same client: a satellite's own first-party client cookie. */
+  addClientToken(clientId: string, tokenHash: string, now: number): Promise<void>;
+
+  /** A single-use code that hands this client to one satellite origin. */
+  createSyncCode(code: SyncCodeRecord): Promise<void>;
+  /** Takes the code out of the store (so it works once) and returns it, or null. */
+  consumeSyncCode(codeHash: string): Promise<SyncCodeRecord | null>;
 
   /** Inserts a session and makes it the client's active one. */
   createSession(session: { id: string; clientId: string; userId: string; now: number }, client: ClientChange): Promise<SessionRecord>;

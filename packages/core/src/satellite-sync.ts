@@ -1,0 +1,63 @@
+import { REDIRECT_URL_PARAM } from './account-urls';
+import { ApiError, type OrbitalErrorCode } from './errors';
+
+/** The auth server's sync endpoint (top-level GET on the primary), relative to its URL. */
+export const SYNC_PATH = '/v1/sync';
+/** Carries a single-use sync code (or {@link SYNC_SIGNED_OUT}) back to the satellite page. */
+export const SYNC_PARAM = '__orbital_sync';
+/** The sync answer for a browser with no session on the primary (auto-sync). */
+export const SYNC_SIGNED_OUT = 'signed-out';
+/** Sync codes live just long enough for one redirect. */
+export const SYNC_CODE_TTL = 60;
+
+export interface SyncUrlOptions {
+  /** Satellite auto-sync: answer "signed out" instead of showing the sign-in page. */
+  auto?: boolean;
+  /** Which primary page a signed-out user gets: sign-in (default) or sign-up. */
+  flow?: 'sign-in' | 'sign-up';
+}
+
+/**
+ * The URL that syncs a satellite page with the primary: signed in there, it comes straight back
+ * with a sync code; otherwise through the primary's sign-in (or sign-up) page first.
+ */
+export function buildSyncUrl(authServerUrl: string, returnTo: string | URL, options: SyncUrlOptions = {}): string {
+  const url = new URL(`${authServerUrl}${SYNC_PATH}`);
+  url.searchParams.set(REDIRECT_URL_PARAM, stripSyncParams(returnTo).href);
+  if (options.auto) url.searchParams.set('auto', '1');
+  if (options.flow === 'sign-up') url.searchParams.set('flow', 'sign-up');
+  return url.href;
+}
+
+export function stripSyncParams(input: string | URL): URL {
+  const url = new URL(input);
+  url.searchParams.delete(SYNC_PARAM);
+  return url;
+}
+
+/** What redeeming a sync code gives the satellite's server: its own first-party client state. */
+export interface SyncRedemption {
+  /** A new token for the same client, for the satellite's own client cookie. */
+  clientToken: string;
+  clientMaxAge: number;
+  /** The active session's token minted for the satellite origin, or null when none is active. */
+  sessionToken: string | null;
+  clientUat: number;
+}
+
+/** Server to server: trades a sync code for the satellite's client state, with the secret key. */
+export async function redeemSyncCode(params: { code: string; origin: string; authServerUrl: string; secretKey: string }): Promise<SyncRedemption> {
+  let response: Response;
+  try {
+    response = await fetch(`${params.authServerUrl}/v1/backend/sync-codes/redeem`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${params.secretKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ code: params.code, origin: params.origin }),
+    });
+  } catch (cause) {
+    throw new ApiError(0, 'sync_failed', `The satellite could not reach the auth server at ${params.authServerUrl} to redeem a sync code: set ORBITAL_AUTH_SERVER_INTERNAL_URL to an address this server can reach.`, { cause });
+  }
+  const data = (await response.json().catch(() => null)) as (SyncRedemption & { error?: { code: OrbitalErrorCode; message: string } }) | null;
+  if (!response.ok || !data) throw new ApiError(response.status, data?.error?.code ?? 'sync_failed', data?.error?.message ?? `Sync-code redemption failed with HTTP ${response.status}.`);
+  return data;
+}

@@ -1,0 +1,81 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { ApiError, REDIRECT_URL_PARAM, SYNC_CODE_TTL, SYNC_PARAM, SYNC_PATH, SYNC_SIGNED_OUT, cookieMaxAge, validateRedirectUrl, withRedirectUrl, type RedirectUrlError } from '@orbital/core';
+import { assertSecretKey } from './backend-api';
+import { liveState, loadClient, writeClientCookies } from '../client-state';
+import type { ServerContext } from '../context';
+import { json, readJson, redirect, stringField, trustedOrigins } from '../http';
+import { errorPage } from '../pages/layout';
+import { newClientToken } from '../random';
+import type { RouteHandler } from '../router';
+import { mintToken } from '../sessions';
+
+const hashCode = (code: string) => createHash('sha256').update(code).digest('base64url');
+
+/**
+ * Satellite sync. `GET /v1/sync` is a top-level visit to the primary, carrying its first-party
+ * client cookie: signed in, it goes straight back to the satellite page with a single-use code
+ * bound to that origin; signed out, through the sign-in (or sign-up) page first, or — for
+ * auto-sync — straight back with "signed out". The satellite's server redeems the code with the
+ * secret key and gets its own token for the same client, so a sign-out anywhere ends it everywhere.
+ */
+export function syncRoutes(ctx: ServerContext): Array<['GET' | 'POST', string, RouteHandler]> {
+  const { options, store } = ctx;
+  return [
+    [
+      'GET',
+      SYNC_PATH,
+      async (exchange) => {
+        let target: URL;
+        try {
+          target = validateRedirectUrl(exchange.url.searchParams.get(REDIRECT_URL_PARAM), { base: options.origin, allowedOrigins: trustedOrigins(options) });
+        } catch (error) {
+          return errorPage(exchange, options, 400, 'This site is not allowed to sync with this auth server', `${(error as RedirectUrlError).message} (${(error as RedirectUrlError).code})`);
+        }
+        const state = await loadClient(ctx, exchange);
+        if (state?.active) {
+          const code = randomBytes(32).toString('base64url');
+          await store.createSyncCode({ codeHash: hashCode(code), clientId: state.client.id, origin: target.origin, expiresAt: options.now() + SYNC_CODE_TTL });
+          writeClientCookies(ctx, exchange, state);
+          target.searchParams.set(SYNC_PARAM, code);
+          return redirect(exchange, target.href);
+        }
+        if (exchange.url.searchParams.get('auto') === '1') {
+          target.searchParams.set(SYNC_PARAM, SYNC_SIGNED_OUT);
+          return redirect(exchange, target.href);
+        }
+        // Sign in (or up) on the primary first; success comes back through this endpoint.
+        const back = new URL(exchange.url.pathname, options.origin);
+        back.searchParams.set(REDIRECT_URL_PARAM, target.href);
+        const page = exchange.url.searchParams.get('flow') === 'sign-up' ? options.pages.signUpUrl : options.pages.signInUrl;
+        return redirect(exchange, withRedirectUrl(page, back.href));
+      },
+    ],
+    [
+      'POST',
+      '/v1/backend/sync-codes/redeem',
+      async (exchange) => {
+        assertSecretKey(exchange, options.secretKey);
+        const body = await readJson(exchange.request);
+        const code = stringField(body, 'code', 128) ?? '';
+        const origin = stringField(body, 'origin', 512) ?? '';
+        const record = await store.consumeSyncCode(hashCode(code));
+        if (!record) throw new ApiError(400, 'sync_code_invalid', 'This sync code is unknown or was already used: sync again from a fresh sign-in link.');
+        if (record.expiresAt < options.now()) throw new ApiError(400, 'sync_code_expired', 'This sync code has expired: sync again from a fresh sign-in link.');
+        if (record.origin !== origin) throw new ApiError(400, 'sync_code_origin_mismatch', `This sync code was issued for ${record.origin}, not ${origin}.`);
+        const client = await store.findClient(record.clientId);
+        if (!client) throw new ApiError(400, 'sync_code_invalid', 'The browser this code was issued to no longer exists.');
+        const state = await liveState(ctx, client);
+        const { token, hash } = newClientToken();
+        await store.addClientToken(client.id, hash, options.now());
+        const sessionToken = state.active ? (await mintToken(ctx, state.active, origin)).jwt : null;
+        const expiresAt = Math.max(0, ...state.sessions.map((s) => s.expiresAt));
+        return json(exchange, {
+          clientToken: token,
+          clientMaxAge: cookieMaxAge(expiresAt, options.now()),
+          sessionToken,
+          clientUat: state.active ? state.client.uat : 0,
+        });
+      },
+    ],
+  ];
+}
