@@ -10,6 +10,6 @@ export * from './redirect-url';
 export * from './account-urls';
 export { readJwtPayload, type JwtPayload } from './jwt';
 export { HANDSHAKE_PARAM, HANDSHAKE_PATH, stripHandshakeParams } from './handshake';
-export { SYNC_CODE_TTL, SYNC_PARAM, SYNC_PATH, SYNC_SIGNED_OUT, buildSyncUrl, stripSyncParams } from './satellite-sync';
+export { SYNC_CODE_TTL, SYNC_PARAM, SYNC_PATH, SYNC_SIGNED_OUT, buildSyncUrl, signInRedirectUrl, stripSyncParams } from './satellite-sync';
 export type { SignedOutReason, HandshakeReason } from './request-state';
 export * from './options';

@@ -1,4 +1,4 @@
-import { REDIRECT_URL_PARAM } from './account-urls';
+import { REDIRECT_URL_PARAM, hostedPageUrls, withRedirectUrl } from './account-urls';
 import { ApiError, type OrbitalErrorCode } from './errors';
 
 /** The auth server's sync endpoint (top-level GET on the primary), relative to its URL. */
@@ -60,4 +60,13 @@ export async function redeemSyncCode(params: { code: string; origin: string; aut
   const data = (await response.json().catch(() => null)) as (SyncRedemption & { error?: { code: OrbitalErrorCode; message: string } }) | null;
   if (!response.ok || !data) throw new ApiError(response.status, data?.error?.code ?? 'sync_failed', data?.error?.message ?? `Sync-code redemption failed with HTTP ${response.status}.`);
   return data;
+}
+
+/**
+ * Where "sign in, then come back to `returnTo`" goes: the sign-in page with `redirect_url` on a
+ * primary, the primary's sync endpoint on a satellite (which shows a form only when needed).
+ */
+export function signInRedirectUrl(options: { authServerUrl: string; signInUrl?: string | undefined; isSatellite?: boolean | undefined }, returnTo: string): string {
+  if (options.isSatellite) return buildSyncUrl(options.authServerUrl, returnTo);
+  return withRedirectUrl(new URL(options.signInUrl ?? hostedPageUrls(options.authServerUrl).signInUrl, returnTo).href, returnTo);
 }

@@ -5,6 +5,7 @@ import { stripHandshakeParams } from '../handshake';
 import { parsePublishableKey, type InstanceMode } from '../keys';
 import type { OrbitalOptions } from '../options';
 import { safeRedirectUrl } from '../redirect-url';
+import { buildSyncUrl, stripSyncParams } from '../satellite-sync';
 import { createAuthApi, type AuthApi, type SignUpFields } from './auth-api';
 import { toState, type ClientResource, type OrbitalState, type SessionResource } from './resources';
 import { createTokenManager, type TokenManager } from './token-manager';
@@ -148,12 +149,17 @@ export class Orbital {
     }
   }
 
+  /** The sign-in page with a way back here; on a satellite, the primary's sync endpoint (no form if already signed in there). */
   buildSignInUrl(options: { redirectUrl?: string } = {}): string {
-    return withRedirectUrl(this.urls().signInUrl, options.redirectUrl ?? this.currentUrl());
+    const back = options.redirectUrl ?? this.currentUrl();
+    if (this.options.isSatellite && back) return buildSyncUrl(this.authServerUrl, new URL(back, window.location.href));
+    return withRedirectUrl(this.urls().signInUrl, back);
   }
 
   buildSignUpUrl(options: { redirectUrl?: string } = {}): string {
-    return withRedirectUrl(this.urls().signUpUrl, options.redirectUrl ?? this.currentUrl());
+    const back = options.redirectUrl ?? this.currentUrl();
+    if (this.options.isSatellite && back) return buildSyncUrl(this.authServerUrl, new URL(back, window.location.href), { flow: 'sign-up' });
+    return withRedirectUrl(this.urls().signUpUrl, back);
   }
 
   buildUserProfileUrl(): string {
@@ -213,10 +219,16 @@ export class Orbital {
     return typeof window === 'undefined' ? undefined : window.location.href;
   }
 
+  /**
+   * A validated `redirect_url` from the current URL. Another site (a satellite) is reached through
+   * the sync endpoint, so it arrives signed in rather than half-way.
+   */
   private redirectTarget(): string | null {
     if (typeof window === 'undefined') return null;
     const raw = new URL(window.location.href).searchParams.get(REDIRECT_URL_PARAM);
-    return safeRedirectUrl(raw, { base: window.location.origin, allowedOrigins: this.options.allowedRedirectOrigins })?.href ?? null;
+    const target = safeRedirectUrl(raw, { base: window.location.origin, allowedOrigins: this.options.allowedRedirectOrigins });
+    if (!target) return null;
+    return target.origin === window.location.origin || this.options.isSatellite ? target.href : buildSyncUrl(this.authServerUrl, target);
   }
 
   private async activated(client: ClientResource | null, sessionId: string): Promise<SessionResource> {
@@ -285,9 +297,10 @@ export class Orbital {
     }
   }
 
+  /** Handshake payloads and sync codes have done their job on the server: keep them out of history and bookmarks. */
   private stripHandshakeFromAddressBar(): void {
-    if (typeof window === 'undefined' || !window.location.search.includes('__orbital_handshake')) return;
-    window.history.replaceState(window.history.state, '', stripHandshakeParams(window.location.href).href);
+    if (typeof window === 'undefined' || !/__orbital_(handshake|sync)=/.test(window.location.search)) return;
+    window.history.replaceState(window.history.state, '', stripSyncParams(stripHandshakeParams(window.location.href)).href);
   }
 
   private cookieScope(): CookieScope {

@@ -1,6 +1,6 @@
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { OrbitalError, withRedirectUrl, hostedPageUrls, parsePublishableKey } from '@orbital/core';
+import { OrbitalError, parsePublishableKey, signInRedirectUrl } from '@orbital/core';
 import { keySetFor, signedOutAuth, verifySessionToken, type Auth } from '@orbital/core/server';
 import { AUTH_HEADERS } from './headers';
 import { nextOptions } from './options';
@@ -30,15 +30,16 @@ export async function auth(): Promise<NextAuth> {
   if (status === 'signed-in' && token) {
     const issuer = parsePublishableKey(options.publishableKey).authServerUrl;
     const claims = await verifySessionToken(token, {
-      keys: keySetFor({ jwtKey: options.jwtKey, jwksUrl: `${issuer}/.well-known/jwks.json` }),
+      keys: keySetFor({ jwtKey: options.jwtKey, jwksUrl: `${options.authServerInternalUrl ?? issuer}/.well-known/jwks.json` }),
       issuer,
       clockSkew: options.clockSkew,
     });
     state = { isSignedIn: true, userId: claims.sub, sessionId: claims.sid, claims, getToken: async () => token };
   }
   const redirectToSignIn = (params: { returnBackUrl?: string } = {}): never => {
-    const signInUrl = options.signInUrl ?? hostedPageUrls(parsePublishableKey(options.publishableKey).authServerUrl).signInUrl;
-    redirect(withRedirectUrl(signInUrl, params.returnBackUrl ?? incoming.get(AUTH_HEADERS.url)));
+    const authServerUrl = parsePublishableKey(options.publishableKey).authServerUrl;
+    const back = params.returnBackUrl ?? incoming.get(AUTH_HEADERS.url) ?? authServerUrl;
+    redirect(signInRedirectUrl({ authServerUrl, signInUrl: options.signInUrl, isSatellite: options.isSatellite }, back));
   };
   return {
     ...state,

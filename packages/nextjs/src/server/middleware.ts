@@ -1,5 +1,5 @@
 import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
-import { hostedPageUrls, parsePublishableKey, withRedirectUrl, type OrbitalOptions } from '@orbital/core';
+import { parsePublishableKey, signInRedirectUrl, type OrbitalOptions } from '@orbital/core';
 import { authenticateRequest, isDocumentRequest, type Auth, type AuthenticateRequestOptions, type RequestState } from '@orbital/core/server';
 import { AUTH_HEADERS } from './headers';
 import { nextOptions } from './options';
@@ -26,7 +26,7 @@ class ProtectSignal {
  * export default orbitalMiddleware(async (auth, req) => { if (isProtected(req)) auth.protect(); });
  */
 export function orbitalMiddleware(handler?: Handler, overrides: Partial<OrbitalOptions> = {}) {
-  let resolved: { options: OrbitalOptions; authenticate: AuthenticateRequestOptions; signInUrl: string } | undefined;
+  let resolved: { options: OrbitalOptions; authenticate: AuthenticateRequestOptions; authServerUrl: string } | undefined;
   const resolve = () => {
     if (resolved) return resolved;
     const options = nextOptions(overrides);
@@ -36,17 +36,21 @@ export function orbitalMiddleware(handler?: Handler, overrides: Partial<OrbitalO
       authenticate: {
         publishableKey: options.publishableKey,
         jwtKey: options.jwtKey,
-        jwksUrl: `${authServerUrl}/.well-known/jwks.json`,
         authorizedParties: options.authorizedParties,
         clockSkew: options.clockSkew,
+        isSatellite: options.isSatellite,
+        satelliteAutoSync: options.satelliteAutoSync,
+        proxyUrl: options.proxyUrl,
+        secretKey: options.secretKey,
+        authServerInternalUrl: options.authServerInternalUrl,
       },
-      signInUrl: options.signInUrl ?? hostedPageUrls(authServerUrl).signInUrl,
+      authServerUrl,
     };
     return resolved;
   };
 
   return async function middleware(request: NextRequest, event: NextFetchEvent): Promise<Response> {
-    const { authenticate, signInUrl } = resolve();
+    const { options, authenticate, authServerUrl } = resolve();
     const state = await authenticateRequest(request, authenticate);
     if (state.status === 'handshake') return new Response(null, { status: 307, headers: state.headers });
     if (state.message) console.warn(`[orbital] ${state.message}`);
@@ -54,10 +58,10 @@ export function orbitalMiddleware(handler?: Handler, overrides: Partial<OrbitalO
     const auth = Object.assign(() => state.auth, {
       protect() {
         if (state.auth.isSignedIn) return;
-        const absoluteSignIn = new URL(signInUrl, request.url).href;
+        const to = signInRedirectUrl({ authServerUrl, signInUrl: options.signInUrl, isSatellite: options.isSatellite }, request.url);
         throw new ProtectSignal(
           isDocumentRequest(request)
-            ? NextResponse.redirect(withRedirectUrl(absoluteSignIn, request.url), 307)
+            ? NextResponse.redirect(to, 307)
             : NextResponse.json({ error: { code: 'unauthorized', message: 'Sign in to use this endpoint.' } }, { status: 401 }),
         );
       },
