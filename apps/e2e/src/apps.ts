@@ -32,22 +32,15 @@ function settingsEnv(settings: AppSettings): Record<string, string> {
   };
 }
 
-/** The Next.js primary demo (`next start` on its production build), hosting its own auth server. */
-export const startNextDemo: AppStarter = async (settings = {}) => {
+/** Runs the built Next.js demo (`next start`) with the given env; one build serves every role. */
+async function runNextDemo(port: number, baseUrl: string, env: Record<string, string>): Promise<RunningApp> {
   const appDir = dirname(require.resolve('@orbital/demo-nextjs/package.json'));
   const nextBin = createRequire(join(appDir, 'package.json')).resolve('next/dist/bin/next');
-  const port = await freePort();
-  const baseUrl = `http://localhost:${port}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'orbital-next-'));
   const server = await start(process.execPath, [nextBin, 'start', '-p', String(port)], {
     cwd: appDir,
     ready: /Ready in/,
-    env: {
-      NEXT_PUBLIC_ORBITAL_PUBLISHABLE_KEY: createPublishableKey(`${baseUrl}/api/auth`, 'development'),
-      ORBITAL_DATA_DIR: join(dataDir, 'data'),
-      NEXT_TELEMETRY_DISABLED: '1',
-      ...settingsEnv(settings),
-    },
+    env: { ORBITAL_DATA_DIR: join(dataDir, 'data'), NEXT_TELEMETRY_DISABLED: '1', ...env },
   });
   return {
     name: 'nextjs',
@@ -55,6 +48,53 @@ export const startNextDemo: AppStarter = async (settings = {}) => {
     stop: async () => {
       await server.stop();
       rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The Next.js primary demo, hosting its own auth server. */
+export const startNextDemo: AppStarter = async (settings = {}) => {
+  const port = await freePort();
+  const baseUrl = `http://localhost:${port}`;
+  return runNextDemo(port, baseUrl, { NEXT_PUBLIC_ORBITAL_PUBLISHABLE_KEY: createPublishableKey(`${baseUrl}/api/auth`, 'development'), ...settingsEnv(settings) });
+};
+
+/** A primary and a satellite on different sites: the browser maps these names to this machine. */
+export const SATELLITE_HOSTS = ['primary.test', 'satellite.test'];
+
+export interface RunningPair {
+  primary: RunningApp;
+  satellite: RunningApp;
+  stop: () => Promise<void>;
+}
+
+export type PairStarter = (settings: AppSettings & { autoSync: boolean }) => Promise<RunningPair>;
+
+/** Two Next.js demos: a primary at primary.test and a satellite of it at satellite.test. */
+export const startNextPair: PairStarter = async (settings) => {
+  const [primaryPort, satellitePort] = [await freePort(), await freePort()];
+  const primaryUrl = `http://primary.test:${primaryPort}`;
+  const satelliteUrl = `http://satellite.test:${satellitePort}`;
+  const shared = {
+    NEXT_PUBLIC_ORBITAL_PUBLISHABLE_KEY: createPublishableKey(`${primaryUrl}/api/auth`, 'development'),
+    // Servers cannot resolve the made-up names: they talk to the primary on loopback.
+    ORBITAL_AUTH_SERVER_INTERNAL_URL: `http://127.0.0.1:${primaryPort}/api/auth`,
+    ...settingsEnv(settings),
+  };
+  const primary = await runNextDemo(primaryPort, primaryUrl, { ...shared, ORBITAL_ALLOWED_REDIRECT_ORIGINS: satelliteUrl });
+  const satellite = await runNextDemo(satellitePort, satelliteUrl, {
+    ...shared,
+    NEXT_PUBLIC_ORBITAL_IS_SATELLITE: 'true',
+    NEXT_PUBLIC_ORBITAL_DOMAIN: `satellite.test:${satellitePort}`,
+    NEXT_PUBLIC_ORBITAL_PROXY_URL: '/api/auth',
+    NEXT_PUBLIC_ORBITAL_SATELLITE_AUTO_SYNC: String(settings.autoSync),
+  });
+  return {
+    primary,
+    satellite,
+    stop: async () => {
+      await satellite.stop();
+      await primary.stop();
     },
   };
 };

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import Link from 'next/link';
-import { OrbitalProvider, SignedIn, SignedOut, UserButton } from '@orbital/nextjs';
+import { OrbitalProvider, SignInButton, SignUpButton, SignedIn, SignedOut, UserButton } from '@orbital/nextjs';
+import { nextOptions } from '@orbital/nextjs/server';
 import { ClientStatus } from './components/ClientStatus';
 
 export const metadata = { title: 'Orbital · Next.js demo' };
@@ -11,14 +12,14 @@ export default function RootLayout({ children }: { children: ReactNode }) {
       <body style={{ fontFamily: 'system-ui, sans-serif', margin: 0, background: '#f5f6f8', color: '#16181d' }}>
         <OrbitalProvider>
           <header style={{ display: 'flex', gap: '1rem', alignItems: 'center', padding: '.75rem 1.5rem', background: '#fff', borderBottom: '1px solid #d9dce3' }}>
-            <strong>Orbital demo</strong>
+            <strong>Orbital demo{nextOptions().isSatellite ? ' (satellite)' : ''}</strong>
             <nav style={{ display: 'flex', gap: '1rem', flex: 1 }}>
               <Link href="/">Home</Link>
               <a href="/dashboard">Dashboard</a>
             </nav>
             <ClientStatus />
             <SignedOut>
-              <a href="/sign-in">Sign in</a> <a href="/sign-up">Sign up</a>
+              <SignInButton /> <SignUpButton />
             </SignedOut>
             <SignedIn>
               <UserButton />

@@ -1,21 +1,31 @@
 import { parsePublishableKey } from '@orbital/core';
+import { createAuthServerProxy } from '@orbital/core/server';
 import { nextOptions } from '@orbital/nextjs/server';
 import { createOrbitalServer, createPgliteStore } from '@orbital/server';
 
 const seconds = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined);
 
 /**
- * This app is its own auth server: mounted at /api/auth (the URL in the publishable key), stored
- * in the embedded database. Lifetimes come from env so the browser suite can shorten them.
+ * What answers at /api/auth. On the primary, the auth server itself, on the embedded database; on
+ * a satellite (NEXT_PUBLIC_ORBITAL_IS_SATELLITE=true), a proxy to it, so the satellite's browser
+ * reaches it first-party. Everything is read at run time, so one build serves both roles.
  */
-export async function createAuthServer() {
-  // Read at run time (not inlined at build time), so one build serves any port.
-  const { authServerUrl } = parsePublishableKey(nextOptions().publishableKey);
+export async function authRoute(): Promise<{ handler: (request: Request) => Promise<Response> }> {
+  const options = nextOptions();
+  const { authServerUrl } = parsePublishableKey(options.publishableKey);
+  if (options.isSatellite) {
+    return { handler: createAuthServerProxy({ proxyPath: '/api/auth', target: options.authServerInternalUrl ?? authServerUrl }) };
+  }
   const perMinute = seconds('ORBITAL_RATE_LIMIT_PER_MINUTE');
   return createOrbitalServer({
     url: authServerUrl,
     store: await createPgliteStore(process.env.ORBITAL_DATA_DIR ?? '.orbital/data'),
     appName: 'Orbital demo',
+    ...(options.secretKey && { secretKey: options.secretKey }),
+    allowedRedirectOrigins: options.allowedRedirectOrigins ?? [],
+    // Satellite sync sends signed-out users to this app's own sign-in page.
+    signInUrl: new URL(options.signInUrl ?? '/sign-in', authServerUrl).href,
+    signUpUrl: new URL(options.signUpUrl ?? '/sign-up', authServerUrl).href,
     ...(seconds('ORBITAL_TOKEN_TTL') && { tokenTtl: seconds('ORBITAL_TOKEN_TTL') }),
     lifetime: { inactivityTimeout: seconds('ORBITAL_INACTIVITY_TIMEOUT'), maximumLifetime: seconds('ORBITAL_MAXIMUM_LIFETIME') },
     ...(perMinute && { rateLimits: { signInPerIp: { limit: perMinute, window: 60 }, signInPerIdentifier: { limit: perMinute, window: 60 }, signUpPerIp: { limit: perMinute, window: 60 } } }),

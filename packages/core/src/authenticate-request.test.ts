@@ -188,3 +188,12 @@ describe('authenticateRequest', () => {
     expect(line).toMatch(/Secure/);
   });
 });
+
+describe('publicUrl', () => {
+  it('uses the Host the browser sent, and X-Forwarded-* from a proxy', async () => {
+    const { publicUrl } = await import('./public-url');
+    expect(publicUrl(new Request('http://localhost:3000/a?b=1', { headers: { host: 'primary.test:3000' } })).href).toBe('http://primary.test:3000/a?b=1');
+    expect(publicUrl(new Request('http://10.0.0.1/x', { headers: { 'x-forwarded-host': 'app.example.com', 'x-forwarded-proto': 'https' } })).href).toBe('https://app.example.com/x');
+    expect(publicUrl(new Request('http://localhost:3000/', { headers: { host: 'evil.com/path?' } })).host).toBe('localhost:3000');
+  });
+});

@@ -13,3 +13,4 @@ export * from './verify-token';
 export { decodeJwt, encodeJwtSegments, type DecodedJwt, type JwtHeader } from './jwt';
 export * from './satellite-sync';
 export * from './auth-server-proxy';
+export * from './public-url';

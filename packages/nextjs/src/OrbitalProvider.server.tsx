@@ -12,7 +12,8 @@ type Props = Omit<Partial<OrbitalOptions>, 'secretKey' | 'jwtKey'> & { children?
  * state.
  */
 export async function OrbitalProvider({ children, ...props }: Props) {
-  const { secretKey: _secret, jwtKey: _jwt, authorizedParties: _parties, clockSkew: _skew, ...options } = nextOptions(props);
+  // Only what a browser may know goes to the client.
+  const { secretKey: _secret, jwtKey: _jwt, authorizedParties: _parties, clockSkew: _skew, authServerInternalUrl: _internal, ...options } = nextOptions(props);
   let initialState: InitialAuthState | undefined;
   try {
     const { userId, sessionId } = await auth();

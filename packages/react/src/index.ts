@@ -9,6 +9,7 @@ export { useSessionList } from './useSessionList';
 export { useSignIn } from './useSignIn';
 export { useSignUp } from './useSignUp';
 export { SignedIn, SignedOut, Protect, RedirectToSignIn, RedirectToSignUp, RedirectToUserProfile, MultisessionAppSupport } from './control';
+export { SignInButton, SignUpButton } from './buttons';
 export { SignIn } from './ui/SignIn';
 export { SignUp } from './ui/SignUp';
 export { UserButton } from './ui/UserButton';

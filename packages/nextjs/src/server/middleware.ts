@@ -1,6 +1,6 @@
 import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
 import { parsePublishableKey, signInRedirectUrl, type OrbitalOptions } from '@orbital/core';
-import { authenticateRequest, isDocumentRequest, type Auth, type AuthenticateRequestOptions, type RequestState } from '@orbital/core/server';
+import { authenticateRequest, isDocumentRequest, publicUrl, withPublicUrl, type Auth, type AuthenticateRequestOptions, type RequestState } from '@orbital/core/server';
 import { AUTH_HEADERS } from './headers';
 import { nextOptions } from './options';
 
@@ -51,14 +51,15 @@ export function orbitalMiddleware(handler?: Handler, overrides: Partial<OrbitalO
 
   return async function middleware(request: NextRequest, event: NextFetchEvent): Promise<Response> {
     const { options, authenticate, authServerUrl } = resolve();
-    const state = await authenticateRequest(request, authenticate);
+    const url = publicUrl(request).href;
+    const state = await authenticateRequest(withPublicUrl(request), authenticate);
     if (state.status === 'handshake') return new Response(null, { status: 307, headers: state.headers });
     if (state.message) console.warn(`[orbital] ${state.message}`);
 
     const auth = Object.assign(() => state.auth, {
       protect() {
         if (state.auth.isSignedIn) return;
-        const to = signInRedirectUrl({ authServerUrl, signInUrl: options.signInUrl, isSatellite: options.isSatellite }, request.url);
+        const to = signInRedirectUrl({ authServerUrl, signInUrl: options.signInUrl, isSatellite: options.isSatellite }, url);
         throw new ProtectSignal(
           isDocumentRequest(request)
             ? NextResponse.redirect(to, 307)
@@ -75,7 +76,7 @@ export function orbitalMiddleware(handler?: Handler, overrides: Partial<OrbitalO
       response = error.response;
     }
     response ??= NextResponse.next();
-    forwardToRequest(response, request, state);
+    forwardToRequest(response, request, state, url);
     for (const cookie of state.headers.getSetCookie()) response.headers.append('set-cookie', cookie);
     return response;
   };
@@ -85,11 +86,11 @@ export function orbitalMiddleware(handler?: Handler, overrides: Partial<OrbitalO
  * Passes the verdict on as request headers of the request Next goes on to render, the way
  * `NextResponse.next({ request: { headers } })` does — also for a `next()` the handler made.
  */
-function forwardToRequest(response: Response, request: NextRequest, state: RequestState): void {
+function forwardToRequest(response: Response, request: NextRequest, state: RequestState, url: string): void {
   if (!response.headers.has('x-middleware-next') && !response.headers.has('x-middleware-rewrite')) return;
   const values: Record<string, string> = {
     [AUTH_HEADERS.status]: state.status,
-    [AUTH_HEADERS.url]: request.url,
+    [AUTH_HEADERS.url]: url,
     ...(state.status === 'signed-in' && { [AUTH_HEADERS.token]: state.token }),
     ...(state.reason && { [AUTH_HEADERS.reason]: state.reason }),
   };

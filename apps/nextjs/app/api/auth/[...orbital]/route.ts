@@ -1,5 +1,5 @@
 import { createRouteHandlers } from '@orbital/nextjs/server';
-import { createAuthServer } from '../../../../lib/auth-server';
+import { authRoute } from '../../../../lib/auth-server';
 
 export const dynamic = 'force-dynamic';
-export const { GET, HEAD, POST, PATCH, DELETE, OPTIONS } = createRouteHandlers(createAuthServer);
+export const { GET, HEAD, POST, PATCH, DELETE, OPTIONS } = createRouteHandlers(authRoute);
