@@ -11,6 +11,8 @@ export interface CookieNames {
   clientUat: string;
   /** Counts handshake redirects in a short window: the redirect-loop guard. */
   handshakeCount: string;
+  /** The development-browser token, first-party on the app (development instances only). */
+  devBrowser: string;
 }
 
 /**
@@ -24,6 +26,7 @@ export function cookieNames(publishableKey: string): CookieNames {
     session: `__session_${suffix}`,
     clientUat: `__client_uat_${suffix}`,
     handshakeCount: `__orbital_handshake_${suffix}`,
+    devBrowser: `__orbital_db_${suffix}`,
   };
 }
 
@@ -92,6 +95,11 @@ export function clientUatCookie(names: CookieNames, scope: CookieScope, uat: num
  */
 export function handshakeCountCookie(names: CookieNames, scope: CookieScope, value: string | null): string {
   return serialize(scope, { name: names.handshakeCount, value: value ?? '', maxAge: value === null ? 0 : 60 }, false);
+}
+
+/** The development-browser token on the app's own site (readable by the browser client). */
+export function devBrowserCookie(names: CookieNames, scope: CookieScope, token: string): string {
+  return serialize(scope, { name: names.devBrowser, value: token, maxAge: 400 * 24 * 60 * 60 });
 }
 
 export function expiredCookie(name: string, scope: CookieScope, httpOnly = false): string {

@@ -38,6 +38,7 @@ export type OrbitalErrorCode =
   | 'sync_code_expired'
   | 'sync_code_origin_mismatch'
   | 'sync_failed'
+  | 'dev_browser_refused'
   // auth server API
   | 'request_invalid'
   | 'origin_not_allowed'

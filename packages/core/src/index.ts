@@ -13,3 +13,4 @@ export { HANDSHAKE_PARAM, HANDSHAKE_PATH, stripHandshakeParams } from './handsha
 export { SYNC_CODE_TTL, SYNC_PARAM, SYNC_PATH, SYNC_SIGNED_OUT, buildSyncUrl, signInRedirectUrl, stripSyncParams } from './satellite-sync';
 export type { SignedOutReason, HandshakeReason } from './request-state';
 export * from './options';
+export * from './dev-browser';

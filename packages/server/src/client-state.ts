@@ -1,4 +1,4 @@
-import { ApiError, clientCookie, clientUatCookie, cookieMaxAge, expiredCookie, lifetimeStatus, sessionExpiresAt, type CookieScope } from '@orbital/core';
+import { ApiError, COOKIE_MAX_AGE_CAP, DEV_BROWSER_PARAM, clientCookie, clientUatCookie, cookieMaxAge, expiredCookie, lifetimeStatus, sessionExpiresAt, type CookieScope } from '@orbital/core';
 import type { ServerContext } from './context';
 import type { Exchange } from './http';
 import { hashClientToken, newClientToken, randomId } from './random';
@@ -23,10 +23,21 @@ export interface ClientState {
  * or maximum lifetime are ended here, on read, so no expired session is ever served.
  */
 export async function loadClient(ctx: ServerContext, exchange: Exchange): Promise<ClientState | null> {
-  const token = exchange.cookies[ctx.options.names.client];
+  const { names, mode } = ctx.options;
+  const fromCookie = exchange.cookies[names.client];
+  // Development instances also accept the development-browser token (from a URL or an API call).
+  const fromUrl = !fromCookie && mode === 'development' ? exchange.url.searchParams.get(DEV_BROWSER_PARAM) : null;
+  const token = fromCookie ?? fromUrl;
   if (!token) return null;
   const client = await ctx.store.findClientByTokenHash(hashClientToken(token));
-  return client && liveState(ctx, client);
+  if (!client) return null;
+  const state = await liveState(ctx, client);
+  if (fromUrl) {
+    // Top-level visits adopt it as this site's client cookie, so the next form post carries it.
+    exchange.cookies[names.client] = fromUrl;
+    exchange.setCookies.push(clientCookie(names, { mode, url: exchange.url }, fromUrl, state.sessions.length ? cookieMaxAge(Math.max(...state.sessions.map((s) => s.expiresAt)), ctx.options.now()) : COOKIE_MAX_AGE_CAP));
+  }
+  return state;
 }
 
 export async function liveState(ctx: ServerContext, client: ClientRecord): Promise<ClientState> {

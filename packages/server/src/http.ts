@@ -28,6 +28,10 @@ export function createExchange(request: Request, options: ResolvedOptions, ip: s
   };
 }
 
+export function devBrowserRefused(): ApiError {
+  return new ApiError(400, 'dev_browser_refused', 'This is a production instance: development-browser tokens are refused. Serve the app and the auth server from the same site, or use a development (pk_test_) instance.');
+}
+
 const MAX_BODY = 64 * 1024;
 
 async function readText(request: Request): Promise<string> {

@@ -1,4 +1,4 @@
-import { ApiError, OrbitalError } from '@orbital/core';
+import { ApiError, DEV_BROWSER_PARAM, OrbitalError } from '@orbital/core';
 import type { Jwks } from '@orbital/core/server';
 import { backendRoutes } from './api/backend-api';
 import { clientRoutes } from './api/client-api';
@@ -6,7 +6,7 @@ import { handshakeRoutes } from './api/handshake-api';
 import { meRoutes } from './api/me-api';
 import { syncRoutes } from './api/sync-api';
 import type { ServerContext } from './context';
-import { createExchange, errorBody, json, preflight, withCors, type Exchange } from './http';
+import { createExchange, devBrowserRefused, errorBody, json, preflight, withCors, type Exchange } from './http';
 import { createKeyring } from './keyring';
 import { resolveOptions, type OrbitalServerOptions } from './options';
 import { choosePage } from './pages/choose-page';
@@ -52,6 +52,7 @@ export function createOrbitalServer(input: OrbitalServerOptions): OrbitalServer 
     const isApi = exchange.path.startsWith('/v1/') || exchange.path.startsWith('/.well-known/');
     if (request.method === 'OPTIONS' && isApi) return preflight(request, options);
     try {
+      if (options.mode === 'production' && exchange.url.searchParams.has(DEV_BROWSER_PARAM)) throw devBrowserRefused();
       const route = router.match(request.method, exchange);
       if (route === 'method') throw new ApiError(405, 'request_invalid', `${request.method} is not supported here.`);
       if (!route) {

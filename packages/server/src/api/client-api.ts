@@ -5,6 +5,8 @@ import { assertTrustedOrigin, json, readJson, stringField, type Exchange } from 
 import type { RouteHandler } from '../router';
 import { endAllSessions, endSession, findSession, mintToken, setActiveSession, startSession } from '../sessions';
 import { clientJson } from './views';
+import { newClientToken, randomId } from '../random';
+import { devBrowserRefused } from '../http';
 
 /** The browser client's API: environment, client, sign-up / sign-in, tokens and session switching. */
 export function clientRoutes(ctx: ServerContext): Array<['GET' | 'POST' | 'DELETE', string, RouteHandler]> {
@@ -29,6 +31,17 @@ export function clientRoutes(ctx: ServerContext): Array<['GET' | 'POST' | 'DELET
         }),
     ],
     ['GET', '/v1/client', async (exchange) => json(exchange, { client: clientJson(await loadClient(ctx, exchange)) })],
+    [
+      'POST',
+      '/v1/dev-browser',
+      async (exchange) => {
+        assertTrustedOrigin(exchange, options);
+        if (options.mode !== 'development') throw devBrowserRefused();
+        const { token, hash } = newClientToken();
+        await ctx.store.createClient({ id: randomId('client'), tokenHash: hash, now: options.now() });
+        return json(exchange, { token }, 201);
+      },
+    ],
     [
       'POST',
       '/v1/sign-ups',

@@ -6,7 +6,7 @@ import type { RouteHandler } from '../router';
 import { endAllSessions, endSession, setActiveSession } from '../sessions';
 import { html } from './html';
 import { displayName, initials, page } from './layout';
-import { afterUrl, pageUrl } from './target';
+import { afterUrl, backToApp, pageUrl } from './target';
 
 /** `/sign-in/choose`: the account chooser, and `/sign-out` for one account or all. */
 export function choosePage(ctx: ServerContext): Array<['GET' | 'POST', string, RouteHandler]> {
@@ -51,7 +51,7 @@ export function choosePage(ctx: ServerContext): Array<['GET' | 'POST', string, R
         const chosen = state?.sessions.find((s) => s.session.id === form.get('session_id'));
         if (!state || !chosen) return redirect(exchange, pageUrl('/sign-in/choose', target, options));
         writeClientCookies(ctx, exchange, await setActiveSession(ctx, state, chosen.session.id));
-        return redirect(exchange, target);
+        return redirect(exchange, backToApp(exchange, options, target));
       },
     ],
     [

@@ -7,7 +7,7 @@ import type { RouteHandler } from '../router';
 import { startSession } from '../sessions';
 import { html } from './html';
 import { alert, displayName, page } from './layout';
-import { afterUrl, pageUrl } from './target';
+import { afterUrl, backToApp, pageUrl } from './target';
 
 /** `/sign-in`: email and password, working without JavaScript. */
 export function signInPage(ctx: ServerContext): Array<['GET' | 'POST', string, RouteHandler]> {
@@ -55,7 +55,7 @@ export function signInPage(ctx: ServerContext): Array<['GET' | 'POST', string, R
           const user = await checkCredentials(ctx, email, form.get('password') ?? '', exchange.ip);
           const state = await startSession(ctx, await ensureClient(ctx, exchange), user);
           writeClientCookies(ctx, exchange, state);
-          return redirect(exchange, target);
+          return redirect(exchange, backToApp(exchange, options, target));
         } catch (error) {
           if (!(error instanceof ApiError) || error.status >= 500) throw error;
           return render(exchange, await loadClient(ctx, exchange), target, error, email);

@@ -8,7 +8,7 @@ import type { RouteHandler } from '../router';
 import { startSession } from '../sessions';
 import { html } from './html';
 import { alert, page } from './layout';
-import { afterUrl, pageUrl } from './target';
+import { afterUrl, backToApp, pageUrl } from './target';
 
 /** `/sign-up`: create an account with email and password; signs in on success. */
 export function signUpPage(ctx: ServerContext): Array<['GET' | 'POST', string, RouteHandler]> {
@@ -50,7 +50,7 @@ export function signUpPage(ctx: ServerContext): Array<['GET' | 'POST', string, R
           const user = await signUp(ctx, { ...values, password: form.get('password') ?? '' }, exchange.ip);
           const state = await startSession(ctx, await ensureClient(ctx, exchange), user);
           writeClientCookies(ctx, exchange, state);
-          return redirect(exchange, target);
+          return redirect(exchange, backToApp(exchange, options, target));
         } catch (error) {
           if (!(error instanceof ApiError) || error.status >= 500) throw error;
           return render(exchange, target, error, values);

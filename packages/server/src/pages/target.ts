@@ -1,4 +1,4 @@
-import { REDIRECT_URL_PARAM, buildSyncUrl, isAllowedOrigin, safeRedirectUrl } from '@orbital/core';
+import { REDIRECT_URL_PARAM, buildSyncUrl, isAllowedOrigin, isCrossSite, safeRedirectUrl, withDevBrowser } from '@orbital/core';
 import { trustedOrigins, type Exchange } from '../http';
 import type { ResolvedOptions } from '../options';
 
@@ -13,6 +13,16 @@ export function afterUrl(exchange: Exchange, options: ResolvedOptions, form?: UR
   if (!target) return options.pages.userProfileUrl;
   const isSatellite = target.origin !== options.origin && isAllowedOrigin(target.origin, options.origin, options.allowedRedirectOrigins);
   return isSatellite ? buildSyncUrl(options.url, target) : target.href;
+}
+
+/**
+ * The URL to send the browser back to the app with. In development, an app on another site learns
+ * its client through the development-browser token in the URL.
+ */
+export function backToApp(exchange: Exchange, options: ResolvedOptions, target: string): string {
+  const url = new URL(target, options.origin);
+  if (options.mode !== 'development' || !isCrossSite(url, options.origin)) return target;
+  return withDevBrowser(url, exchange.cookies[options.names.client]);
 }
 
 /** A hosted page URL that carries the same `redirect_url` along. */
