@@ -197,3 +197,27 @@ describe('publicUrl', () => {
     expect(publicUrl(new Request('http://localhost:3000/', { headers: { host: 'evil.com/path?' } })).host).toBe('localhost:3000');
   });
 });
+
+describe('development-browser tokens on the app server', () => {
+  it('keeps the token that arrives from the auth server and carries it into handshakes to another site', async () => {
+    const keys = await testKeys();
+    const { createPublishableKey } = await import('./keys');
+    const crossSiteKey = createPublishableKey('http://127.0.0.1:4000', 'development');
+    const crossNames = cookieNames(crossSiteKey);
+    const options = { publishableKey: crossSiteKey, jwtKey: keys.jwtKey };
+    const arrival = await authenticateRequest(request('/page?__orbital_db=dev-token-1', { [crossNames.clientUat]: '1' }), options);
+    expect(arrival.status).toBe('handshake');
+    expect(arrival.headers.getSetCookie().some((l) => l.startsWith(`${crossNames.devBrowser}=dev-token-1;`))).toBe(true);
+    expect(new URL(arrival.headers.get('location')!).searchParams.get('__orbital_db')).toBe('dev-token-1');
+  });
+
+  it('ignores it on production instances', async () => {
+    const keys = await testKeys();
+    const { createPublishableKey } = await import('./keys');
+    const prodKey = createPublishableKey('https://auth.example.com', 'production');
+    const prodNames = cookieNames(prodKey);
+    const state = await authenticateRequest(new Request('https://app.example.com/?__orbital_db=x', { headers: { 'sec-fetch-dest': 'document', cookie: `${prodNames.clientUat}=1; ${prodNames.devBrowser}=x` } }), { publishableKey: prodKey, jwtKey: keys.jwtKey });
+    expect(state.headers.getSetCookie().some((l) => l.startsWith(prodNames.devBrowser))).toBe(false);
+    expect(state.headers.get('location')).not.toContain('__orbital_db');
+  });
+});

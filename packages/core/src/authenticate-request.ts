@@ -1,4 +1,5 @@
-import { clientCookie, cookieNames, clientUatCookie, expiredCookie, handshakeCountCookie, parseCookies, sessionCookie, type CookieNames, type CookieScope } from './cookies';
+import { DEV_BROWSER_PARAM, isCrossSite, withDevBrowser } from './dev-browser';
+import { clientCookie, cookieNames, clientUatCookie, devBrowserCookie, expiredCookie, handshakeCountCookie, parseCookies, sessionCookie, type CookieNames, type CookieScope } from './cookies';
 import { SYNC_PARAM, SYNC_SIGNED_OUT, buildSyncUrl, redeemSyncCode } from './satellite-sync';
 import { isOrbitalError, type OrbitalErrorCode } from './errors';
 import { HANDSHAKE_PARAM, buildHandshakeUrl, createMemoryReplayGuard, verifyHandshakePayload, type ReplayGuard } from './handshake';
@@ -124,6 +125,12 @@ export async function authenticateRequest(request: Request, options: Authenticat
     if (applied) return applied;
   }
   if (request.url.includes(`${SYNC_PARAM}=`)) return applySync(request, options, ctx, scope, verify, cookies);
+  const arrived = ctx.mode === 'development' && request.url.includes(`${DEV_BROWSER_PARAM}=`) ? new URL(request.url).searchParams.get(DEV_BROWSER_PARAM) : null;
+  if (arrived) {
+    // Back from the auth server's site in development: keep its development-browser token here.
+    headers.append('set-cookie', devBrowserCookie(ctx.names, scope, arrived));
+    cookies[ctx.names.devBrowser] = arrived;
+  }
   return fromCookies(request, options, ctx, scope, verify, cookies, headers, isDocumentRequest(request));
 }
 
@@ -154,7 +161,10 @@ async function fromCookies(
       return signedIn((fact as ValidToken).claims, (fact as ValidToken).token, headers);
     case 'handshake': {
       const cause = fact.kind === 'invalid' ? fact.code : 'token-missing';
-      const redirectUrl = decision.reason === 'satellite-sync' ? buildSyncUrl(ctx.issuer, request.url, { auto: true }) : buildHandshakeUrl(handshakeBase(request, options, ctx), request.url);
+      const target = decision.reason === 'satellite-sync' ? buildSyncUrl(ctx.issuer, request.url, { auto: true }) : buildHandshakeUrl(handshakeBase(request, options, ctx), request.url);
+      // In development the auth server may be another site that knows this browser only by its token.
+      const devToken = ctx.mode === 'development' ? cookies[ctx.names.devBrowser] : undefined;
+      const redirectUrl = devToken && isCrossSite(target, request.url) ? withDevBrowser(target, devToken) : target;
       headers.set('location', redirectUrl);
       headers.set('cache-control', 'no-store');
       headers.append('set-cookie', handshakeCountCookie(ctx.names, scope, `${guard.attempts + 1}.${cause}`));

@@ -2,6 +2,7 @@ import { base64UrlEncode } from './base64url';
 import { HandshakeError, TokenVerificationError, isOrbitalError } from './errors';
 import type { KeySet } from './key-set';
 import { REDIRECT_URL_PARAM } from './account-urls';
+import { stripDevBrowser } from './dev-browser';
 import { signJwt } from './session-token';
 import type { SigningKey } from './signature';
 import { verifyJwt } from './verify-token';
@@ -24,7 +25,7 @@ export interface HandshakeState {
 /** Where an app sends the browser to refresh its cookies. */
 export function buildHandshakeUrl(authServerUrl: string, returnTo: string | URL): string {
   const url = new URL(`${authServerUrl}${HANDSHAKE_PATH}`);
-  url.searchParams.set(REDIRECT_URL_PARAM, stripHandshakeParams(returnTo).href);
+  url.searchParams.set(REDIRECT_URL_PARAM, stripDevBrowser(stripHandshakeParams(returnTo)).href);
   return url.href;
 }
 

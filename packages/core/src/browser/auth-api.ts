@@ -1,14 +1,17 @@
+import { withDevBrowser } from '../dev-browser';
 import { ApiError } from '../errors';
 import type { ClientResource, EnvironmentResource } from './resources';
 
 type ClientReply = { client: ClientResource | null };
 
 /** The auth server's JSON API as the browser client uses it: cookies included, errors typed. */
-export function createAuthApi(baseUrl: string) {
+export function createAuthApi(baseUrl: string, devBrowser: () => string | null = () => null) {
   async function call<T>(path: string, method = 'GET', body?: unknown): Promise<T> {
     let response: Response;
+    const token = devBrowser();
+    const url = token ? withDevBrowser(new URL(baseUrl + path, typeof location === 'undefined' ? undefined : location.href), token) : baseUrl + path;
     try {
-      response = await fetch(baseUrl + path, {
+      response = await fetch(url, {
         method,
         credentials: 'include',
         ...(body !== undefined && { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
@@ -32,6 +35,7 @@ export function createAuthApi(baseUrl: string) {
     setActive: (sessionId: string) => call<ClientReply>(`/v1/client/sessions/${encodeURIComponent(sessionId)}/touch`, 'POST', {}),
     endSession: (sessionId: string) => call<ClientReply>(`/v1/client/sessions/${encodeURIComponent(sessionId)}/end`, 'POST', {}),
     endAll: () => call<ClientReply>('/v1/client/sessions', 'DELETE'),
+    createDevBrowser: () => call<{ token: string }>('/v1/dev-browser', 'POST', {}),
   };
 }
 

@@ -1,5 +1,6 @@
 import { REDIRECT_URL_PARAM, chooseUrl, hostedPageUrls, withRedirectUrl } from '../account-urls';
-import { clientUatCookie, cookieNames, expiredCookie, instanceSuffix, type CookieNames, type CookieScope } from '../cookies';
+import { clientUatCookie, cookieNames, devBrowserCookie, expiredCookie, instanceSuffix, parseCookies, type CookieNames, type CookieScope } from '../cookies';
+import { DEV_BROWSER_PARAM, isCrossSite, stripDevBrowser, withDevBrowser } from '../dev-browser';
 import { ApiError } from '../errors';
 import { stripHandshakeParams } from '../handshake';
 import { parsePublishableKey, type InstanceMode } from '../keys';
@@ -43,6 +44,7 @@ export class Orbital {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private loading: Promise<void> | undefined;
   private lastRevalidation = 0;
+  private devBrowser: string | null = null;
   private teardown: Array<() => void> = [];
 
   constructor(publishableKey: string, options: { domain?: string | undefined; proxyUrl?: string | undefined } = {}) {
@@ -53,7 +55,7 @@ export class Orbital {
     this.domain = options.domain;
     this.proxyUrl = options.proxyUrl;
     this.names = cookieNames(publishableKey);
-    this.api = createAuthApi(options.proxyUrl ?? key.authServerUrl);
+    this.api = createAuthApi(options.proxyUrl ?? key.authServerUrl, () => this.devBrowser);
     this.tokens = createTokenManager(this.api, this.names, () => this.cookieScope(), `orbital-token-${instanceSuffix(publishableKey)}`);
   }
 
@@ -74,8 +76,15 @@ export class Orbital {
   }
 
   private async start(): Promise<void> {
+    const arrived = typeof window === 'undefined' ? null : new URL(window.location.href).searchParams.get(DEV_BROWSER_PARAM);
     this.stripHandshakeFromAddressBar();
-    const { client } = await this.api.client();
+    if (this.usesDevBrowser()) await this.initDevBrowser(arrived);
+    let { client } = await this.api.client();
+    if (!client && this.devBrowser && !arrived) {
+      // The auth server no longer knows this development browser (a reset database): start afresh.
+      await this.initDevBrowser(null, true);
+      ({ client } = await this.api.client());
+    }
     this.setClient(client, false);
     if (typeof window !== 'undefined') {
       const revalidate = () => void this.revalidate();
@@ -180,15 +189,25 @@ export class Orbital {
   }
 
   redirectToSignIn(options: { redirectUrl?: string } = {}): Promise<unknown> {
-    return this.navigate(this.buildSignInUrl(options));
+    return this.navigate(this.redirectWithAuth(this.buildSignInUrl(options)));
   }
 
   redirectToSignUp(options: { redirectUrl?: string } = {}): Promise<unknown> {
-    return this.navigate(this.buildSignUpUrl(options));
+    return this.navigate(this.redirectWithAuth(this.buildSignUpUrl(options)));
   }
 
   redirectToUserProfile(): Promise<unknown> {
-    return this.navigate(this.buildUserProfileUrl());
+    return this.navigate(this.redirectWithAuth(this.buildUserProfileUrl()));
+  }
+
+  /**
+   * A URL on the auth server's site that knows this browser: in development, when the auth server
+   * is another site, it carries the development-browser token. Unchanged otherwise.
+   */
+  redirectWithAuth(url: string): string {
+    if (!this.devBrowser || typeof window === 'undefined') return url;
+    const target = new URL(url, window.location.href);
+    return isCrossSite(target, window.location.href) ? withDevBrowser(target, this.devBrowser) : url;
   }
 
   /** Navigates with the app's router when given, else with a page load. */
@@ -297,10 +316,25 @@ export class Orbital {
     }
   }
 
-  /** Handshake payloads and sync codes have done their job on the server: keep them out of history and bookmarks. */
+  /** Handshake payloads, sync codes and development-browser tokens have done their job: keep them out of history and bookmarks. */
   private stripHandshakeFromAddressBar(): void {
-    if (typeof window === 'undefined' || !/__orbital_(handshake|sync)=/.test(window.location.search)) return;
-    window.history.replaceState(window.history.state, '', stripSyncParams(stripHandshakeParams(window.location.href)).href);
+    if (typeof window === 'undefined' || !/__orbital_(handshake|sync|db)=/.test(window.location.search)) return;
+    window.history.replaceState(window.history.state, '', stripDevBrowser(stripSyncParams(stripHandshakeParams(window.location.href))).href);
+  }
+
+  /** Development only, with the auth server on another site: no cookie of its reaches it from here. */
+  private usesDevBrowser(): boolean {
+    return this.mode === 'development' && typeof window !== 'undefined' && isCrossSite(new URL(this.proxyUrl ?? this.authServerUrl, window.location.href), window.location.href);
+  }
+
+  /** The development-browser token: from the URL on arrival, else kept first-party here, else a new one. */
+  private async initDevBrowser(arrived: string | null, renew = false): Promise<void> {
+    const key = this.names.devBrowser;
+    this.devBrowser = renew ? null : (arrived ?? window.localStorage.getItem(key) ?? parseCookies(document.cookie)[key] ?? null);
+    if (!this.devBrowser) this.devBrowser = (await this.api.createDevBrowser()).token;
+    window.localStorage.setItem(key, this.devBrowser);
+    // A cookie too, so this app's server can carry it into handshakes.
+    document.cookie = devBrowserCookie(this.names, this.cookieScope(), this.devBrowser);
   }
 
   private cookieScope(): CookieScope {
