@@ -108,6 +108,59 @@ describe('the standalone auth server in a real browser', () => {
     }
   });
 
+  it('development: an app on another site syncs through URLs, with no third-party cookie', async () => {
+    const publishableKey = /NEXT_PUBLIC_ORBITAL_PUBLISHABLE_KEY=(pk_test_\S+)/.exec(server.output())![1]!;
+    const script = readFileSync(createRequire(import.meta.url).resolve('@orbital/core/orbital.browser.js'), 'utf8');
+    const site = createServer((req, res) => {
+      if (req.url === '/orbital.browser.js') return res.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
+      res.writeHead(200, { 'content-type': 'text/html' }).end(`<!doctype html><title>cross-site</title><script src="/orbital.browser.js" data-orbital-publishable-key="${publishableKey}"></script>`);
+    });
+    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+    // 127.0.0.1 and localhost are different sites: the auth server's cookies never reach this page's requests.
+    const app = `http://127.0.0.1:${(site.address() as { port: number }).port}`;
+    type Api = { load(): Promise<void>; signIn(c: object): Promise<unknown>; getSnapshot(): { sessions: Array<{ user: { email: string } }>; user: { email: string } | null }; redirectToSignIn(): Promise<unknown> };
+    try {
+      const page = await context.newPage();
+      await page.goto(`${app}/`);
+      const signedIn = await page.evaluate(async () => {
+        const orbital = (window as unknown as { Orbital: Api }).Orbital;
+        await orbital.load();
+        await orbital.signIn({ identifier: 'ada@example.com', password: 'analytical engine 1843' });
+        return orbital.getSnapshot().user?.email;
+      });
+      expect(signedIn).toBe('ada@example.com');
+      expect(await page.evaluate(() => Object.keys(localStorage).some((k) => k.startsWith('__orbital_db_')))).toBe(true);
+
+      await page.reload();
+      expect(await page.evaluate(async () => {
+        const orbital = (window as unknown as { Orbital: Api }).Orbital;
+        await orbital.load();
+        return orbital.getSnapshot().user?.email;
+      })).toBe('ada@example.com');
+
+      // the hosted sign-in page on the other site knows this browser from the token in the URL
+      await page.evaluate(() => void (window as unknown as { Orbital: Api }).Orbital.redirectToSignIn());
+      await page.waitForURL((u) => u.origin === base && u.pathname === '/sign-in');
+      expect(page.url()).toContain('__orbital_db=');
+      await expect.poll(() => page.getByText(/Signed in as Ada/).isVisible()).toBe(true);
+      await page.getByRole('link', { name: 'Sign up' }).click();
+      await page.getByLabel('First name').fill('Linus');
+      await page.getByLabel('Email address').fill('linus@example.com');
+      await page.getByLabel('Password').fill('penguin kernel 1991');
+      await page.getByRole('button', { name: 'Create account' }).click();
+      await page.waitForURL((u) => u.origin === app);
+      const after = await page.evaluate(async () => {
+        const orbital = (window as unknown as { Orbital: Api }).Orbital;
+        await orbital.load();
+        return { sessions: orbital.getSnapshot().sessions.map((s) => s.user.email).sort(), url: location.href };
+      });
+      expect(after.sessions).toEqual(['ada@example.com', 'linus@example.com']);
+      expect(after.url).not.toContain('__orbital_db'); // removed from the address bar on arrival
+    } finally {
+      site.close();
+    }
+  });
+
   it('adds a second account and switches through the account chooser', async () => {
     const page = await context.newPage();
     await signUp(page, base, 'Grace', 'grace@example.com', 'compiler pioneer 1952');
