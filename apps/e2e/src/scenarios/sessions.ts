@@ -120,6 +120,17 @@ export function describeSessionScenarios(framework: string, startApp: AppStarter
       await other.waitForURL((u) => u.pathname === '/sign-in');
     });
 
+    it('refuses a tampered or replayed handshake payload with no redirect loop', async () => {
+      const page = await context.newPage();
+      await d.signUp(page, newUser());
+      const docs: string[] = [];
+      page.on('request', (r) => r.isNavigationRequest() && docs.push(r.url()));
+      await page.goto(d.url('/?__orbital_handshake=eyJhbGciOiJSUzI1NiJ9.eyJ0eXAiOiJoYW5kc2hha2UifQ.c2ln'));
+      // the forged payload changes nothing: the session cookie still decides, and the page renders once
+      expect((await d.who(page)).server).toMatch(/^server: user_/);
+      expect(docs).toHaveLength(1);
+    });
+
     it('answers an API request without a session with 401, never a redirect', async () => {
       const response = await context.request.get(d.url('/api/me'), { maxRedirects: 0 });
       expect(response.status()).toBe(401);
