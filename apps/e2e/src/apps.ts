@@ -60,11 +60,13 @@ export const startNextDemo: AppStarter = async (settings = {}) => {
 };
 
 /** A primary and a satellite on different sites: the browser maps these names to this machine. */
-export const SATELLITE_HOSTS = ['primary.test', 'satellite.test'];
+export const SATELLITE_HOSTS = ['primary.test', 'sub.primary.test', 'satellite.test'];
 
 export interface RunningPair {
   primary: RunningApp;
   satellite: RunningApp;
+  /** An app on a subdomain of the primary, configured like any primary-site app. */
+  subdomain: RunningApp;
   stop: () => Promise<void>;
 }
 
@@ -72,7 +74,7 @@ export type PairStarter = (settings: AppSettings & { autoSync: boolean }) => Pro
 
 /** Two Next.js demos: a primary at primary.test and a satellite of it at satellite.test. */
 export const startNextPair: PairStarter = async (settings) => {
-  const [primaryPort, satellitePort] = [await freePort(), await freePort()];
+  const [primaryPort, satellitePort, subdomainPort] = [await freePort(), await freePort(), await freePort()];
   const primaryUrl = `http://primary.test:${primaryPort}`;
   const satelliteUrl = `http://satellite.test:${satellitePort}`;
   const shared = {
@@ -89,10 +91,13 @@ export const startNextPair: PairStarter = async (settings) => {
     NEXT_PUBLIC_ORBITAL_PROXY_URL: '/api/auth',
     NEXT_PUBLIC_ORBITAL_SATELLITE_AUTO_SYNC: String(settings.autoSync),
   });
+  const subdomain = await runNextDemo(subdomainPort, `http://sub.primary.test:${subdomainPort}`, { ...shared, ORBITAL_DEMO_REMOTE_AUTH_SERVER: 'true' });
   return {
     primary,
     satellite,
+    subdomain,
     stop: async () => {
+      await subdomain.stop();
       await satellite.stop();
       await primary.stop();
     },

@@ -13,7 +13,8 @@ const seconds = (name: string) => (process.env[name] ? Number(process.env[name])
 export async function authRoute(): Promise<{ handler: (request: Request) => Promise<Response> }> {
   const options = nextOptions();
   const { authServerUrl } = parsePublishableKey(options.publishableKey);
-  if (options.isSatellite) {
+  // A satellite (or, in the demo, an app on a subdomain of the primary) reaches the primary's auth server.
+  if (options.isSatellite || process.env.ORBITAL_DEMO_REMOTE_AUTH_SERVER === 'true') {
     return { handler: createAuthServerProxy({ proxyPath: '/api/auth', target: options.authServerInternalUrl ?? authServerUrl }) };
   }
   const perMinute = seconds('ORBITAL_RATE_LIMIT_PER_MINUTE');

@@ -221,3 +221,34 @@ describe('development-browser tokens on the app server', () => {
     expect(state.headers.get('location')).not.toContain('__orbital_db');
   });
 });
+
+describe('an app on a subdomain of the primary', () => {
+  it('shares the session by default: one handshake on the first visit, then remembered', async () => {
+    const keys = await testKeys();
+    const { createPublishableKey } = await import('./keys');
+    const key = createPublishableKey('http://primary.test:3000/api/auth', 'development');
+    const subNames = cookieNames(key);
+    const options = { publishableKey: key, jwtKey: keys.jwtKey };
+    const first = await authenticateRequest(new Request('http://sub.primary.test:3002/page', { headers: { 'sec-fetch-dest': 'document' } }), options);
+    expect(first.status).toBe('handshake');
+    expect(first.headers.get('location')!.startsWith('http://primary.test:3000/api/auth/v1/handshake?')).toBe(true);
+    // after a signed-out answer (__client_uat=0) it stays put
+    const later = await authenticateRequest(new Request('http://sub.primary.test:3002/page', { headers: { 'sec-fetch-dest': 'document', cookie: `${subNames.clientUat}=0` } }), options);
+    expect(later.status).toBe('signed-out');
+    // the primary itself and unrelated sites never do this
+    expect((await authenticateRequest(new Request('http://primary.test:3000/page', { headers: { 'sec-fetch-dest': 'document' } }), options)).status).toBe('signed-out');
+    expect((await authenticateRequest(new Request('http://notprimary.test:3000/page', { headers: { 'sec-fetch-dest': 'document' } }), options)).status).toBe('signed-out');
+  });
+});
+
+describe('a crafted handshake link', () => {
+  it('cannot sign out someone whose cookies are valid', async () => {
+    const keys = await testKeys();
+    const token = await sessionToken(keys.signer, Math.floor(Date.now() / 1000));
+    const state = await authenticateRequest(
+      request('/?__orbital_handshake=eyJhbGciOiJSUzI1NiJ9.eyJ0eXAiOiJoYW5kc2hha2UifQ.c2ln', { [names.session]: token, [names.clientUat]: '1' }),
+      { publishableKey, jwtKey: keys.jwtKey },
+    );
+    expect(state.status).toBe('signed-in');
+  });
+});

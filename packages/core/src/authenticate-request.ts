@@ -121,7 +121,7 @@ export async function authenticateRequest(request: Request, options: Authenticat
 
   const scope: CookieScope = { mode: ctx.mode, url: request.url, domain: options.cookieDomain };
   if (request.url.includes(`${HANDSHAKE_PARAM}=`)) {
-    const applied = await applyHandshake(request, options, ctx, scope, verify, headers);
+    const applied = await applyHandshake(request, options, ctx, scope, verify, headers, cookies);
     if (applied) return applied;
   }
   if (request.url.includes(`${SYNC_PARAM}=`)) return applySync(request, options, ctx, scope, verify, cookies);
@@ -152,7 +152,7 @@ async function fromCookies(
     clientUat: parseUat(cookies[ctx.names.clientUat]),
     canRedirect,
     handshakeAttempts: guard.attempts,
-    autoSync: Boolean(options.isSatellite && options.satelliteAutoSync),
+    autoSync: options.isSatellite ? Boolean(options.satelliteAutoSync) : isSubdomainOf(request.url, ctx.issuer),
   });
 
   switch (decision.status) {
@@ -161,7 +161,8 @@ async function fromCookies(
       return signedIn((fact as ValidToken).claims, (fact as ValidToken).token, headers);
     case 'handshake': {
       const cause = fact.kind === 'invalid' ? fact.code : 'token-missing';
-      const target = decision.reason === 'satellite-sync' ? buildSyncUrl(ctx.issuer, request.url, { auto: true }) : buildHandshakeUrl(handshakeBase(request, options, ctx), request.url);
+      // Satellites sync through the primary's sync endpoint; a subdomain (same site) simply handshakes.
+      const target = decision.reason === 'first-visit-sync' && options.isSatellite ? buildSyncUrl(ctx.issuer, request.url, { auto: true }) : buildHandshakeUrl(handshakeBase(request, options, ctx), request.url);
       // In development the auth server may be another site that knows this browser only by its token.
       const devToken = ctx.mode === 'development' ? cookies[ctx.names.devBrowser] : undefined;
       const redirectUrl = devToken && isCrossSite(target, request.url) ? withDevBrowser(target, devToken) : target;
@@ -178,6 +179,16 @@ async function fromCookies(
       }
       return signedOut(decision.reason, headers, fact.kind === 'invalid' ? fact.message : null);
   }
+}
+
+/**
+ * An app on a subdomain of the primary (`app.example.com` under `example.com`) is the same site: it
+ * shares the primary's session by default, learning it with one handshake on its first visit.
+ */
+export function isSubdomainOf(url: string, authServerUrl: string): boolean {
+  const host = new URL(url).hostname;
+  const primary = new URL(authServerUrl).hostname;
+  return host !== primary && host.endsWith(`.${primary}`);
 }
 
 /** Satellites handshake first-party, through their proxy; everyone else at the auth server itself. */
@@ -243,6 +254,7 @@ async function applyHandshake(
   scope: CookieScope,
   verify: (token: string) => Promise<SessionClaims>,
   headers: Headers,
+  cookies: Record<string, string | undefined>,
 ): Promise<RequestState | null> {
   const url = new URL(request.url);
   const payload = url.searchParams.get(HANDSHAKE_PARAM) ?? '';
@@ -268,7 +280,10 @@ async function applyHandshake(
     // A stale payload (a reload, an old link) says nothing about now: the cookies decide, and any
     // new handshake URL is built without it.
     if (code === 'handshake_replayed' || code === 'handshake_expired') return null;
-    return signedOut('handshake-failed', new Headers(), `The handshake with the auth server failed (${code}). Likely cause: ${describeHandshakeFailure(code)}`);
+    // A bad payload (tampered, or keys that do not match) changes nothing and redirects nowhere:
+    // a crafted link cannot sign anyone out, and a misconfiguration cannot loop.
+    const state = await fromCookies(request, options, ctx, scope, verify, cookies, new Headers(), false);
+    return state.status === 'signed-in' ? state : signedOut('handshake-failed', state.headers, `The handshake with the auth server failed (${code}). Likely cause: ${describeHandshakeFailure(code)}`);
   }
 }
 

@@ -13,8 +13,9 @@ import type { OrbitalErrorCode } from './errors';
  * | missing       | > 0                    | handshake         | signed-out     |
  * | any other     | 0 or missing           | signed-out        | signed-out     |
  *
- * A satellite with auto-sync that has never synced (no token, no `__client_uat` at all) syncs with
- * the primary (`satellite-sync`); afterwards `__client_uat=0` remembers a signed-out answer.
+ * An app that syncs on first visit — a satellite with auto-sync, or an app on a subdomain of the
+ * primary — and has never synced (no token, no `__client_uat` at all) asks the primary
+ * (`first-visit-sync`); afterwards `__client_uat=0` remembers a signed-out answer.
  *
  * A handshake becomes `handshake-loop` once {@link MAX_HANDSHAKE_ATTEMPTS} redirects happened in a
  * short window: one guard, whatever the cause.
@@ -32,7 +33,7 @@ export interface RequestFacts {
   canRedirect: boolean;
   /** Handshake redirects counted by the loop-guard cookie. */
   handshakeAttempts: number;
-  /** A satellite with `satelliteAutoSync`. */
+  /** Sync on the first visit: a satellite with `satelliteAutoSync`, or a subdomain of the primary. */
   autoSync?: boolean;
 }
 
@@ -47,7 +48,7 @@ export type SignedOutReason =
   | 'handshake-loop'
   | 'sync-failed';
 
-export type HandshakeReason = 'token-missing' | 'token-expired' | 'token-outdated' | 'token-invalid' | 'satellite-sync';
+export type HandshakeReason = 'token-missing' | 'token-expired' | 'token-outdated' | 'token-invalid' | 'first-visit-sync';
 
 export type Decision =
   | { status: 'signed-in' }
@@ -63,14 +64,14 @@ export function decideRequestState(facts: RequestFacts): Decision {
     if (clientUat === null || clientUat <= token.iat) return { status: 'signed-in' };
     return needsHandshake('token-outdated', facts);
   }
-  if (clientUat === null && token.kind === 'missing' && facts.autoSync) return needsHandshake('satellite-sync', facts);
+  if (clientUat === null && token.kind === 'missing' && facts.autoSync) return needsHandshake('first-visit-sync', facts);
   if (!clientUat) return { status: 'signed-out', reason: token.kind === 'invalid' && token.code !== 'token_expired' ? 'token-invalid' : 'signed-out' };
   if (token.kind === 'missing') return needsHandshake('token-missing', facts);
   return needsHandshake(token.code === 'token_expired' ? 'token-expired' : 'token-invalid', facts);
 }
 
 function needsHandshake(reason: HandshakeReason, facts: RequestFacts): Decision {
-  if (!facts.canRedirect) return { status: 'signed-out', reason: reason === 'satellite-sync' ? 'signed-out' : reason };
+  if (!facts.canRedirect) return { status: 'signed-out', reason: reason === 'first-visit-sync' ? 'signed-out' : reason };
   if (facts.handshakeAttempts >= MAX_HANDSHAKE_ATTEMPTS) return { status: 'signed-out', reason: 'handshake-loop' };
   return { status: 'handshake', reason };
 }

@@ -104,8 +104,15 @@ export function isTrustedOrigin(origin: string, options: ResolvedOptions): boole
 
 const LOCALHOST = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
 
+/**
+ * Apps on subdomains of the auth server's host share its session by default (same site, same
+ * scheme); other sites must be listed in allowedRedirectOrigins.
+ */
 export function trustedOrigins(options: ResolvedOptions): AllowedRedirectOrigin[] {
-  return options.mode === 'development' ? [...options.allowedRedirectOrigins, LOCALHOST] : options.allowedRedirectOrigins;
+  const { protocol, hostname } = new URL(options.origin);
+  const subdomains = new RegExp(`^${protocol}//([a-z0-9-]+\\.)+${hostname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(:\\d{1,5})?$`);
+  const trusted = [...options.allowedRedirectOrigins, subdomains];
+  return options.mode === 'development' ? [...trusted, LOCALHOST] : trusted;
 }
 
 /** State-changing requests must come from a trusted origin: the CSRF guard. */

@@ -142,6 +142,28 @@ export function describeSatelliteScenarios(framework: string, startPair: PairSta
       await onSatellite.waitForURL((u) => u.host.startsWith('primary.test'));
     });
 
+    it('an app on a subdomain of the primary shares its session by default, with one handshake', async () => {
+      const sub = driver(pair.subdomain);
+      const context = await fresh();
+      const setup = await context.newPage();
+      await primary.signUp(setup, newUser('Sub'));
+      const page = await context.newPage();
+      const docs = navigations(page);
+      await page.goto(sub.url('/dashboard'));
+      const who = await sub.who(page);
+      expect(who.server).toMatch(/^server: user_/);
+      expect(who.client).toBe(who.server.replace('server', 'client'));
+      expect(docs.map((u) => new URL(u).host.split(':')[0])).toEqual(['sub.primary.test', 'primary.test', 'sub.primary.test']);
+      report.push(`subdomain app, first visit while signed in on the primary: ${docs.length - 1} navigations away and back`);
+
+      const stranger = await (await fresh()).newPage();
+      const strangerDocs = navigations(stranger);
+      await stranger.goto(sub.url('/'));
+      expect((await sub.who(stranger)).server).toBe('server: signed out');
+      await stranger.goto(sub.url('/?again=1'));
+      expect(strangerDocs).toHaveLength(4); // one handshake on the first visit, none after
+    });
+
     it('refuses tampered and replayed sync codes without a loop, and non-allowed sites', async () => {
       const context = await fresh();
       const page = await context.newPage();

@@ -105,3 +105,16 @@ describe('the handshake, app server and auth server together', () => {
     expect((await server.jwks()).keys.map((k) => k.kid)).toEqual([kid(newToken)]);
   });
 });
+
+describe('subdomains of the auth server', () => {
+  it('are trusted for handshakes by default, with the same scheme; look-alikes are not', async () => {
+    const { createSecretKey } = await import('@orbital/core');
+    const { server } = testServer({ mode: 'production', url: 'https://example.com/api/auth', secretKey: createSecretKey('production') });
+    const handshake = (target: string) => server.handler(new Request(`https://example.com/api/auth/v1/handshake?redirect_url=${encodeURIComponent(target)}`));
+    expect((await handshake('https://app.example.com/page')).status).toBe(303);
+    expect((await handshake('https://a.b.example.com/')).status).toBe(303);
+    for (const target of ['http://app.example.com/', 'https://evilexample.com/', 'https://example.com.evil.com/', 'https://app.example.com.evil.com/']) {
+      expect((await handshake(target)).status).toBe(400);
+    }
+  });
+});
