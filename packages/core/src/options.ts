@@ -35,6 +35,11 @@ export interface OrbitalOptions {
   /** Satellites: sync with the primary on first load (default false). */
   satelliteAutoSync?: boolean | undefined;
   /**
+   * Share this app's Orbital cookies with its subdomains (the cookie `Domain`), e.g. a satellite
+   * that reaches the auth server through a hostname of its own (`auth.satellite.com`).
+   */
+  cookieDomain?: string | undefined;
+  /**
    * Where this app's server reaches the auth server directly (`http://10.0.0.5:4000/api/auth`), for
    * the satellite proxy, sync-code redemption and the JWKS; defaults to the publishable key's URL.
    */
@@ -72,6 +77,7 @@ export function optionsFromEnv(env: Record<string, string | undefined>, publicPr
     domain: pub('DOMAIN'),
     proxyUrl: pub('PROXY_URL'),
     satelliteAutoSync: flag(pub('SATELLITE_AUTO_SYNC')),
+    cookieDomain: pub('COOKIE_DOMAIN'),
     authServerInternalUrl: secret('AUTH_SERVER_INTERNAL_URL'),
     clockSkew: number(secret('CLOCK_SKEW')),
   };

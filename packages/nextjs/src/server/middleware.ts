@@ -43,6 +43,7 @@ export function orbitalMiddleware(handler?: Handler, overrides: Partial<OrbitalO
         proxyUrl: options.proxyUrl,
         secretKey: options.secretKey,
         authServerInternalUrl: options.authServerInternalUrl,
+        cookieDomain: options.cookieDomain,
       },
       authServerUrl,
     };
