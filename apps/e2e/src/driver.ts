@@ -18,6 +18,18 @@ export function driver(app: RunningApp) {
       await page.getByRole('button', { name: 'Create account' }).click();
       await page.waitForURL((u) => !u.pathname.startsWith('/sign-up'));
     },
+    /** An account that exists but is signed out in this browser. */
+    async signUpThenSignOut(page: Page, user: { firstName: string; email: string; password: string }) {
+      await this.signUp(page, user);
+      await page.getByRole('button', { name: /^Account menu/ }).click();
+      await page.getByRole('menuitem', { name: 'Sign out', exact: true }).click();
+      await expect.poll(() => this.who(page).then((w) => w.client)).toBe('client: signed out');
+    },
+    /** Presses the header's "Sign in" button and waits until the server renders a signed-in page. */
+    async signInWithButton(page: Page) {
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await expect.poll(() => this.who(page).then((w) => w.server)).toMatch(/^server: user_/);
+    },
     async fillSignIn(page: Page, email: string, password: string) {
       await page.getByLabel('Email address').fill(email);
       await page.getByLabel('Password').fill(password);

@@ -226,14 +226,7 @@ async function applySync(
     try {
       const result = await redeemSyncCode({ code, origin: url.origin, authServerUrl: ctx.internalUrl, secretKey: options.secretKey });
       headers.append('set-cookie', clientCookie(ctx.names, scope, result.clientToken, result.clientMaxAge));
-      headers.append('set-cookie', clientUatCookie(ctx.names, scope, result.clientUat));
-      if (!result.sessionToken) {
-        headers.append('set-cookie', expiredCookie(ctx.names.session, scope));
-        return signedOut('signed-out', headers, null);
-      }
-      const claims = await verify(result.sessionToken);
-      headers.append('set-cookie', sessionCookie(ctx.names, scope, result.sessionToken));
-      return signedIn(claims, result.sessionToken, headers);
+      return await applyClientState(result, ctx, scope, verify, headers);
     } catch (error) {
       if (!isOrbitalError(error)) throw error;
       failure = `Satellite sync failed (${error.code}): ${error.message}`;
@@ -241,6 +234,24 @@ async function applySync(
   }
   const state = await fromCookies(request, options, ctx, scope, verify, cookies, new Headers(), false);
   return state.status === 'signed-in' ? state : signedOut('sync-failed', state.headers, failure);
+}
+
+/** Writes what the auth server said about the client (from a handshake or a sync) into this app's cookies. */
+async function applyClientState(
+  state: { sessionToken: string | null; clientUat: number },
+  ctx: Resolved,
+  scope: CookieScope,
+  verify: (token: string) => Promise<SessionClaims>,
+  headers: Headers,
+): Promise<RequestState> {
+  headers.append('set-cookie', clientUatCookie(ctx.names, scope, state.clientUat));
+  if (!state.sessionToken) {
+    headers.append('set-cookie', expiredCookie(ctx.names.session, scope));
+    return signedOut('signed-out', headers, null);
+  }
+  const claims = await verify(state.sessionToken);
+  headers.append('set-cookie', sessionCookie(ctx.names, scope, state.sessionToken));
+  return signedIn(claims, state.sessionToken, headers);
 }
 
 /**
@@ -267,14 +278,7 @@ async function applyHandshake(
       clockSkew: options.clockSkew,
       now: options.now,
     });
-    headers.append('set-cookie', clientUatCookie(ctx.names, scope, state.clientUat));
-    if (!state.sessionToken) {
-      headers.append('set-cookie', expiredCookie(ctx.names.session, scope));
-      return signedOut('signed-out', headers, null);
-    }
-    const claims = await verify(state.sessionToken);
-    headers.append('set-cookie', sessionCookie(ctx.names, scope, state.sessionToken));
-    return signedIn(claims, state.sessionToken, headers);
+    return await applyClientState(state, ctx, scope, verify, headers);
   } catch (error) {
     const code = isOrbitalError(error) ? error.code : 'handshake_invalid';
     // A stale payload (a reload, an old link) says nothing about now: the cookies decide, and any

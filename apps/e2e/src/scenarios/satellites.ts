@@ -52,11 +52,7 @@ export function describeSatelliteScenarios(framework: string, startPair: PairSta
     it('signs in through the primary and comes back signed in, with first-party cookies', async () => {
       const context = await fresh();
       const user = newUser('Sam');
-      const setup = await context.newPage();
-      await primary.signUp(setup, user);
-      await setup.getByRole('button', { name: /^Account menu/ }).click();
-      await setup.getByRole('menuitem', { name: 'Sign out', exact: true }).click();
-      await expect.poll(() => primary.who(setup).then((w) => w.client)).toBe('client: signed out');
+      await primary.signUpThenSignOut(await context.newPage(), user);
 
       const page = await context.newPage();
       await page.goto(satellite.url('/dashboard'));
@@ -80,8 +76,7 @@ export function describeSatelliteScenarios(framework: string, startPair: PairSta
       const page = await context.newPage();
       await page.goto(satellite.url('/'));
       const docs = navigations(page);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await expect.poll(() => satellite.who(page).then((w) => w.server)).toMatch(/^server: user_/);
+      await satellite.signInWithButton(page);
       expect(docs.map((u) => new URL(u).host.split(':')[0])).toEqual(['primary.test', 'satellite.test']);
       report.push(`sign-in link while signed in on the primary: ${docs.length} navigations (sync endpoint, back to the satellite)`);
       // the satellite now refreshes on its own, through its proxy, without the primary's cookies
@@ -92,11 +87,7 @@ export function describeSatelliteScenarios(framework: string, startPair: PairSta
     it('a hard-coded link to the primary sign-in page still lands signed in on the satellite', async () => {
       const context = await fresh();
       const user = newUser('Link');
-      const setup = await context.newPage();
-      await primary.signUp(setup, user);
-      await setup.getByRole('button', { name: /^Account menu/ }).click();
-      await setup.getByRole('menuitem', { name: 'Sign out', exact: true }).click();
-      await expect.poll(() => primary.who(setup).then((w) => w.client)).toBe('client: signed out');
+      await primary.signUpThenSignOut(await context.newPage(), user);
 
       const page = await context.newPage();
       await page.goto(primary.url(`/sign-in?redirect_url=${encodeURIComponent(satellite.url('/dashboard'))}`));
@@ -111,8 +102,7 @@ export function describeSatelliteScenarios(framework: string, startPair: PairSta
       await primary.signUp(onPrimary, newUser('Out'));
       const onSatellite = await context.newPage();
       await onSatellite.goto(satellite.url('/'));
-      await onSatellite.getByRole('button', { name: 'Sign in' }).click();
-      await expect.poll(() => satellite.who(onSatellite).then((w) => w.server)).toMatch(/^server: user_/);
+      await satellite.signInWithButton(onSatellite);
 
       await onSatellite.getByRole('button', { name: /^Account menu/ }).click();
       const started = Date.now();
@@ -129,8 +119,7 @@ export function describeSatelliteScenarios(framework: string, startPair: PairSta
       await primary.signUp(onPrimary, newUser('Back'));
       const onSatellite = await context.newPage();
       await onSatellite.goto(satellite.url('/'));
-      await onSatellite.getByRole('button', { name: 'Sign in' }).click();
-      await expect.poll(() => satellite.who(onSatellite).then((w) => w.server)).toMatch(/^server: user_/);
+      await satellite.signInWithButton(onSatellite);
 
       await onPrimary.bringToFront();
       await onPrimary.getByRole('button', { name: /^Account menu/ }).click();

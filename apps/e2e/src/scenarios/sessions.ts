@@ -43,10 +43,7 @@ export function describeSessionScenarios(framework: string, startApp: AppStarter
     it('signs in (after a wrong password) and lands where it was going', async () => {
       const user = newUser('Grace');
       const page = await context.newPage();
-      await d.signUp(page, user);
-      await (await d.openUserMenu(page)).getByRole('menuitem', { name: 'Sign out', exact: true }).click();
-      await page.waitForURL(d.url('/'));
-      await expect.poll(() => d.who(page).then((w) => w.client)).toBe('client: signed out');
+      await d.signUpThenSignOut(page, user);
 
       await page.goto(d.url('/dashboard'));
       await page.waitForURL((u) => u.pathname === '/sign-in');
