@@ -39,6 +39,11 @@ export type OrbitalErrorCode =
   | 'sync_code_origin_mismatch'
   | 'sync_failed'
   | 'dev_browser_refused'
+  | 'organization_invalid'
+  | 'organization_slug_taken'
+  | 'organization_not_found'
+  | 'forbidden'
+  | 'last_admin'
   // auth server API
   | 'request_invalid'
   | 'origin_not_allowed'

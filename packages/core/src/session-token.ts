@@ -7,7 +7,7 @@ import { base64UrlEncode, utf8 } from './base64url';
 export const DEFAULT_TOKEN_TTL = 60;
 
 /** Claims Orbital sets itself; custom claims may not replace them. */
-export const RESERVED_CLAIMS: readonly string[] = ['sub', 'sid', 'iss', 'azp', 'iat', 'nbf', 'exp', 'jti', 'aud', 'typ', 'act', 'v'];
+export const RESERVED_CLAIMS: readonly string[] = ['sub', 'sid', 'iss', 'azp', 'iat', 'nbf', 'exp', 'jti', 'aud', 'typ', 'act', 'v', 'org_id', 'org_slug', 'org_role'];
 
 /**
  * Browsers drop cookies above 4096 bytes (name, value and attributes together); the longest cookie
@@ -25,6 +25,8 @@ export interface SessionTokenInput {
   now: number;
   ttl?: number | undefined;
   customClaims?: JwtPayload | undefined;
+  /** The organization the session acts for: `org_id`, `org_slug`, `org_role`. */
+  organization?: { id: string; slug: string; role: string } | null | undefined;
 }
 
 /** Signs any payload as a compact JWS with the given key. */
@@ -45,6 +47,7 @@ export async function signSessionToken(input: SessionTokenInput, key: SigningKey
       sid: input.sessionId,
       iss: input.issuer,
       ...(input.authorizedParty && { azp: input.authorizedParty }),
+      ...(input.organization && { org_id: input.organization.id, org_slug: input.organization.slug, org_role: input.organization.role }),
       iat: input.now,
       nbf: input.now,
       exp: input.now + ttl,

@@ -2,11 +2,13 @@ import { ApiError, COOKIE_MAX_AGE_CAP, DEV_BROWSER_PARAM, clientCookie, clientUa
 import type { ServerContext } from './context';
 import type { Exchange } from './http';
 import { hashClientToken, newClientToken, randomId } from './random';
-import type { ClientRecord, SessionRecord, UserRecord } from './store/types';
+import type { ClientRecord, MembershipRecord, OrganizationRecord, SessionRecord, UserRecord } from './store/types';
 
 export interface LiveSession {
   session: SessionRecord;
   user: UserRecord;
+  /** The user's organizations, and the one this session acts for. */
+  memberships: Array<MembershipRecord & { organization: OrganizationRecord }>;
   /** Unix seconds when the session ends unless it is used (inactivity) or at the latest (maximum lifetime). */
   expiresAt: number;
 }
@@ -48,7 +50,7 @@ export async function liveState(ctx: ServerContext, client: ClientRecord): Promi
     const status = lifetimeStatus(session, ctx.options.lifetime, now);
     const user = status === 'active' ? await ctx.store.findUserById(session.userId) : null;
     if (status !== 'active') ended[status].push(session.id);
-    else if (user) live.push({ session, user, expiresAt: sessionExpiresAt(session, ctx.options.lifetime) });
+    else if (user) live.push({ session, user, memberships: await ctx.store.listUserMemberships(user.id), expiresAt: sessionExpiresAt(session, ctx.options.lifetime) });
   }
   if (ended.expired.length || ended.abandoned.length) {
     const activeEnded = [...ended.expired, ...ended.abandoned].includes(client.lastActiveSessionId ?? '');
@@ -74,6 +76,11 @@ export async function requireClient(ctx: ServerContext, exchange: Exchange): Pro
   const state = await loadClient(ctx, exchange);
   if (!state) throw new ApiError(401, 'client_not_found', 'This browser has no Orbital client: sign in first.');
   return state;
+}
+
+/** The organization a live session acts for, with the user's role in it. */
+export function activeMembership(live: LiveSession) {
+  return live.memberships.find((m) => m.organizationId === live.session.activeOrganizationId) ?? null;
 }
 
 /** The `__client_uat` value apps see: the last change, or 0 while no session is active. */

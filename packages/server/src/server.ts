@@ -4,6 +4,7 @@ import { backendRoutes } from './api/backend-api';
 import { clientRoutes } from './api/client-api';
 import { handshakeRoutes } from './api/handshake-api';
 import { meRoutes } from './api/me-api';
+import { organizationRoutes } from './api/organizations-api';
 import { syncRoutes } from './api/sync-api';
 import type { ServerContext } from './context';
 import { createExchange, devBrowserRefused, errorBody, json, preflight, withCors, type Exchange } from './http';
@@ -44,7 +45,7 @@ export function createOrbitalServer(input: OrbitalServerOptions): OrbitalServer 
     keyring: createKeyring(input.store, { now: options.now, tokenTtl: options.tokenTtl }),
     limiter: createMemoryRateLimiter(),
   };
-  const router = createRouter([...clientRoutes(ctx), ...meRoutes(ctx), ...backendRoutes(ctx), ...syncRoutes(ctx), ...handshakeRoutes(ctx), ...signInPage(ctx), ...signUpPage(ctx), ...choosePage(ctx), ...userPage(ctx)]);
+  const router = createRouter([...clientRoutes(ctx), ...meRoutes(ctx), ...backendRoutes(ctx), ...syncRoutes(ctx), ...organizationRoutes(ctx), ...handshakeRoutes(ctx), ...signInPage(ctx), ...signUpPage(ctx), ...choosePage(ctx), ...userPage(ctx)]);
 
   async function handler(request: Request, context: { ip?: string } = {}): Promise<Response> {
     const exchange = createExchange(request, options, context.ip);

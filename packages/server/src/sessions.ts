@@ -1,6 +1,6 @@
 import { ApiError, sessionExpiresAt } from '@orbital/core';
 import { signSessionToken } from '@orbital/core/server';
-import { liveState, type ClientState, type LiveSession } from './client-state';
+import { activeMembership, liveState, type ClientState, type LiveSession } from './client-state';
 import type { ServerContext } from './context';
 import { randomId } from './random';
 import type { SessionRecord, UserRecord } from './store/types';
@@ -64,10 +64,16 @@ export async function mintToken(ctx: ServerContext, live: LiveSession, authorize
       // A token never outlives its session.
       ttl: Math.min(ctx.options.tokenTtl, Math.max(1, live.expiresAt - now)),
       customClaims: await ctx.options.customClaims({ user: live.user, session: live.session }),
+      organization: organizationClaims(live),
     },
     await ctx.keyring.signer(),
   );
   return { jwt, expiresAt: now + ctx.options.tokenTtl };
+}
+
+function organizationClaims(live: LiveSession) {
+  const active = activeMembership(live);
+  return active && { id: active.organization.id, slug: active.organization.slug, role: active.role };
 }
 
 /**

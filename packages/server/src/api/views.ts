@@ -1,5 +1,6 @@
 import { publicUser } from '../accounts';
-import { clientUat, type ClientState, type LiveSession } from '../client-state';
+import { activeMembership, clientUat, type ClientState, type LiveSession } from '../client-state';
+import type { OrganizationRecord } from '../store/types';
 
 /** The client as the browser client sees it. */
 export function clientJson(state: ClientState | null) {
@@ -14,5 +15,19 @@ export function clientJson(state: ClientState | null) {
 
 export function sessionJson(live: LiveSession) {
   const { session } = live;
-  return { id: session.id, status: session.status, createdAt: session.createdAt, lastActiveAt: session.lastActiveAt, expiresAt: live.expiresAt, user: publicUser(live.user) };
+  const active = activeMembership(live);
+  return {
+    id: session.id,
+    status: session.status,
+    createdAt: session.createdAt,
+    lastActiveAt: session.lastActiveAt,
+    expiresAt: live.expiresAt,
+    user: publicUser(live.user),
+    organization: active && { ...organizationJson(active.organization), role: active.role },
+    memberships: live.memberships.map((m) => ({ organization: organizationJson(m.organization), role: m.role })),
+  };
+}
+
+export function organizationJson(organization: OrganizationRecord) {
+  return { id: organization.id, name: organization.name, slug: organization.slug, createdAt: organization.createdAt };
 }

@@ -1,5 +1,5 @@
 import { ApiError } from '@orbital/core';
-import type { ClientChange, ClientRecord, NewUser, SessionRecord, SigningKeyRecord, Store, SyncCodeRecord, UserPatch, UserRecord } from './types';
+import type { ClientChange, ClientRecord, MembershipRecord, NewUser, OrganizationRecord, SessionRecord, SigningKeyRecord, Store, SyncCodeRecord, UserPatch, UserRecord } from './types';
 
 /** A Store in process memory: for unit tests and throwaway demos. Everything is lost on exit. */
 export function createMemoryStore(): Store {
@@ -9,6 +9,14 @@ export function createMemoryStore(): Store {
   const keys = new Map<string, SigningKeyRecord>();
   const extraTokens = new Map<string, string>();
   const syncCodes = new Map<string, SyncCodeRecord>();
+  const organizations = new Map<string, OrganizationRecord>();
+  const memberships = new Map<string, MembershipRecord>();
+  const memberKey = (organizationId: string, userId: string) => `${organizationId} ${userId}`;
+  const stopActingFor = (organizationId: string, userId?: string) => {
+    for (const session of sessions.values()) {
+      if (session.activeOrganizationId === organizationId && (!userId || session.userId === userId)) session.activeOrganizationId = null;
+    }
+  };
   const copy = <T>(value: T | undefined): T | null => (value ? structuredClone(value) : null);
   const applyClient = (change: ClientChange) => {
     const client = clients.get(change.clientId);
@@ -64,7 +72,7 @@ export function createMemoryStore(): Store {
     },
 
     async createSession({ id, clientId, userId, now }, change) {
-      const session: SessionRecord = { id, clientId, userId, status: 'active', createdAt: now, lastActiveAt: now, endedAt: null };
+      const session: SessionRecord = { id, clientId, userId, status: 'active', activeOrganizationId: null, createdAt: now, lastActiveAt: now, endedAt: null };
       sessions.set(id, session);
       applyClient(change);
       return structuredClone(session);
@@ -93,6 +101,49 @@ export function createMemoryStore(): Store {
       applyClient(change);
     },
 
+    async createOrganization(organization, creatorId) {
+      if ([...organizations.values()].some((o) => o.slug === organization.slug)) throw slugTaken();
+      organizations.set(organization.id, structuredClone(organization));
+      memberships.set(memberKey(organization.id, creatorId), { organizationId: organization.id, userId: creatorId, role: 'admin', createdAt: organization.createdAt });
+      return structuredClone(organization);
+    },
+    async findOrganization(id) {
+      return copy(organizations.get(id));
+    },
+    async findOrganizationBySlug(slug) {
+      return copy([...organizations.values()].find((o) => o.slug === slug));
+    },
+    async renameOrganization(id, name) {
+      const organization = organizations.get(id);
+      if (organization) organization.name = name;
+    },
+    async deleteOrganization(id) {
+      organizations.delete(id);
+      for (const [key, m] of memberships) if (m.organizationId === id) memberships.delete(key);
+      stopActingFor(id);
+    },
+    async listMembers(organizationId) {
+      return [...memberships.values()].filter((m) => m.organizationId === organizationId).sort((a, b) => a.createdAt - b.createdAt).map((m) => structuredClone(m));
+    },
+    async listUserMemberships(userId) {
+      return [...memberships.values()]
+        .filter((m) => m.userId === userId)
+        .sort((a, b) => a.createdAt - b.createdAt)
+        .map((m) => ({ ...structuredClone(m), organization: structuredClone(organizations.get(m.organizationId)!) }));
+    },
+    async putMembership(membership) {
+      const existing = memberships.get(memberKey(membership.organizationId, membership.userId));
+      memberships.set(memberKey(membership.organizationId, membership.userId), { ...membership, createdAt: existing?.createdAt ?? membership.createdAt });
+    },
+    async removeMembership(organizationId, userId) {
+      memberships.delete(memberKey(organizationId, userId));
+      stopActingFor(organizationId, userId);
+    },
+    async setSessionOrganization(sessionId, organizationId) {
+      const session = sessions.get(sessionId);
+      if (session) session.activeOrganizationId = organizationId;
+    },
+
     async listSigningKeys() {
       return [...keys.values()].map((k) => structuredClone(k)).sort((a, b) => a.createdAt - b.createdAt);
     },
@@ -104,6 +155,10 @@ export function createMemoryStore(): Store {
       for (const kid of kids) keys.delete(kid);
     },
   };
+}
+
+export function slugTaken(): ApiError {
+  return new ApiError(422, 'organization_slug_taken', 'An organization already uses this slug: choose another.');
 }
 
 export function identifierTaken(): ApiError {

@@ -51,4 +51,21 @@ export const migrations: readonly string[] = [
     expires_at bigint NOT NULL
   );
   `,
+  `
+  CREATE TABLE orbital_organizations (
+    id text PRIMARY KEY,
+    name text NOT NULL,
+    slug text NOT NULL UNIQUE,
+    created_at bigint NOT NULL
+  );
+  CREATE TABLE orbital_memberships (
+    organization_id text NOT NULL REFERENCES orbital_organizations(id) ON DELETE CASCADE,
+    user_id text NOT NULL REFERENCES orbital_users(id) ON DELETE CASCADE,
+    role text NOT NULL,
+    created_at bigint NOT NULL,
+    PRIMARY KEY (organization_id, user_id)
+  );
+  CREATE INDEX orbital_memberships_user ON orbital_memberships (user_id);
+  ALTER TABLE orbital_sessions ADD COLUMN active_organization_id text;
+  `,
 ];

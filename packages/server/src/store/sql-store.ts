@@ -1,8 +1,8 @@
 import { ApiError } from '@orbital/core';
-import { identifierTaken } from './memory-store';
+import { identifierTaken, slugTaken } from './memory-store';
 import { migrations } from './migrations';
 import type { SqlClient, SqlExecutor } from './sql-client';
-import type { ClientChange, ClientRecord, SessionRecord, SigningKeyRecord, Store, UserRecord } from './types';
+import type { ClientChange, ClientRecord, MembershipRecord, OrganizationRecord, SessionRecord, SigningKeyRecord, Store, UserRecord } from './types';
 
 /** The SQL store: the same statements on embedded PGlite and on PostgreSQL. */
 export function createSqlStore(db: SqlClient): Store {
@@ -128,6 +128,63 @@ export function createSqlStore(db: SqlClient): Store {
       await setClient(db, change);
     },
 
+    async createOrganization(organization, creatorId) {
+      try {
+        await db.transaction(async (tx) => {
+          await tx.query('INSERT INTO orbital_organizations (id, name, slug, created_at) VALUES ($1, $2, $3, $4)', [organization.id, organization.name, organization.slug, organization.createdAt]);
+          await tx.query(`INSERT INTO orbital_memberships (organization_id, user_id, role, created_at) VALUES ($1, $2, 'admin', $3)`, [organization.id, creatorId, organization.createdAt]);
+        });
+      } catch (error) {
+        if ((error as { code?: string }).code === '23505') throw slugTaken();
+        throw error;
+      }
+      return organization;
+    },
+    async findOrganization(id) {
+      const row = await one(db.query('SELECT * FROM orbital_organizations WHERE id = $1', [id]));
+      return row && toOrganization(row);
+    },
+    async findOrganizationBySlug(slug) {
+      const row = await one(db.query('SELECT * FROM orbital_organizations WHERE slug = $1', [slug]));
+      return row && toOrganization(row);
+    },
+    async renameOrganization(id, name) {
+      await db.query('UPDATE orbital_organizations SET name = $2 WHERE id = $1', [id, name]);
+    },
+    deleteOrganization(id) {
+      return db.transaction(async (tx) => {
+        await tx.query('UPDATE orbital_sessions SET active_organization_id = NULL WHERE active_organization_id = $1', [id]);
+        await tx.query('DELETE FROM orbital_organizations WHERE id = $1', [id]);
+      });
+    },
+    async listMembers(organizationId) {
+      return (await db.query('SELECT * FROM orbital_memberships WHERE organization_id = $1 ORDER BY created_at, user_id', [organizationId])).map(toMembership);
+    },
+    async listUserMemberships(userId) {
+      const rows = await db.query(
+        `SELECT m.*, o.name, o.slug, o.created_at AS organization_created_at FROM orbital_memberships m
+         JOIN orbital_organizations o ON o.id = m.organization_id WHERE m.user_id = $1 ORDER BY m.created_at, o.id`,
+        [userId],
+      );
+      return rows.map((row) => ({ ...toMembership(row), organization: { id: row.organization_id as string, name: row.name as string, slug: row.slug as string, createdAt: num(row.organization_created_at) } }));
+    },
+    async putMembership(m) {
+      await db.query(
+        `INSERT INTO orbital_memberships (organization_id, user_id, role, created_at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (organization_id, user_id) DO UPDATE SET role = EXCLUDED.role`,
+        [m.organizationId, m.userId, m.role, m.createdAt],
+      );
+    },
+    removeMembership(organizationId, userId) {
+      return db.transaction(async (tx) => {
+        await tx.query('DELETE FROM orbital_memberships WHERE organization_id = $1 AND user_id = $2', [organizationId, userId]);
+        await tx.query('UPDATE orbital_sessions SET active_organization_id = NULL WHERE active_organization_id = $1 AND user_id = $2', [organizationId, userId]);
+      });
+    },
+    async setSessionOrganization(sessionId, organizationId) {
+      await db.query('UPDATE orbital_sessions SET active_organization_id = $2 WHERE id = $1', [sessionId, organizationId]);
+    },
+
     async listSigningKeys() {
       return (await db.query('SELECT * FROM orbital_signing_keys ORDER BY created_at, kid')).map(toKey);
     },
@@ -177,10 +234,19 @@ function toSession(row: Row): SessionRecord {
     clientId: row.client_id as string,
     userId: row.user_id as string,
     status: row.status as SessionRecord['status'],
+    activeOrganizationId: (row.active_organization_id as string | null) ?? null,
     createdAt: num(row.created_at),
     lastActiveAt: num(row.last_active_at),
     endedAt: numOrNull(row.ended_at),
   };
+}
+
+function toOrganization(row: Row): OrganizationRecord {
+  return { id: row.id as string, name: row.name as string, slug: row.slug as string, createdAt: num(row.created_at) };
+}
+
+function toMembership(row: Row): MembershipRecord {
+  return { organizationId: row.organization_id as string, userId: row.user_id as string, role: row.role as MembershipRecord['role'], createdAt: num(row.created_at) };
 }
 
 function toKey(row: Row): SigningKeyRecord {

@@ -113,6 +113,32 @@ describe.each(stores)('store contract: %s', (_, create) => {
     expect(await store.consumeSyncCode(code.codeHash)).toBeNull();
   });
 
+  it('keeps organizations, memberships and the organization a session acts for', async () => {
+    const { user, client } = await newClientWithUser();
+    const other = await store.createUser({ id: uid('user'), email: `${uid('m')}@example.com`, passwordHash: 'h', firstName: null, lastName: null, now: 1 });
+    const org = { id: uid('org'), name: 'Acme', slug: uid('acme').toLowerCase().replace(/_/g, '-'), createdAt: 10 };
+    await store.createOrganization(org, user.id);
+    await expect(store.createOrganization({ ...org, id: uid('org') }, user.id)).rejects.toMatchObject({ code: 'organization_slug_taken' });
+    expect(await store.findOrganizationBySlug(org.slug)).toEqual(org);
+    await store.putMembership({ organizationId: org.id, userId: other.id, role: 'member', createdAt: 11 });
+    await store.putMembership({ organizationId: org.id, userId: other.id, role: 'admin', createdAt: 12 });
+    expect((await store.listMembers(org.id)).map((m) => [m.userId, m.role, m.createdAt])).toEqual([[user.id, 'admin', 10], [other.id, 'admin', 11]]);
+    expect((await store.listUserMemberships(user.id)).map((m) => [m.organization.slug, m.role])).toEqual([[org.slug, 'admin']]);
+
+    const sessionId = uid('sess');
+    await store.createSession({ id: sessionId, clientId: client.id, userId: user.id, now: 20 }, { clientId: client.id, lastActiveSessionId: sessionId, uat: 20 });
+    await store.setSessionOrganization(sessionId, org.id);
+    expect((await store.findSession(sessionId))!.activeOrganizationId).toBe(org.id);
+    await store.removeMembership(org.id, user.id);
+    expect((await store.findSession(sessionId))!.activeOrganizationId).toBeNull();
+
+    await store.renameOrganization(org.id, 'Acme Corp');
+    expect((await store.findOrganization(org.id))!.name).toBe('Acme Corp');
+    await store.deleteOrganization(org.id);
+    expect(await store.findOrganization(org.id)).toBeNull();
+    expect(await store.listUserMemberships(other.id)).toEqual([]);
+  });
+
   it('rotates signing keys, retiring the previous one', async () => {
     const key = (kid: string, createdAt: number) => ({ kid, privateJwk: { kid, alg: 'RS256' as const, kty: 'RSA' }, publicJwk: { kid, alg: 'RS256' as const, kty: 'RSA' }, createdAt, retiredAt: null });
     const [k1, k2] = [uid('key'), uid('key')];

@@ -28,6 +28,8 @@ export interface SessionRecord {
   clientId: string;
   userId: string;
   status: SessionStatus;
+  /** The organization this session acts for, if any. */
+  activeOrganizationId: string | null;
   createdAt: number;
   lastActiveAt: number;
   endedAt: number | null;
@@ -40,6 +42,22 @@ export interface SigningKeyRecord {
   createdAt: number;
   /** When a newer key took over; the key stays published until its last tokens expired. */
   retiredAt: number | null;
+}
+
+export type OrganizationRole = 'admin' | 'member';
+
+export interface OrganizationRecord {
+  id: string;
+  name: string;
+  slug: string;
+  createdAt: number;
+}
+
+export interface MembershipRecord {
+  organizationId: string;
+  userId: string;
+  role: OrganizationRole;
+  createdAt: number;
 }
 
 export interface SyncCodeRecord {
@@ -113,6 +131,21 @@ export interface Store {
   endSessions(ids: readonly string[], status: Exclude<SessionStatus, 'active'>, now: number, client?: ClientChange): Promise<void>;
   /** Changes which session is the client's active one. */
   updateClient(change: ClientChange): Promise<void>;
+
+  /** Creates an organization with its creator as admin; `organization_slug_taken` when the slug exists. */
+  createOrganization(organization: OrganizationRecord, creatorId: string): Promise<OrganizationRecord>;
+  findOrganization(id: string): Promise<OrganizationRecord | null>;
+  findOrganizationBySlug(slug: string): Promise<OrganizationRecord | null>;
+  renameOrganization(id: string, name: string): Promise<void>;
+  /** Deletes it with its memberships; sessions acting for it act for none. */
+  deleteOrganization(id: string): Promise<void>;
+  listMembers(organizationId: string): Promise<MembershipRecord[]>;
+  listUserMemberships(userId: string): Promise<Array<MembershipRecord & { organization: OrganizationRecord }>>;
+  /** Adds a member or changes their role. */
+  putMembership(membership: MembershipRecord): Promise<void>;
+  /** Removes a member; their sessions stop acting for the organization. */
+  removeMembership(organizationId: string, userId: string): Promise<void>;
+  setSessionOrganization(sessionId: string, organizationId: string | null): Promise<void>;
 
   listSigningKeys(): Promise<SigningKeyRecord[]>;
   /** Inserts a key and retires every other active key, atomically. */

@@ -1,0 +1,122 @@
+import { ApiError } from '@orbital/core';
+import { publicUser } from '../accounts';
+import { requireClient, writeClientCookies } from '../client-state';
+import type { ServerContext } from '../context';
+import { assertTrustedOrigin, json, readJson, stringField, type Exchange } from '../http';
+import { createOrganization, membershipOf, parseRole, putMember, removeMember, requireAdmin } from '../organizations';
+import type { RouteHandler } from '../router';
+import { findSession } from '../sessions';
+import { requireActive } from './me-api';
+import { clientJson, organizationJson } from './views';
+
+/** Organizations of the signed-in user: create, read, rename, delete, members and roles. */
+export function organizationRoutes(ctx: ServerContext): Array<['GET' | 'POST' | 'PATCH' | 'DELETE', string, RouteHandler]> {
+  const { options, store } = ctx;
+  const mutation = (run: (exchange: Exchange, active: Awaited<ReturnType<typeof requireActive>>) => Promise<Response>): RouteHandler => async (exchange) => {
+    assertTrustedOrigin(exchange, options);
+    return run(exchange, await requireActive(ctx, exchange));
+  };
+  const detail = async (exchange: Exchange, organizationId: string, userId: string) => {
+    const { organization, membership } = await membershipOf(ctx, (await store.findUserById(userId))!, organizationId);
+    const members = await Promise.all(
+      (await store.listMembers(organization.id)).map(async (m) => ({ role: m.role, user: publicUser((await store.findUserById(m.userId))!) })),
+    );
+    return json(exchange, { organization: organizationJson(organization), role: membership.role, members });
+  };
+
+  return [
+    [
+      'POST',
+      '/v1/organizations',
+      mutation(async (exchange, active) => {
+        const body = await readJson(exchange.request);
+        const organization = await createOrganization(ctx, active.user, { name: stringField(body, 'name', 100), slug: stringField(body, 'slug', 50) });
+        return json(exchange, { organization: organizationJson(organization), role: 'admin' }, 201);
+      }),
+    ],
+    [
+      'GET',
+      '/v1/me/organizations',
+      async (exchange) => {
+        const active = await requireActive(ctx, exchange);
+        const memberships = await store.listUserMemberships(active.user.id);
+        return json(exchange, { memberships: memberships.map((m) => ({ organization: organizationJson(m.organization), role: m.role })) });
+      },
+    ],
+    ['GET', '/v1/organizations/:id', async (exchange) => detail(exchange, exchange.params.id!, (await requireActive(ctx, exchange)).user.id)],
+    [
+      'PATCH',
+      '/v1/organizations/:id',
+      mutation(async (exchange, active) => {
+        const { organization, membership } = await membershipOf(ctx, active.user, exchange.params.id!);
+        requireAdmin(membership);
+        const name = stringField(await readJson(exchange.request), 'name', 100)?.trim() ?? '';
+        if (name.length < 2) throw new ApiError(422, 'organization_invalid', 'Give the organization a name of 2 to 100 characters.');
+        await store.renameOrganization(organization.id, name);
+        return detail(exchange, organization.id, active.user.id);
+      }),
+    ],
+    [
+      'DELETE',
+      '/v1/organizations/:id',
+      mutation(async (exchange, active) => {
+        const { organization, membership } = await membershipOf(ctx, active.user, exchange.params.id!);
+        requireAdmin(membership);
+        await store.deleteOrganization(organization.id);
+        return json(exchange, { deleted: organization.id });
+      }),
+    ],
+    [
+      'POST',
+      '/v1/organizations/:id/memberships',
+      mutation(async (exchange, active) => {
+        const { organization, membership } = await membershipOf(ctx, active.user, exchange.params.id!);
+        requireAdmin(membership);
+        const body = await readJson(exchange.request);
+        await putMember(ctx, organization, { email: stringField(body, 'email') ?? '' }, parseRole(body.role ?? 'member'));
+        return detail(exchange, organization.id, active.user.id);
+      }),
+    ],
+    [
+      'PATCH',
+      '/v1/organizations/:id/memberships/:userId',
+      mutation(async (exchange, active) => {
+        const { organization, membership } = await membershipOf(ctx, active.user, exchange.params.id!);
+        requireAdmin(membership);
+        await putMember(ctx, organization, { userId: exchange.params.userId! }, parseRole((await readJson(exchange.request)).role));
+        return detail(exchange, organization.id, active.user.id);
+      }),
+    ],
+    [
+      'DELETE',
+      '/v1/organizations/:id/memberships/:userId',
+      mutation(async (exchange, active) => {
+        const { organization, membership } = await membershipOf(ctx, active.user, exchange.params.id!);
+        // Anyone may leave; only admins remove others.
+        if (exchange.params.userId !== active.user.id) requireAdmin(membership);
+        await removeMember(ctx, organization, exchange.params.userId!);
+        return json(exchange, { removed: exchange.params.userId });
+      }),
+    ],
+    [
+      'POST',
+      '/v1/client/sessions/:sessionId/organization',
+      async (exchange) => {
+        assertTrustedOrigin(exchange, options);
+        const state = await requireClient(ctx, exchange);
+        const live = findSession(state, exchange.params.sessionId!);
+        const organizationId = (await readJson(exchange.request)).organizationId;
+        if (organizationId !== null) {
+          if (typeof organizationId !== 'string') throw new ApiError(400, 'request_invalid', '"organizationId" must be an organization id or null.');
+          await membershipOf(ctx, live.user, organizationId);
+        }
+        await store.setSessionOrganization(live.session.id, organizationId);
+        // A new active organization changes the session's claims: apps must refresh their token.
+        await store.updateClient({ clientId: state.client.id, lastActiveSessionId: state.client.lastActiveSessionId, uat: options.now() });
+        const reloaded = await requireClient(ctx, exchange);
+        writeClientCookies(ctx, exchange, reloaded);
+        return json(exchange, { client: clientJson(reloaded) });
+      },
+    ],
+  ];
+}
