@@ -14,7 +14,7 @@ export async function createOrganization(ctx: ServerContext, user: UserRecord, i
   const name = input.name?.trim() ?? '';
   if (name.length < 2 || name.length > 100) throw new ApiError(422, 'organization_invalid', 'Give the organization a name of 2 to 100 characters.');
   const slug = (input.slug?.trim() || slugify(name)).toLowerCase();
-  if (!SLUG.test(slug)) throw new ApiError(422, 'organization_invalid', 'The slug must be 3 to 50 lower-case letters, digits or dashes, starting and ending with a letter or digit.');
+  if (!SLUG.test(slug) || slug === 'new') throw new ApiError(422, 'organization_invalid', 'The slug must be 3 to 50 lower-case letters, digits or dashes, starting and ending with a letter or digit.');
   return ctx.store.createOrganization({ id: randomId('org'), name, slug, createdAt: ctx.options.now() }, user.id);
 }
 

@@ -11,6 +11,7 @@ import { createExchange, devBrowserRefused, errorBody, json, preflight, withCors
 import { createKeyring } from './keyring';
 import { resolveOptions, type OrbitalServerOptions } from './options';
 import { choosePage } from './pages/choose-page';
+import { organizationPages } from './pages/organization-pages';
 import { errorPage } from './pages/layout';
 import { signInPage } from './pages/sign-in-page';
 import { signUpPage } from './pages/sign-up-page';
@@ -45,7 +46,7 @@ export function createOrbitalServer(input: OrbitalServerOptions): OrbitalServer 
     keyring: createKeyring(input.store, { now: options.now, tokenTtl: options.tokenTtl }),
     limiter: createMemoryRateLimiter(),
   };
-  const router = createRouter([...clientRoutes(ctx), ...meRoutes(ctx), ...backendRoutes(ctx), ...syncRoutes(ctx), ...organizationRoutes(ctx), ...handshakeRoutes(ctx), ...signInPage(ctx), ...signUpPage(ctx), ...choosePage(ctx), ...userPage(ctx)]);
+  const router = createRouter([...clientRoutes(ctx), ...meRoutes(ctx), ...backendRoutes(ctx), ...syncRoutes(ctx), ...organizationRoutes(ctx), ...handshakeRoutes(ctx), ...signInPage(ctx), ...signUpPage(ctx), ...choosePage(ctx), ...userPage(ctx), ...organizationPages(ctx)]);
 
   async function handler(request: Request, context: { ip?: string } = {}): Promise<Response> {
     const exchange = createExchange(request, options, context.ip);

@@ -1,0 +1,171 @@
+import { ApiError, REDIRECT_URL_PARAM } from '@orbital/core';
+import { publicUser } from '../accounts';
+import { loadClient } from '../client-state';
+import type { ServerContext } from '../context';
+import { assertTrustedOrigin, readForm, redirect, type Exchange } from '../http';
+import { createOrganization, membershipOf, parseRole, putMember, removeMember, requireAdmin } from '../organizations';
+import type { RouteHandler } from '../router';
+import { html } from './html';
+import { alert, displayName, page } from './layout';
+import { afterUrl, backToApp, pageUrl } from './target';
+
+/** `/organizations/new` and `/organizations/:slug`: the same look, no JavaScript, authorization on the server. */
+export function organizationPages(ctx: ServerContext): Array<['GET' | 'POST', string, RouteHandler]> {
+  const { options, store } = ctx;
+
+  async function activeUser(exchange: Exchange) {
+    return (await loadClient(ctx, exchange))?.active?.user ?? null;
+  }
+  const toSignIn = (exchange: Exchange) => redirect(exchange, pageUrl('/sign-in', `${options.url}${exchange.path}`, options), 302);
+
+  function newForm(exchange: Exchange, target: string, error?: ApiError, values: { name?: string; slug?: string } = {}) {
+    const body = html`
+      <h1>Create an organization</h1>
+      <p class="lead">You will be its admin.</p>
+      ${alert(error?.message)}
+      <form method="post" action="${pageUrl('/organizations/new', null, options)}">
+        <input type="hidden" name="${REDIRECT_URL_PARAM}" value="${target}">
+        <label for="name">Name</label>
+        <input id="name" name="name" type="text" required value="${values.name ?? ''}">
+        <label for="slug">Slug (optional)</label>
+        <input id="slug" name="slug" type="text" value="${values.slug ?? ''}" aria-describedby="slug-hint">
+        <p class="muted" id="slug-hint">Lower-case letters, digits and dashes; made from the name when left empty.</p>
+        <button class="primary" type="submit">Create organization</button>
+      </form>`;
+    return page(exchange, options, 'Create an organization', body, error ? error.status : 200);
+  }
+
+  async function profile(exchange: Exchange, slug: string, error?: ApiError) {
+    const user = await activeUser(exchange);
+    if (!user) return toSignIn(exchange);
+    let found;
+    try {
+      found = await membershipOf(ctx, user, slug);
+    } catch (caught) {
+      if (caught instanceof ApiError) return page(exchange, options, 'Not found', html`<h1>Organization not found</h1><p class="alert" role="alert">${caught.message}</p>`, caught.status);
+      throw caught;
+    }
+    const { organization, membership } = found;
+    const isAdmin = membership.role === 'admin';
+    const members = await Promise.all((await store.listMembers(organization.id)).map(async (m) => ({ ...m, user: publicUser((await store.findUserById(m.userId))!) })));
+    const action = (path: string) => pageUrl(`/organizations/${organization.slug}${path}`, null, options);
+    const notice = exchange.url.searchParams.get('notice');
+    const body = html`
+      <h1>${organization.name}</h1>
+      <p class="lead">${organization.slug} · you are ${membership.role === 'admin' ? 'an admin' : 'a member'}</p>
+      ${notice ? html`<p class="notice" role="status">Saved.</p>` : ''}
+      ${alert(error?.message)}
+      ${isAdmin
+        ? html`<h2>Name</h2><form method="post" action="${action('/rename')}"><label for="name">Organization name</label><input id="name" name="name" type="text" value="${organization.name}" required><button type="submit" style="margin-top:1rem">Rename</button></form>`
+        : ''}
+      <h2>Members</h2>
+      <table>
+        <thead><tr><th scope="col">Member</th><th scope="col">Role</th><th scope="col"><span class="muted">Action</span></th></tr></thead>
+        <tbody>${members.map(
+          (m) => html`<tr><td>${displayName(m.user)}<br><span class="muted">${m.user.email}</span></td><td>${m.role}</td><td>${
+            isAdmin
+              ? html`<form method="post" action="${action('/role')}"><input type="hidden" name="user_id" value="${m.userId}"><input type="hidden" name="role" value="${m.role === 'admin' ? 'member' : 'admin'}"><button class="link" type="submit">Make ${m.role === 'admin' ? 'member' : 'admin'}</button></form>
+                 ${m.userId === user.id ? '' : html`<form method="post" action="${action('/remove')}"><input type="hidden" name="user_id" value="${m.userId}"><button class="link danger" type="submit">Remove</button></form>`}`
+              : ''
+          }</td></tr>`,
+        )}</tbody>
+      </table>
+      ${isAdmin
+        ? html`<h2>Add a member</h2><form method="post" action="${action('/add')}"><label for="email">Email address of an existing account</label><input id="email" name="email" type="email" required><button type="submit" style="margin-top:1rem">Add as member</button></form>`
+        : ''}
+      <h2>Leave</h2>
+      <form method="post" action="${action('/remove')}"><input type="hidden" name="user_id" value="${user.id}"><button class="danger" type="submit">Leave ${organization.name}</button></form>
+      ${isAdmin ? html`<h2>Delete</h2><form method="post" action="${action('/delete')}"><button class="danger" type="submit">Delete ${organization.name}</button></form>` : ''}`;
+    return page(exchange, options, organization.name, body, error ? error.status : 200, true);
+  }
+
+  /** A form action on an organization, back to its page with a notice or the error. */
+  const act = (run: (exchange: Exchange, form: URLSearchParams, found: Awaited<ReturnType<typeof membershipOf>>) => Promise<string | void>): RouteHandler =>
+    async (exchange) => {
+      assertTrustedOrigin(exchange, options);
+      const user = await activeUser(exchange);
+      if (!user) return toSignIn(exchange);
+      const form = await readForm(exchange.request);
+      try {
+        const found = await membershipOf(ctx, user, exchange.params.slug!);
+        const next = await run(exchange, form, found);
+        return redirect(exchange, next ?? `${pageUrl(`/organizations/${found.organization.slug}`, null, options)}?notice=1`);
+      } catch (error) {
+        if (!(error instanceof ApiError) || error.status >= 500) throw error;
+        return profile(exchange, exchange.params.slug!, error);
+      }
+    };
+
+  return [
+    [
+      'GET',
+      '/organizations/new',
+      async (exchange) => ((await activeUser(exchange)) ? newForm(exchange, afterUrl(exchange, options)) : toSignIn(exchange)),
+    ],
+    [
+      'POST',
+      '/organizations/new',
+      async (exchange) => {
+        assertTrustedOrigin(exchange, options);
+        const user = await activeUser(exchange);
+        if (!user) return toSignIn(exchange);
+        const form = await readForm(exchange.request);
+        const values = { name: form.get('name') ?? '', slug: form.get('slug') ?? '' };
+        try {
+          const organization = await createOrganization(ctx, user, values);
+          const target = form.get(REDIRECT_URL_PARAM) ? afterUrl(exchange, options, form) : pageUrl(`/organizations/${organization.slug}`, null, options);
+          return redirect(exchange, backToApp(exchange, options, target));
+        } catch (error) {
+          if (!(error instanceof ApiError) || error.status >= 500) throw error;
+          return newForm(exchange, afterUrl(exchange, options, form), error, values);
+        }
+      },
+    ],
+    ['GET', '/organizations/:slug', (exchange) => profile(exchange, exchange.params.slug!)],
+    [
+      'POST',
+      '/organizations/:slug/rename',
+      act(async (_, form, { organization, membership }) => {
+        requireAdmin(membership);
+        const name = (form.get('name') ?? '').trim();
+        if (name.length < 2 || name.length > 100) throw new ApiError(422, 'organization_invalid', 'Give the organization a name of 2 to 100 characters.');
+        await store.renameOrganization(organization.id, name);
+      }),
+    ],
+    [
+      'POST',
+      '/organizations/:slug/add',
+      act(async (_, form, { organization, membership }) => {
+        requireAdmin(membership);
+        await putMember(ctx, organization, { email: form.get('email') ?? '' }, 'member');
+      }),
+    ],
+    [
+      'POST',
+      '/organizations/:slug/role',
+      act(async (_, form, { organization, membership }) => {
+        requireAdmin(membership);
+        await putMember(ctx, organization, { userId: form.get('user_id') ?? '' }, parseRole(form.get('role')));
+      }),
+    ],
+    [
+      'POST',
+      '/organizations/:slug/remove',
+      act(async (_, form, { organization, membership }) => {
+        const userId = form.get('user_id') ?? '';
+        if (userId !== membership.userId) requireAdmin(membership);
+        await removeMember(ctx, organization, userId);
+        if (userId === membership.userId) return options.pages.userProfileUrl;
+      }),
+    ],
+    [
+      'POST',
+      '/organizations/:slug/delete',
+      act(async (_, __, { organization, membership }) => {
+        requireAdmin(membership);
+        await store.deleteOrganization(organization.id);
+        return options.pages.userProfileUrl;
+      }),
+    ],
+  ];
+}
