@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import Link from 'next/link';
-import { OrbitalProvider, SignInButton, SignUpButton, SignedIn, SignedOut, UserButton } from '@orbital/nextjs';
+import { OrbitalProvider, OrganizationSwitcher, SignInButton, SignUpButton, SignedIn, SignedOut, UserButton } from '@orbital/nextjs';
 import { nextOptions } from '@orbital/nextjs/server';
 import { ClientStatus } from './components/ClientStatus';
 
@@ -22,6 +22,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               <SignInButton /> <SignUpButton />
             </SignedOut>
             <SignedIn>
+              <OrganizationSwitcher />
               <UserButton />
             </SignedIn>
           </header>

@@ -252,3 +252,24 @@ describe('a crafted handshake link', () => {
     expect(state.status).toBe('signed-in');
   });
 });
+
+describe('organization claims', () => {
+  it('expose orgId, orgSlug, orgRole and has({ role }) on the auth object', async () => {
+    const keys = await testKeys();
+    const { signSessionToken } = await import('./session-token');
+    const now = Math.floor(Date.now() / 1000);
+    const token = await signSessionToken({ userId: 'user_1', sessionId: 'sess_1', issuer: AUTH_URL, authorizedParty: APP_ORIGIN, now, organization: { id: 'org_1', slug: 'acme', role: 'member' } }, keys.signer);
+    const state = await authenticateRequest(request('/', { [names.session]: token, [names.clientUat]: '1' }), { publishableKey, jwtKey: keys.jwtKey });
+    expect(state.auth).toMatchObject({ orgId: 'org_1', orgSlug: 'acme', orgRole: 'member' });
+    expect(state.auth.has({ role: 'member' })).toBe(true);
+    expect(state.auth.has({ role: 'admin' })).toBe(false);
+    const personal = await authenticateRequest(request('/', { [names.session]: await sessionToken(keys.signer, now), [names.clientUat]: '1' }), { publishableKey, jwtKey: keys.jwtKey });
+    expect(personal.auth).toMatchObject({ orgId: null, orgRole: null });
+    expect(personal.auth.has({ role: 'admin' })).toBe(false);
+  });
+
+  it('cannot be set through custom claims', async () => {
+    const { assertCustomClaims } = await import('./session-token');
+    expect(() => assertCustomClaims({ org_role: 'admin' })).toThrowError(expect.objectContaining({ code: 'claims_invalid' }));
+  });
+});

@@ -39,6 +39,12 @@ export interface SignedInAuth {
   isSignedIn: true;
   userId: string;
   sessionId: string;
+  /** The organization the session acts for (`org_id`), or null. */
+  orgId: string | null;
+  orgRole: string | null;
+  orgSlug: string | null;
+  /** Whether the user has this role in the active organization. */
+  has(check: { role: string }): boolean;
   claims: SessionClaims;
   /** The verified session token, e.g. to call your own APIs. */
   getToken(): Promise<string>;
@@ -48,6 +54,10 @@ export interface SignedOutAuth {
   isSignedIn: false;
   userId: null;
   sessionId: null;
+  orgId: null;
+  orgRole: null;
+  orgSlug: null;
+  has(check: { role: string }): false;
   claims: null;
   getToken(): Promise<null>;
 }
@@ -92,6 +102,10 @@ export const signedOutAuth: SignedOutAuth = Object.freeze({
   isSignedIn: false,
   userId: null,
   sessionId: null,
+  orgId: null,
+  orgRole: null,
+  orgSlug: null,
+  has: () => false as const,
   claims: null,
   getToken: async () => null,
 });
@@ -307,11 +321,27 @@ async function checkToken(verify: (token: string) => Promise<SessionClaims>, tok
 function signedIn(claims: SessionClaims, token: string, headers: Headers): RequestState {
   return {
     status: 'signed-in',
-    auth: { isSignedIn: true, userId: claims.sub, sessionId: claims.sid, claims, getToken: async () => token },
+    auth: signedInAuth(claims, token),
     reason: null,
     message: null,
     headers,
     token,
+  };
+}
+
+/** The auth object for verified claims: who, which session, which organization and role. */
+export function signedInAuth(claims: SessionClaims, token: string): SignedInAuth {
+  const orgRole = typeof claims.org_role === 'string' ? claims.org_role : null;
+  return {
+    isSignedIn: true,
+    userId: claims.sub,
+    sessionId: claims.sid,
+    orgId: typeof claims.org_id === 'string' ? claims.org_id : null,
+    orgRole,
+    orgSlug: typeof claims.org_slug === 'string' ? claims.org_slug : null,
+    has: (check) => orgRole !== null && orgRole === check.role,
+    claims,
+    getToken: async () => token,
   };
 }
 

@@ -16,8 +16,8 @@ export async function OrbitalProvider({ children, ...props }: Props) {
   const { secretKey: _secret, jwtKey: _jwt, authorizedParties: _parties, clockSkew: _skew, authServerInternalUrl: _internal, ...options } = nextOptions(props);
   let initialState: InitialAuthState | undefined;
   try {
-    const { userId, sessionId } = await auth();
-    initialState = { userId, sessionId };
+    const { userId, sessionId, orgId, orgSlug, orgRole } = await auth();
+    initialState = { userId, sessionId, orgId, orgSlug, orgRole };
   } catch (error) {
     // A page outside the middleware's matcher: render without server state rather than fail.
     if (!isOrbitalError(error) || error.code !== 'middleware_missing') throw error;

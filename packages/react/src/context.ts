@@ -6,6 +6,9 @@ import type { Orbital } from '@orbital/core/browser';
 export interface InitialAuthState {
   userId: string | null;
   sessionId: string | null;
+  orgId?: string | null;
+  orgSlug?: string | null;
+  orgRole?: string | null;
 }
 
 export interface OrbitalContextValue {

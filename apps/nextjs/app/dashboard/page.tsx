@@ -3,7 +3,7 @@ import { AccountSwitcher } from '../components/AccountSwitcher';
 import { TokenProbe } from './TokenProbe';
 
 export default async function Dashboard() {
-  const { userId, sessionId, claims } = (await auth()).protect();
+  const { userId, sessionId, orgId, orgRole, claims } = (await auth()).protect();
   return (
     <>
       <h1>Dashboard</h1>
@@ -13,6 +13,8 @@ export default async function Dashboard() {
         <dd data-testid="server-user">server: {userId}</dd>
         <dt>Session</dt>
         <dd data-testid="server-session">{sessionId}</dd>
+        <dt>Organization</dt>
+        <dd data-testid="server-org">{orgId ? `org: ${orgId} (${orgRole})` : 'org: none'}</dd>
         <dt>Token expires</dt>
         <dd>{new Date(claims.exp * 1000).toISOString()}</dd>
       </dl>

@@ -35,6 +35,8 @@ export function createAuthApi(baseUrl: string, devBrowser: () => string | null =
     setActive: (sessionId: string) => call<ClientReply>(`/v1/client/sessions/${encodeURIComponent(sessionId)}/touch`, 'POST', {}),
     endSession: (sessionId: string) => call<ClientReply>(`/v1/client/sessions/${encodeURIComponent(sessionId)}/end`, 'POST', {}),
     endAll: () => call<ClientReply>('/v1/client/sessions', 'DELETE'),
+    setOrganization: (sessionId: string, organizationId: string | null) => call<ClientReply>(`/v1/client/sessions/${encodeURIComponent(sessionId)}/organization`, 'POST', { organizationId }),
+    createOrganization: (fields: { name: string; slug?: string }) => call<{ organization: { id: string } }>('/v1/organizations', 'POST', fields),
     createDevBrowser: () => call<{ token: string }>('/v1/dev-browser', 'POST', {}),
   };
 }

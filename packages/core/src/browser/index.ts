@@ -1,6 +1,6 @@
 /** @orbital/core/browser — the browser client. No server code, no Node built-ins. */
 export { Orbital, type OrbitalLoadOptions } from './orbital';
-export type { OrbitalState, ClientResource, SessionResource, UserResource, EnvironmentResource } from './resources';
+export type { OrbitalState, ClientResource, SessionResource, UserResource, EnvironmentResource, OrganizationResource, MembershipResource } from './resources';
 export type { SignUpFields } from './auth-api';
 export { ApiError, OrbitalError, isOrbitalError, type OrbitalErrorCode } from '../errors';
 export { chooseUrl, withRedirectUrl } from '../account-urls';

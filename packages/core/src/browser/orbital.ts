@@ -133,12 +133,41 @@ export class Orbital {
     return this.activated(client, sessionId);
   }
 
-  /** Makes another of this browser's sessions the active one. */
-  async setActive(params: { session: string; redirectUrl?: string }): Promise<void> {
-    const { client } = await this.api.setActive(params.session);
-    this.setClient(client, true);
+  /**
+   * Makes another of this browser's sessions the active one, and/or sets the organization the
+   * active session acts for (`null`: the personal account). Tokens pick up `org_*` claims at once.
+   */
+  async setActive(params: { session?: string; organization?: string | null; redirectUrl?: string }): Promise<void> {
+    if (params.session) this.setClient((await this.api.setActive(params.session)).client, true);
+    const sessionId = params.session ?? this.state.session?.id;
+    if (params.organization !== undefined && sessionId) this.setClient((await this.api.setOrganization(sessionId, params.organization)).client, true);
     await this.syncToken();
     if (params.redirectUrl) await this.navigate(params.redirectUrl);
+  }
+
+  /** Creates an organization (the user becomes its admin); make it active with `setActive`. */
+  async createOrganization(fields: { name: string; slug?: string }): Promise<string> {
+    const { organization } = await this.api.createOrganization(fields);
+    this.setClient((await this.api.client()).client, true);
+    return organization.id;
+  }
+
+  buildCreateOrganizationUrl(options: { redirectUrl?: string } = {}): string {
+    return withRedirectUrl(`${this.authServerUrl}/organizations/new`, options.redirectUrl ?? this.currentUrl());
+  }
+
+  /** The active organization's profile page (members, roles), or creating one when none is active. */
+  buildOrganizationProfileUrl(): string {
+    const slug = this.state.organization?.slug;
+    return slug ? `${this.authServerUrl}/organizations/${encodeURIComponent(slug)}` : this.buildCreateOrganizationUrl();
+  }
+
+  redirectToCreateOrganization(options: { redirectUrl?: string } = {}): Promise<unknown> {
+    return this.navigate(this.redirectWithAuth(this.buildCreateOrganizationUrl(options)));
+  }
+
+  redirectToOrganizationProfile(): Promise<unknown> {
+    return this.navigate(this.redirectWithAuth(this.buildOrganizationProfileUrl()));
   }
 
   /**
@@ -261,7 +290,8 @@ export class Orbital {
     const previous = this.state;
     this.state = toState(client, true);
     if (typeof document !== 'undefined') document.cookie = clientUatCookie(this.names, this.cookieScope(), this.state.session ? (client?.uat ?? 0) : 0);
-    if (previous.session?.id !== this.state.session?.id) this.tokens.clear();
+    // Another session, or another organization: the held token's claims are out of date.
+    if (previous.session?.id !== this.state.session?.id || previous.organization?.id !== this.state.organization?.id) this.tokens.clear();
     if (broadcast) this.channel?.postMessage({ client });
     for (const listener of this.listeners) listener();
   }

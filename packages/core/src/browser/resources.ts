@@ -8,8 +8,24 @@ export interface UserResource {
   createdAt: number;
 }
 
+export interface OrganizationResource {
+  id: string;
+  name: string;
+  slug: string;
+  createdAt: number;
+}
+
+export interface MembershipResource {
+  organization: OrganizationResource;
+  role: 'admin' | 'member';
+}
+
 export interface SessionResource {
   id: string;
+  /** The organization this session acts for, with the user's role; null for the personal account. */
+  organization: (OrganizationResource & { role: 'admin' | 'member' }) | null;
+  /** Every organization the user belongs to. */
+  memberships: MembershipResource[];
   status: string;
   createdAt: number;
   lastActiveAt: number;
@@ -43,9 +59,11 @@ export interface OrbitalState {
   /** The active session, or null when signed out (or when none is chosen yet). */
   session: SessionResource | null;
   user: UserResource | null;
+  /** The active session's organization, or null. */
+  organization: SessionResource['organization'];
 }
 
 export function toState(client: ClientResource | null, isLoaded: boolean): OrbitalState {
   const session = client?.sessions.find((s) => s.id === client.lastActiveSessionId) ?? null;
-  return { isLoaded, client, sessions: client?.sessions ?? [], session, user: session?.user ?? null };
+  return { isLoaded, client, sessions: client?.sessions ?? [], session, user: session?.user ?? null, organization: session?.organization ?? null };
 }

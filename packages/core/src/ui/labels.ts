@@ -22,6 +22,10 @@ export const labels = {
   switchTo: 'Switch to',
   accountMenu: 'Account menu',
   working: 'Please wait…',
+  personalAccount: 'Personal account',
+  organizationMenu: 'Organizations',
+  manageOrganization: 'Manage organization',
+  createOrganization: 'Create organization',
 } as const;
 
 export type Labels = typeof labels;

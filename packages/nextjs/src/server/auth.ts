@@ -1,7 +1,7 @@
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { OrbitalError, parsePublishableKey, signInRedirectUrl } from '@orbital/core';
-import { keySetFor, signedOutAuth, verifySessionToken, type Auth } from '@orbital/core/server';
+import { keySetFor, signedInAuth, signedOutAuth, verifySessionToken, type Auth } from '@orbital/core/server';
 import { AUTH_HEADERS } from './headers';
 import { nextOptions } from './options';
 
@@ -34,7 +34,7 @@ export async function auth(): Promise<NextAuth> {
       issuer,
       clockSkew: options.clockSkew,
     });
-    state = { isSignedIn: true, userId: claims.sub, sessionId: claims.sid, claims, getToken: async () => token };
+    state = signedInAuth(claims, token);
   }
   const redirectToSignIn = (params: { returnBackUrl?: string } = {}): never => {
     const authServerUrl = parsePublishableKey(options.publishableKey).authServerUrl;

@@ -1,0 +1,88 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { labels } from '@orbital/core/ui';
+import type { MembershipResource, OrganizationResource } from '@orbital/core/browser';
+import { useOrbital, useOrbitalState } from './useOrbital';
+import { Styles } from './ui/Styles';
+
+/** The organization the active session acts for, and the user's role there. */
+export function useOrganization(): { isLoaded: boolean; organization: (OrganizationResource & { role: string }) | null | undefined } {
+  const state = useOrbitalState('useOrganization');
+  return { isLoaded: state.isLoaded, organization: state.isLoaded ? state.organization : undefined };
+}
+
+/** Every organization the user belongs to, and how to act for one (or for none). */
+export function useOrganizationList(): {
+  isLoaded: boolean;
+  memberships: MembershipResource[] | undefined;
+  setActive: (params: { organization: string | null }) => Promise<void>;
+  createOrganization: (fields: { name: string; slug?: string }) => Promise<string>;
+} {
+  const orbital = useOrbital();
+  const state = useOrbitalState('useOrganizationList');
+  return {
+    isLoaded: state.isLoaded,
+    memberships: state.isLoaded ? (state.session?.memberships ?? []) : undefined,
+    setActive: (params) => orbital.setActive({ organization: params.organization }),
+    createOrganization: (fields) => orbital.createOrganization(fields),
+  };
+}
+
+/** Sends the user to create an organization, coming back here afterwards. */
+export function RedirectToCreateOrganization() {
+  const orbital = useOrbital();
+  useEffect(() => void orbital.redirectToCreateOrganization(), [orbital]);
+  return null;
+}
+
+export function RedirectToOrganizationProfile() {
+  const orbital = useOrbital();
+  useEffect(() => void orbital.redirectToOrganizationProfile(), [orbital]);
+  return null;
+}
+
+/** Switch between the personal account and the user's organizations; create or manage one. */
+export function OrganizationSwitcher() {
+  const orbital = useOrbital();
+  const { session, organization, isLoaded } = useOrbitalState('OrganizationSwitcher');
+  const [open, setOpen] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  const menuId = useId();
+  useEffect(() => {
+    if (!open) return;
+    const close = (event: Event) => {
+      if (event instanceof KeyboardEvent ? event.key === 'Escape' : !root.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener('keydown', close);
+    document.addEventListener('pointerdown', close);
+    return () => {
+      document.removeEventListener('keydown', close);
+      document.removeEventListener('pointerdown', close);
+    };
+  }, [open]);
+  if (!isLoaded || !session) return null;
+  const choose = (id: string | null) => () => {
+    setOpen(false);
+    void orbital.setActive({ organization: id });
+  };
+  return (
+    <div className="orb-userbutton" ref={root}>
+      <Styles />
+      <button className="orb-btn" type="button" aria-haspopup="menu" aria-expanded={open} aria-controls={menuId} onClick={() => setOpen((o) => !o)}>
+        {organization ? organization.name : labels.personalAccount}
+      </button>
+      {open && (
+        <div className="orb-menu" role="menu" id={menuId} aria-label={labels.organizationMenu}>
+          <button role="menuitem" type="button" onClick={choose(null)}>{labels.personalAccount}</button>
+          {session.memberships.map((m) => (
+            <button key={m.organization.id} role="menuitem" type="button" onClick={choose(m.organization.id)}>
+              {m.organization.name} <small>({m.role})</small>
+            </button>
+          ))}
+          <hr />
+          {organization && <button role="menuitem" type="button" onClick={() => void orbital.redirectToOrganizationProfile()}>{labels.manageOrganization}</button>}
+          <button role="menuitem" type="button" onClick={() => void orbital.redirectToCreateOrganization()}>{labels.createOrganization}</button>
+        </div>
+      )}
+    </div>
+  );
+}
