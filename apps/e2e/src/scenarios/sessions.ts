@@ -40,6 +40,18 @@ export function describeSessionScenarios(framework: string, startApp: AppStarter
       expect(who.client).toBe(who.server.replace('server', 'client'));
     });
 
+    it('renders the signed-in state in the first HTML byte: no flash of signed-out content', async () => {
+      const page = await context.newPage();
+      await d.signUp(page, newUser());
+      await page.goto(d.url('/dashboard'));
+      // the same request a reload makes, read as raw HTML before any script runs
+      const html = await (await context.request.get(d.url('/dashboard'), { headers: { 'sec-fetch-dest': 'document', accept: 'text/html' } })).text();
+      // (React separates adjacent text nodes with an empty comment)
+      expect(html).toMatch(/server: (<!-- -->)?user_/);
+      expect(html).toMatch(/client: (<!-- -->)?user_/); // a client component, rendered on the server from the initial state
+      expect(html).not.toMatch(/client: (<!-- -->)?(loading|signed out)/);
+    });
+
     it('signs in (after a wrong password) and lands where it was going', async () => {
       const user = newUser('Grace');
       const page = await context.newPage();
