@@ -5,6 +5,7 @@ import { isOrbitalError, type OrbitalErrorCode } from './errors';
 import { HANDSHAKE_PARAM, buildHandshakeUrl, createMemoryReplayGuard, verifyHandshakePayload, type ReplayGuard } from './handshake';
 import { keySetFor, type KeySet, type KeySource } from './key-set';
 import { parsePublishableKey, type InstanceMode } from './keys';
+import type { OrbitalOptions } from './options';
 import { MAX_HANDSHAKE_ATTEMPTS, decideRequestState, describeHandshakeFailure, type HandshakeReason, type SignedOutReason } from './request-state';
 import { verifySessionToken, type SessionClaims } from './verify-token';
 
@@ -68,6 +69,22 @@ export type RequestState =
   | { status: 'signed-in'; auth: SignedInAuth; reason: null; message: null; headers: Headers; /** The verified session token. */ token: string }
   | { status: 'signed-out'; auth: SignedOutAuth; reason: SignedOutReason; message: string | null; headers: Headers }
   | { status: 'handshake'; auth: SignedOutAuth; reason: HandshakeReason; message: null; headers: Headers; redirectUrl: string };
+
+/** The request-authentication part of the one options type: what every adapter passes to core. */
+export function toAuthenticateOptions(options: OrbitalOptions): AuthenticateRequestOptions {
+  return {
+    publishableKey: options.publishableKey,
+    jwtKey: options.jwtKey,
+    authorizedParties: options.authorizedParties,
+    clockSkew: options.clockSkew,
+    isSatellite: options.isSatellite,
+    satelliteAutoSync: options.satelliteAutoSync,
+    proxyUrl: options.proxyUrl,
+    secretKey: options.secretKey,
+    authServerInternalUrl: options.authServerInternalUrl,
+    cookieDomain: options.cookieDomain,
+  };
+}
 
 interface Resolved {
   mode: InstanceMode;

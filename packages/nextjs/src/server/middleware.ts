@@ -1,6 +1,6 @@
 import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
 import { parsePublishableKey, signInRedirectUrl, type OrbitalOptions } from '@orbital/core';
-import { authenticateRequest, isDocumentRequest, publicUrl, withPublicUrl, type Auth, type AuthenticateRequestOptions, type RequestState } from '@orbital/core/server';
+import { authenticateRequest, isDocumentRequest, publicUrl, toAuthenticateOptions, withPublicUrl, type Auth, type AuthenticateRequestOptions, type RequestState } from '@orbital/core/server';
 import { AUTH_HEADERS } from './headers';
 import { nextOptions } from './options';
 
@@ -33,18 +33,7 @@ export function orbitalMiddleware(handler?: Handler, overrides: Partial<OrbitalO
     const authServerUrl = parsePublishableKey(options.publishableKey).authServerUrl;
     resolved = {
       options,
-      authenticate: {
-        publishableKey: options.publishableKey,
-        jwtKey: options.jwtKey,
-        authorizedParties: options.authorizedParties,
-        clockSkew: options.clockSkew,
-        isSatellite: options.isSatellite,
-        satelliteAutoSync: options.satelliteAutoSync,
-        proxyUrl: options.proxyUrl,
-        secretKey: options.secretKey,
-        authServerInternalUrl: options.authServerInternalUrl,
-        cookieDomain: options.cookieDomain,
-      },
+      authenticate: toAuthenticateOptions(options),
       authServerUrl,
     };
     return resolved;
