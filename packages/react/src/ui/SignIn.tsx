@@ -1,4 +1,4 @@
-import { useState, useSyncExternalStore, type FormEvent } from 'react';
+import { useEffect, useState, useSyncExternalStore, type FormEvent } from 'react';
 import { displayName, initials, labels } from '@orbital/core/ui';
 import { useAction } from '../useAction';
 import { useOrbital, useOrbitalState } from '../useOrbital';
@@ -62,10 +62,12 @@ function AccountChooser() {
   const target = orbital.buildAfterSignInUrl();
   const { run, isLoading, error } = useAction(async (sessionId: string) => orbital.setActive({ session: sessionId, redirectUrl: target }));
   const addAccountUrl = orbital.buildSignInUrl({ redirectUrl: target });
-  if (isLoaded && sessions.length === 0) {
-    void orbital.navigate(addAccountUrl);
-    return null;
-  }
+  const empty = isLoaded && sessions.length === 0;
+  // Nobody to choose (signed out of everything): the sign-in form instead.
+  useEffect(() => {
+    if (empty) void orbital.navigate(addAccountUrl);
+  }, [empty, orbital, addAccountUrl]);
+  if (empty) return null;
   return (
     <div>
       <h2>{labels.chooseTitle}</h2>
