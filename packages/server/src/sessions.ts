@@ -51,7 +51,9 @@ export async function setActiveSession(ctx: ServerContext, state: ClientState, s
  */
 export async function mintToken(ctx: ServerContext, live: LiveSession, authorizedParty: string | undefined): Promise<{ jwt: string; expiresAt: number }> {
   const now = ctx.options.now();
-  await ctx.store.touchSession(live.session.id, now);
+  // Coalesced: at most one write per interval, so a busy app does not write on every token, and the
+  // inactivity timeout is never exceeded by more than that interval.
+  if (now - live.session.lastActiveAt >= activityWriteInterval(ctx)) await ctx.store.touchSession(live.session.id, now);
   live.session = { ...live.session, lastActiveAt: Math.max(live.session.lastActiveAt, now) };
   live.expiresAt = sessionExpiresAt(live.session, ctx.options.lifetime);
   const jwt = await signSessionToken(
@@ -69,6 +71,12 @@ export async function mintToken(ctx: ServerContext, live: LiveSession, authorize
     await ctx.keyring.signer(),
   );
   return { jwt, expiresAt: now + ctx.options.tokenTtl };
+}
+
+/** A tenth of the inactivity timeout, at most a minute (one write per minute for the 7-day default). */
+export function activityWriteInterval(ctx: ServerContext): number {
+  const timeout = ctx.options.lifetime.inactivityTimeout;
+  return timeout === null ? 60 : Math.min(60, Math.floor(timeout / 10));
 }
 
 function organizationClaims(live: LiveSession) {
