@@ -150,33 +150,35 @@ export async function authenticateRequest(request: Request, options: Authenticat
     return fact.kind === 'valid' ? signedIn(fact.claims, fact.token, headers) : signedOut(fact.kind === 'invalid' && fact.code === 'token_expired' ? 'token-expired' : 'token-invalid', headers, fact.kind === 'invalid' ? fact.message : null);
   }
 
-  const scope: CookieScope = { mode: ctx.mode, url: request.url, domain: options.cookieDomain };
+  const incoming: Incoming = { request, options, ctx, scope: { mode: ctx.mode, url: request.url, domain: options.cookieDomain }, verify, cookies };
   if (request.url.includes(`${HANDSHAKE_PARAM}=`)) {
-    const applied = await applyHandshake(request, options, ctx, scope, verify, headers, cookies);
+    const applied = await applyHandshake(incoming, headers);
     if (applied) return applied;
   }
-  if (request.url.includes(`${SYNC_PARAM}=`)) return applySync(request, options, ctx, scope, verify, cookies);
+  if (request.url.includes(`${SYNC_PARAM}=`)) return applySync(incoming);
   const arrived = ctx.mode === 'development' && request.url.includes(`${DEV_BROWSER_PARAM}=`) ? new URL(request.url).searchParams.get(DEV_BROWSER_PARAM) : null;
   if (arrived) {
     // Back from the auth server's site in development: keep its development-browser token here.
-    headers.append('set-cookie', devBrowserCookie(ctx.names, scope, arrived));
+    headers.append('set-cookie', devBrowserCookie(ctx.names, incoming.scope, arrived));
     cookies[ctx.names.devBrowser] = arrived;
   }
-  return fromCookies(request, options, ctx, scope, verify, cookies, headers, isDocumentRequest(request));
+  return fromCookies(incoming, headers, isDocumentRequest(request));
+}
+
+/** One request on its way through authentication: what every step below reads. */
+interface Incoming {
+  request: Request;
+  options: AuthenticateRequestOptions;
+  ctx: Resolved;
+  scope: CookieScope;
+  verify: (token: string) => Promise<SessionClaims>;
+  cookies: Record<string, string | undefined>;
 }
 
 /** The state machine over the request's own cookies. */
-async function fromCookies(
-  request: Request,
-  options: AuthenticateRequestOptions,
-  ctx: Resolved,
-  scope: CookieScope,
-  verify: (token: string) => Promise<SessionClaims>,
-  cookies: Record<string, string | undefined>,
-  headers: Headers,
-  canRedirect: boolean,
-): Promise<RequestState> {
-  const fact = await checkToken(verify, cookies[ctx.names.session]);
+async function fromCookies(incoming: Incoming, headers: Headers, canRedirect: boolean): Promise<RequestState> {
+  const { request, options, ctx, scope, cookies } = incoming;
+  const fact = await checkToken(incoming.verify, cookies[ctx.names.session]);
   const guard = parseGuard(cookies[ctx.names.handshakeCount]);
   const decision = decideRequestState({
     token: fact.kind === 'valid' ? { kind: 'valid', iat: fact.claims.iat } : fact,
@@ -233,14 +235,8 @@ function handshakeBase(request: Request, options: AuthenticateRequestOptions, ct
  * and write the satellite's own first-party cookies. A code that fails (a reload, an old link,
  * another origin's code) changes nothing: the cookies decide, with no redirect.
  */
-async function applySync(
-  request: Request,
-  options: AuthenticateRequestOptions,
-  ctx: Resolved,
-  scope: CookieScope,
-  verify: (token: string) => Promise<SessionClaims>,
-  cookies: Record<string, string | undefined>,
-): Promise<RequestState> {
+async function applySync(incoming: Incoming): Promise<RequestState> {
+  const { request, options, ctx, scope } = incoming;
   const url = new URL(request.url);
   const code = url.searchParams.get(SYNC_PARAM) ?? '';
   const headers = new Headers();
@@ -257,24 +253,18 @@ async function applySync(
     try {
       const result = await redeemSyncCode({ code, origin: url.origin, authServerUrl: ctx.internalUrl, secretKey: options.secretKey });
       headers.append('set-cookie', clientCookie(ctx.names, scope, result.clientToken, result.clientMaxAge));
-      return await applyClientState(result, ctx, scope, verify, headers);
+      return await applyClientState(incoming, result, headers);
     } catch (error) {
       if (!isOrbitalError(error)) throw error;
       failure = `Satellite sync failed (${error.code}): ${error.message}`;
     }
   }
-  const state = await fromCookies(request, options, ctx, scope, verify, cookies, new Headers(), false);
+  const state = await fromCookies(incoming, new Headers(), false);
   return state.status === 'signed-in' ? state : signedOut('sync-failed', state.headers, failure);
 }
 
 /** Writes what the auth server said about the client (from a handshake or a sync) into this app's cookies. */
-async function applyClientState(
-  state: { sessionToken: string | null; clientUat: number },
-  ctx: Resolved,
-  scope: CookieScope,
-  verify: (token: string) => Promise<SessionClaims>,
-  headers: Headers,
-): Promise<RequestState> {
+async function applyClientState({ ctx, scope, verify }: Incoming, state: { sessionToken: string | null; clientUat: number }, headers: Headers): Promise<RequestState> {
   headers.append('set-cookie', clientUatCookie(ctx.names, scope, state.clientUat));
   if (!state.sessionToken) {
     headers.append('set-cookie', expiredCookie(ctx.names.session, scope));
@@ -289,15 +279,8 @@ async function applyClientState(
  * The way back from the auth server: verify the payload and write it into first-party cookies.
  * Returns null when the payload is stale (an old URL, a reload) so the cookies decide instead.
  */
-async function applyHandshake(
-  request: Request,
-  options: AuthenticateRequestOptions,
-  ctx: Resolved,
-  scope: CookieScope,
-  verify: (token: string) => Promise<SessionClaims>,
-  headers: Headers,
-  cookies: Record<string, string | undefined>,
-): Promise<RequestState | null> {
+async function applyHandshake(incoming: Incoming, headers: Headers): Promise<RequestState | null> {
+  const { request, options, ctx } = incoming;
   const url = new URL(request.url);
   const payload = url.searchParams.get(HANDSHAKE_PARAM) ?? '';
   try {
@@ -309,7 +292,7 @@ async function applyHandshake(
       clockSkew: options.clockSkew,
       now: options.now,
     });
-    return await applyClientState(state, ctx, scope, verify, headers);
+    return await applyClientState(incoming, state, headers);
   } catch (error) {
     const code = isOrbitalError(error) ? error.code : 'handshake_invalid';
     // A stale payload (a reload, an old link) says nothing about now: the cookies decide, and any
@@ -317,7 +300,7 @@ async function applyHandshake(
     if (code === 'handshake_replayed' || code === 'handshake_expired') return null;
     // A bad payload (tampered, or keys that do not match) changes nothing and redirects nowhere:
     // a crafted link cannot sign anyone out, and a misconfiguration cannot loop.
-    const state = await fromCookies(request, options, ctx, scope, verify, cookies, new Headers(), false);
+    const state = await fromCookies(incoming, new Headers(), false);
     return state.status === 'signed-in' ? state : signedOut('handshake-failed', state.headers, `The handshake with the auth server failed (${code}). Likely cause: ${describeHandshakeFailure(code)}`);
   }
 }
