@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect } from 'react';
 import { labels } from '@orbital/core/ui';
 import type { MembershipResource, OrganizationResource } from '@orbital/core/browser';
 import { useOrbital, useOrbitalState } from './useOrbital';
+import { useMenu } from './useMenu';
 import { Styles } from './ui/Styles';
 
 /** The organization the active session acts for, and the user's role there. */
@@ -44,21 +45,7 @@ export function RedirectToOrganizationProfile() {
 export function OrganizationSwitcher() {
   const orbital = useOrbital();
   const { session, organization, isLoaded } = useOrbitalState('OrganizationSwitcher');
-  const [open, setOpen] = useState(false);
-  const root = useRef<HTMLDivElement>(null);
-  const menuId = useId();
-  useEffect(() => {
-    if (!open) return;
-    const close = (event: Event) => {
-      if (event instanceof KeyboardEvent ? event.key === 'Escape' : !root.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('keydown', close);
-    document.addEventListener('pointerdown', close);
-    return () => {
-      document.removeEventListener('keydown', close);
-      document.removeEventListener('pointerdown', close);
-    };
-  }, [open]);
+  const { open, setOpen, root, menuId } = useMenu();
   if (!isLoaded || !session) return null;
   const choose = (id: string | null) => () => {
     setOpen(false);

@@ -1,6 +1,6 @@
-import { useEffect, useId, useRef, useState } from 'react';
 import { displayName, initials, labels } from '@orbital/core/ui';
 import { useOrbital, useOrbitalState } from '../useOrbital';
+import { useMenu } from '../useMenu';
 import { Styles } from './Styles';
 
 /**
@@ -10,23 +10,7 @@ import { Styles } from './Styles';
 export function UserButton() {
   const orbital = useOrbital();
   const { session, sessions, isLoaded } = useOrbitalState('UserButton');
-  const [open, setOpen] = useState(false);
-  const root = useRef<HTMLDivElement>(null);
-  const menuId = useId();
-
-  useEffect(() => {
-    if (!open) return;
-    const close = (event: Event) => {
-      if (event instanceof KeyboardEvent ? event.key === 'Escape' : !root.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('keydown', close);
-    document.addEventListener('pointerdown', close);
-    root.current?.querySelector<HTMLElement>('[role=menuitem]')?.focus();
-    return () => {
-      document.removeEventListener('keydown', close);
-      document.removeEventListener('pointerdown', close);
-    };
-  }, [open]);
+  const { open, setOpen, root, menuId } = useMenu();
 
   if (!isLoaded || !session) return null;
   const others = sessions.filter((s) => s.id !== session.id);
