@@ -10,9 +10,20 @@ export function slugify(name: string): string {
   return name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 50);
 }
 
-export async function createOrganization(ctx: ServerContext, user: UserRecord, input: { name?: string | undefined; slug?: string | undefined }): Promise<OrganizationRecord> {
-  const name = input.name?.trim() ?? '';
+/** The caller's view of one organization: it, and their membership in it. */
+export interface Membership {
+  organization: OrganizationRecord;
+  membership: MembershipRecord;
+}
+
+function organizationName(raw: string | null | undefined): string {
+  const name = raw?.trim() ?? '';
   if (name.length < 2 || name.length > 100) throw new ApiError(422, 'organization_invalid', 'Give the organization a name of 2 to 100 characters.');
+  return name;
+}
+
+export async function createOrganization(ctx: ServerContext, user: UserRecord, input: { name?: string | undefined; slug?: string | undefined }): Promise<OrganizationRecord> {
+  const name = organizationName(input.name);
   const slug = (input.slug?.trim() || slugify(name)).toLowerCase();
   if (!SLUG.test(slug) || slug === 'new') throw new ApiError(422, 'organization_invalid', 'The slug must be 3 to 50 lower-case letters, digits or dashes, starting and ending with a letter or digit.');
   return ctx.store.createOrganization({ id: randomId('org'), name, slug, createdAt: ctx.options.now() }, user.id);
@@ -22,14 +33,14 @@ export async function createOrganization(ctx: ServerContext, user: UserRecord, i
  * The organization and the caller's membership. Someone who is not a member gets the same 404 as
  * for an organization that does not exist: strangers learn nothing.
  */
-export async function membershipOf(ctx: ServerContext, user: UserRecord, idOrSlug: string): Promise<{ organization: OrganizationRecord; membership: MembershipRecord }> {
+export async function membershipOf(ctx: ServerContext, user: UserRecord, idOrSlug: string): Promise<Membership> {
   const organization = (await ctx.store.findOrganization(idOrSlug)) ?? (await ctx.store.findOrganizationBySlug(idOrSlug));
   const membership = organization && (await ctx.store.listMembers(organization.id)).find((m) => m.userId === user.id);
   if (!organization || !membership) throw new ApiError(404, 'organization_not_found', 'No organization with this id or slug that you belong to.');
   return { organization, membership };
 }
 
-export function requireAdmin(membership: MembershipRecord): void {
+function requireAdmin({ membership }: Membership): void {
   if (membership.role !== 'admin') throw new ApiError(403, 'forbidden', 'Only an admin of this organization can do that.');
 }
 
@@ -38,8 +49,20 @@ export function parseRole(value: unknown): OrganizationRole {
   return value;
 }
 
-/** Adds an existing user by email, or changes a member's role. The last admin stays an admin. */
-export async function putMember(ctx: ServerContext, organization: OrganizationRecord, target: { email?: string; userId?: string }, role: OrganizationRole): Promise<void> {
+export async function renameOrganization(ctx: ServerContext, found: Membership, name: string | null | undefined): Promise<void> {
+  requireAdmin(found);
+  await ctx.store.renameOrganization(found.organization.id, organizationName(name));
+}
+
+export async function deleteOrganization(ctx: ServerContext, found: Membership): Promise<void> {
+  requireAdmin(found);
+  await ctx.store.deleteOrganization(found.organization.id);
+}
+
+/** Admins add an existing user by email, or change a member's role. The last admin stays an admin. */
+export async function putMember(ctx: ServerContext, found: Membership, target: { email?: string; userId?: string }, role: OrganizationRole): Promise<void> {
+  requireAdmin(found);
+  const { organization } = found;
   const user = target.userId ? await ctx.store.findUserById(target.userId) : await ctx.store.findUserByEmail(target.email ?? '');
   if (!user) throw new ApiError(404, 'identifier_not_found', 'No account with that email: they need to sign up first.');
   const members = await ctx.store.listMembers(organization.id);
@@ -48,8 +71,10 @@ export async function putMember(ctx: ServerContext, organization: OrganizationRe
   await ctx.store.putMembership({ organizationId: organization.id, userId: user.id, role, createdAt: ctx.options.now() });
 }
 
-/** Removes a member (an admin removing someone, or anyone leaving). The last admin cannot go. */
-export async function removeMember(ctx: ServerContext, organization: OrganizationRecord, userId: string): Promise<void> {
+/** Removes a member: admins remove anyone, everyone may leave. The last admin cannot go. */
+export async function removeMember(ctx: ServerContext, found: Membership, userId: string): Promise<void> {
+  if (userId !== found.membership.userId) requireAdmin(found);
+  const { organization } = found;
   const members = await ctx.store.listMembers(organization.id);
   const leaving = members.find((m) => m.userId === userId);
   if (!leaving) throw new ApiError(404, 'organization_not_found', 'That user is not a member of this organization.');

@@ -3,7 +3,7 @@ import { publicUser } from '../accounts';
 import { requireClient, writeClientCookies } from '../client-state';
 import type { ServerContext } from '../context';
 import { assertTrustedOrigin, json, readJson, stringField, type Exchange } from '../http';
-import { createOrganization, membershipOf, parseRole, putMember, removeMember, requireAdmin } from '../organizations';
+import { createOrganization, deleteOrganization, membershipOf, parseRole, putMember, removeMember, renameOrganization } from '../organizations';
 import type { RouteHandler } from '../router';
 import { findSession } from '../sessions';
 import { requireActive } from './me-api';
@@ -48,53 +48,44 @@ export function organizationRoutes(ctx: ServerContext): Array<['GET' | 'POST' | 
       'PATCH',
       '/v1/organizations/:id',
       mutation(async (exchange, active) => {
-        const { organization, membership } = await membershipOf(ctx, active.user, exchange.params.id!);
-        requireAdmin(membership);
-        const name = stringField(await readJson(exchange.request), 'name', 100)?.trim() ?? '';
-        if (name.length < 2) throw new ApiError(422, 'organization_invalid', 'Give the organization a name of 2 to 100 characters.');
-        await store.renameOrganization(organization.id, name);
-        return detail(exchange, organization.id, active.user.id);
+        const found = await membershipOf(ctx, active.user, exchange.params.id!);
+        await renameOrganization(ctx, found, stringField(await readJson(exchange.request), 'name', 100));
+        return detail(exchange, found.organization.id, active.user.id);
       }),
     ],
     [
       'DELETE',
       '/v1/organizations/:id',
       mutation(async (exchange, active) => {
-        const { organization, membership } = await membershipOf(ctx, active.user, exchange.params.id!);
-        requireAdmin(membership);
-        await store.deleteOrganization(organization.id);
-        return json(exchange, { deleted: organization.id });
+        const found = await membershipOf(ctx, active.user, exchange.params.id!);
+        await deleteOrganization(ctx, found);
+        return json(exchange, { deleted: found.organization.id });
       }),
     ],
     [
       'POST',
       '/v1/organizations/:id/memberships',
       mutation(async (exchange, active) => {
-        const { organization, membership } = await membershipOf(ctx, active.user, exchange.params.id!);
-        requireAdmin(membership);
+        const found = await membershipOf(ctx, active.user, exchange.params.id!);
         const body = await readJson(exchange.request);
-        await putMember(ctx, organization, { email: stringField(body, 'email') ?? '' }, parseRole(body.role ?? 'member'));
-        return detail(exchange, organization.id, active.user.id);
+        await putMember(ctx, found, { email: stringField(body, 'email') ?? '' }, parseRole(body.role ?? 'member'));
+        return detail(exchange, found.organization.id, active.user.id);
       }),
     ],
     [
       'PATCH',
       '/v1/organizations/:id/memberships/:userId',
       mutation(async (exchange, active) => {
-        const { organization, membership } = await membershipOf(ctx, active.user, exchange.params.id!);
-        requireAdmin(membership);
-        await putMember(ctx, organization, { userId: exchange.params.userId! }, parseRole((await readJson(exchange.request)).role));
-        return detail(exchange, organization.id, active.user.id);
+        const found = await membershipOf(ctx, active.user, exchange.params.id!);
+        await putMember(ctx, found, { userId: exchange.params.userId! }, parseRole((await readJson(exchange.request)).role));
+        return detail(exchange, found.organization.id, active.user.id);
       }),
     ],
     [
       'DELETE',
       '/v1/organizations/:id/memberships/:userId',
       mutation(async (exchange, active) => {
-        const { organization, membership } = await membershipOf(ctx, active.user, exchange.params.id!);
-        // Anyone may leave; only admins remove others.
-        if (exchange.params.userId !== active.user.id) requireAdmin(membership);
-        await removeMember(ctx, organization, exchange.params.userId!);
+        await removeMember(ctx, await membershipOf(ctx, active.user, exchange.params.id!), exchange.params.userId!);
         return json(exchange, { removed: exchange.params.userId });
       }),
     ],

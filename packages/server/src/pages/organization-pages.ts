@@ -3,7 +3,7 @@ import { publicUser } from '../accounts';
 import { loadClient } from '../client-state';
 import type { ServerContext } from '../context';
 import { assertTrustedOrigin, readForm, redirect, type Exchange } from '../http';
-import { createOrganization, membershipOf, parseRole, putMember, removeMember, requireAdmin } from '../organizations';
+import { createOrganization, deleteOrganization, membershipOf, parseRole, putMember, removeMember, renameOrganization } from '../organizations';
 import type { RouteHandler } from '../router';
 import { html } from './html';
 import { alert, displayName, page } from './layout';
@@ -125,45 +125,32 @@ export function organizationPages(ctx: ServerContext): Array<['GET' | 'POST', st
     [
       'POST',
       '/organizations/:slug/rename',
-      act(async (_, form, { organization, membership }) => {
-        requireAdmin(membership);
-        const name = (form.get('name') ?? '').trim();
-        if (name.length < 2 || name.length > 100) throw new ApiError(422, 'organization_invalid', 'Give the organization a name of 2 to 100 characters.');
-        await store.renameOrganization(organization.id, name);
-      }),
+      act((_, form, found) => renameOrganization(ctx, found, form.get('name'))),
     ],
     [
       'POST',
       '/organizations/:slug/add',
-      act(async (_, form, { organization, membership }) => {
-        requireAdmin(membership);
-        await putMember(ctx, organization, { email: form.get('email') ?? '' }, 'member');
-      }),
+      act((_, form, found) => putMember(ctx, found, { email: form.get('email') ?? '' }, 'member')),
     ],
     [
       'POST',
       '/organizations/:slug/role',
-      act(async (_, form, { organization, membership }) => {
-        requireAdmin(membership);
-        await putMember(ctx, organization, { userId: form.get('user_id') ?? '' }, parseRole(form.get('role')));
-      }),
+      act((_, form, found) => putMember(ctx, found, { userId: form.get('user_id') ?? '' }, parseRole(form.get('role')))),
     ],
     [
       'POST',
       '/organizations/:slug/remove',
-      act(async (_, form, { organization, membership }) => {
+      act(async (_, form, found) => {
         const userId = form.get('user_id') ?? '';
-        if (userId !== membership.userId) requireAdmin(membership);
-        await removeMember(ctx, organization, userId);
-        if (userId === membership.userId) return options.pages.userProfileUrl;
+        await removeMember(ctx, found, userId);
+        if (userId === found.membership.userId) return options.pages.userProfileUrl;
       }),
     ],
     [
       'POST',
       '/organizations/:slug/delete',
-      act(async (_, __, { organization, membership }) => {
-        requireAdmin(membership);
-        await store.deleteOrganization(organization.id);
+      act(async (_, __, found) => {
+        await deleteOrganization(ctx, found);
         return options.pages.userProfileUrl;
       }),
     ],
