@@ -2,7 +2,8 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigurationError, createSecretKey, type InstanceMode } from '@orbital/core';
+import { createSecretKey } from '@orbital/core';
+import { serverOptionsFromEnv } from './env';
 import { serve } from './node';
 import { createOrbitalServer } from './server';
 import { createPgliteStore } from './store/pglite';
@@ -16,13 +17,16 @@ Options (environment variable in brackets):
   --url <url>              public URL of this server [ORBITAL_URL] (default http://localhost:<port>)
   --data-dir <dir>         embedded database folder [ORBITAL_DATA_DIR] (default .orbital/data)
   --database-url <url>     use PostgreSQL instead of the embedded database [DATABASE_URL]
+  --redis-url <url>        share rate limits and announce ended sessions through Redis [REDIS_URL]
+                           (several instances behind a load balancer: give them all the same one)
   --mode <mode>            development | production [ORBITAL_MODE] (default development)
-  --allowed-origin <url>   an app origin allowed to redirect here, repeatable [ORBITAL_ALLOWED_ORIGINS, comma-separated]
+  --allowed-origin <url>   an app origin allowed to redirect here, repeatable [ORBITAL_ALLOWED_REDIRECT_ORIGINS, comma-separated]
   --token-ttl <s>          session token lifetime in seconds [ORBITAL_TOKEN_TTL] (default 60)
   --inactivity-timeout <s> seconds, or "off" [ORBITAL_INACTIVITY_TIMEOUT] (default 7 days)
   --maximum-lifetime <s>   seconds, or "off" [ORBITAL_MAXIMUM_LIFETIME] (default 7 days)
   --print-secret-key       print a new secret key and exit
-The secret key comes from ORBITAL_SECRET_KEY; in development one is generated and kept next to the data folder.`;
+The secret key comes from ORBITAL_SECRET_KEY; in development one is generated and kept next to the data folder.
+Also read: ORBITAL_RATE_LIMIT_PER_MINUTE, ORBITAL_SIGNING_ALGORITHM (ES256 | RS256), ORBITAL_TRUST_PROXY.`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -32,6 +36,7 @@ async function main(): Promise<void> {
       url: { type: 'string' },
       'data-dir': { type: 'string' },
       'database-url': { type: 'string' },
+      'redis-url': { type: 'string' },
       mode: { type: 'string' },
       'allowed-origin': { type: 'string', multiple: true },
       'token-ttl': { type: 'string' },
@@ -41,32 +46,37 @@ async function main(): Promise<void> {
       help: { type: 'boolean', short: 'h' },
     },
   });
-  const env = process.env;
   if (values.help) return void console.log(HELP);
-  const mode = (values.mode ?? env.ORBITAL_MODE ?? 'development') as InstanceMode;
-  if (mode !== 'development' && mode !== 'production') throw new ConfigurationError('configuration_invalid', `--mode must be development or production, got "${mode}".`);
+  // Flags win over env vars; both go through the one env parser the apps that host the server use too.
+  const flags: Record<string, string | undefined> = {
+    ORBITAL_MODE: values.mode,
+    ORBITAL_TOKEN_TTL: values['token-ttl'],
+    ORBITAL_INACTIVITY_TIMEOUT: values['inactivity-timeout'],
+    ORBITAL_MAXIMUM_LIFETIME: values['maximum-lifetime'],
+    ORBITAL_ALLOWED_ORIGINS: values['allowed-origin']?.join(','),
+  };
+  const env = { ...process.env, ...Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined)) };
+  const settings = serverOptionsFromEnv(env);
+  const mode = settings.mode ?? 'development';
   if (values['print-secret-key']) return void console.log(createSecretKey(mode));
 
   const port = Number(values.port ?? env.PORT ?? 4000);
   const host = values.host ?? env.HOST ?? 'localhost';
   const url = values.url ?? env.ORBITAL_URL ?? `http://localhost:${port}`;
   const databaseUrl = values['database-url'] ?? env.DATABASE_URL;
+  const redisUrl = values['redis-url'] ?? env.REDIS_URL;
   const dataDir = resolve(values['data-dir'] ?? env.ORBITAL_DATA_DIR ?? '.orbital/data');
-  const allowedRedirectOrigins = [...(values['allowed-origin'] ?? []), ...(env.ORBITAL_ALLOWED_ORIGINS?.split(',') ?? [])].map((o) => o.trim()).filter(Boolean);
 
   const store = databaseUrl ? await createPostgresStore({ connectionString: databaseUrl }) : await createPgliteStore(dataDir);
-  const secretKey = env.ORBITAL_SECRET_KEY ?? (mode === 'development' ? developmentSecretKey(dataDir) : undefined);
+  const secretKey = settings.secretKey ?? (mode === 'development' ? developmentSecretKey(dataDir) : undefined);
+  const sharedState = redisUrl ? (await import('./redis')).createRedisSharedState({ url: redisUrl }) : undefined;
   const server = createOrbitalServer({
+    ...settings,
     url,
     mode,
     store,
-    allowedRedirectOrigins,
+    ...(sharedState && { sharedState }),
     ...(secretKey && { secretKey }),
-    ...(seconds(values['token-ttl'] ?? env.ORBITAL_TOKEN_TTL) !== undefined && { tokenTtl: seconds(values['token-ttl'] ?? env.ORBITAL_TOKEN_TTL) as number }),
-    lifetime: {
-      inactivityTimeout: seconds(values['inactivity-timeout'] ?? env.ORBITAL_INACTIVITY_TIMEOUT),
-      maximumLifetime: seconds(values['maximum-lifetime'] ?? env.ORBITAL_MAXIMUM_LIFETIME),
-    },
   });
   const listening = await serve(server.handler, { port, hostname: host });
   const jwks = JSON.stringify(await server.jwks());
@@ -74,6 +84,8 @@ async function main(): Promise<void> {
   console.log(`
   Orbital auth server (${mode}) on ${url}
   Store:   ${databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${dataDir}`}
+  Shared:  ${redisUrl ? 'Redis (rate limits, ended-session announcements)' : 'in-process (one instance)'}
+  Health:  ${url}/health
 
   Sign up:  ${url}/sign-up
   Sign in:  ${url}/sign-in
@@ -94,14 +106,6 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-}
-
-function seconds(value: string | undefined): number | false | undefined {
-  if (value === undefined || value === '') return undefined;
-  if (value === 'off' || value === 'false') return false;
-  const n = Number(value);
-  if (!Number.isFinite(n)) throw new ConfigurationError('configuration_invalid', `Expected a number of seconds or "off", got "${value}".`);
-  return n;
 }
 
 /** Development only: a secret key generated once and kept beside the data folder (mode 0600). */

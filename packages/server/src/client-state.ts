@@ -2,7 +2,7 @@ import { ApiError, COOKIE_MAX_AGE_CAP, DEV_BROWSER_PARAM, clientCookie, clientUa
 import type { ServerContext } from './context';
 import type { Exchange } from './http';
 import { hashClientToken, newClientToken, randomId } from './random';
-import type { ClientRecord, MembershipRecord, OrganizationRecord, SessionRecord, UserRecord } from './store/types';
+import type { ClientGraph, ClientRecord, MembershipRecord, OrganizationRecord, SessionRecord, UserRecord } from './store/types';
 
 export interface LiveSession {
   session: SessionRecord;
@@ -31,9 +31,9 @@ export async function loadClient(ctx: ServerContext, exchange: Exchange): Promis
   const fromUrl = !fromCookie && mode === 'development' ? exchange.url.searchParams.get(DEV_BROWSER_PARAM) : null;
   const token = fromCookie ?? fromUrl;
   if (!token) return null;
-  const client = await ctx.store.findClientByTokenHash(hashClientToken(token));
-  if (!client) return null;
-  const state = await liveState(ctx, client);
+  const graph = await ctx.store.loadClientGraph({ tokenHash: hashClientToken(token) });
+  if (!graph) return null;
+  const state = await liveState(ctx, graph);
   if (fromUrl) {
     // Top-level visits adopt it as this site's client cookie, so the next form post carries it.
     exchange.cookies[names.client] = fromUrl;
@@ -42,15 +42,16 @@ export async function loadClient(ctx: ServerContext, exchange: Exchange): Promis
   return state;
 }
 
-export async function liveState(ctx: ServerContext, client: ClientRecord): Promise<ClientState> {
+/** The client's sessions that are still alive; those past their lifetime are ended on the way. */
+export async function liveState(ctx: ServerContext, graph: ClientGraph): Promise<ClientState> {
   const now = ctx.options.now();
+  let { client } = graph;
   const live: LiveSession[] = [];
   const ended: Record<'expired' | 'abandoned', string[]> = { expired: [], abandoned: [] };
-  for (const session of await ctx.store.listClientSessions(client.id)) {
+  for (const { session, user, memberships } of graph.sessions) {
     const status = lifetimeStatus(session, ctx.options.lifetime, now);
-    const user = status === 'active' ? await ctx.store.findUserById(session.userId) : null;
     if (status !== 'active') ended[status].push(session.id);
-    else if (user) live.push({ session, user, memberships: await ctx.store.listUserMemberships(user.id), expiresAt: sessionExpiresAt(session, ctx.options.lifetime) });
+    else live.push({ session, user, memberships, expiresAt: sessionExpiresAt(session, ctx.options.lifetime) });
   }
   if (ended.expired.length || ended.abandoned.length) {
     const activeEnded = [...ended.expired, ...ended.abandoned].includes(client.lastActiveSessionId ?? '');

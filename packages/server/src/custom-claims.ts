@@ -17,7 +17,7 @@ const WHOLE = /^\{\{\s*([\w.]+)\s*\}\}$/;
 const PART = /\{\{\s*([\w.]+)\s*\}\}/g;
 // The size a claim value may reasonably reach when checking a template at start-up.
 const SAMPLE_VALUE = 'x'.repeat(64);
-const BASE_TOKEN_LENGTH = 700; // header, reserved claims and an RS256 signature, measured
+const BASE_TOKEN_LENGTH = 700; // header, reserved claims and a signature (RS256, the longer one), measured
 
 /** Validates the configuration once, at start-up, and returns the per-token resolver. */
 export function compileCustomClaims(config: CustomClaims | undefined): (context: ClaimsContext) => Promise<JwtPayload | undefined> {

@@ -9,3 +9,4 @@ export { createPgliteStore } from './store/pglite';
 export { createPostgresStore, type PostgresStoreOptions } from './store/postgres';
 export { createSqlStore } from './store/sql-store';
 export type { SqlClient, SqlExecutor } from './store/sql-client';
+export { serverOptionsFromEnv } from './env';

@@ -1,6 +1,8 @@
 import { HANDSHAKE_TTL, generateSigningKeyPair, importSigningKey, type Jwks, type SigningKey } from '@orbital/core/server';
 import type { SigningKeyRecord, Store } from './store/types';
 
+export type SigningAlgorithm = 'RS256' | 'ES256';
+
 export interface Keyring {
   /** The key new tokens are signed with; generated and stored on first use. */
   signer(): Promise<SigningKey>;
@@ -13,14 +15,15 @@ export interface Keyring {
 const RELOAD_SECONDS = 60;
 const SLACK_SECONDS = 60;
 
-export function createKeyring(store: Store, options: { now: () => number; tokenTtl: number }): Keyring {
+export function createKeyring(store: Store, options: { now: () => number; tokenTtl: number; algorithm: SigningAlgorithm }): Keyring {
   let cache: { at: number; keys: SigningKeyRecord[]; signer: SigningKey } | undefined;
   let loading: Promise<NonNullable<typeof cache>> | undefined;
 
   async function load(): Promise<NonNullable<typeof cache>> {
     let keys = await store.listSigningKeys();
-    if (!keys.some((k) => k.retiredAt === null)) {
-      await store.rotateSigningKey(await newKey(options.now()), options.now());
+    // No key yet, or the configured algorithm changed: start signing with a new key (old ones stay published).
+    if (!keys.some((k) => k.retiredAt === null && k.privateJwk.alg === options.algorithm)) {
+      await store.rotateSigningKey(await newKey(options.algorithm, options.now()), options.now());
       keys = await store.listSigningKeys();
     }
     const now = options.now();
@@ -29,7 +32,7 @@ export function createKeyring(store: Store, options: { now: () => number; tokenT
     if (stale.length) await store.deleteSigningKeys(stale.map((k) => k.kid));
     keys = keys.filter((k) => !stale.includes(k));
     // Two instances starting at once may both add a key: the newest active one signs.
-    const current = keys.filter((k) => k.retiredAt === null).at(-1)!;
+    const current = keys.filter((k) => k.retiredAt === null && k.privateJwk.alg === options.algorithm).at(-1)!;
     return { at: now, keys, signer: await importSigningKey(current.privateJwk) };
   }
 
@@ -47,14 +50,13 @@ export function createKeyring(store: Store, options: { now: () => number; tokenT
       return { keys: (await get()).keys.map((k) => k.publicJwk) };
     },
     async rotate() {
-      await store.rotateSigningKey(await newKey(options.now()), options.now());
+      await store.rotateSigningKey(await newKey(options.algorithm, options.now()), options.now());
       cache = undefined;
     },
   };
 }
 
-async function newKey(now: number): Promise<SigningKeyRecord> {
-  // RS256: app servers verify far more often than the auth server signs, and RSA verifies fastest.
-  const { privateJwk, publicJwk } = await generateSigningKeyPair('RS256');
+async function newKey(algorithm: SigningAlgorithm, now: number): Promise<SigningKeyRecord> {
+  const { privateJwk, publicJwk } = await generateSigningKeyPair(algorithm);
   return { kid: privateJwk.kid, privateJwk, publicJwk, createdAt: now, retiredAt: null };
 }

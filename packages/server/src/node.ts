@@ -31,7 +31,8 @@ function toRequest(req: IncomingMessage): Request {
     if (value === undefined) continue;
     for (const v of Array.isArray(value) ? value : [value]) headers.append(key, v);
   }
-  const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
+  // An empty POST (a token refresh) needs no body stream: creating one costs more than the rest of the request's parsing.
+  const hasBody = req.method !== 'GET' && req.method !== 'HEAD' && (req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0);
   return new Request(url, {
     method: req.method,
     headers,

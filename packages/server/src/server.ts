@@ -16,7 +16,9 @@ import { errorPage } from './pages/layout';
 import { signInPage } from './pages/sign-in-page';
 import { signUpPage } from './pages/sign-up-page';
 import { userPage } from './pages/user-page';
-import { createMemoryRateLimiter } from './rate-limit';
+import { healthRoutes } from './api/health-api';
+import { createInProcessSharedState, type SharedState } from './shared-state';
+import type { Store } from './store/types';
 import { createRouter } from './router';
 
 export interface OrbitalServer {
@@ -40,13 +42,16 @@ export interface OrbitalServer {
  */
 export function createOrbitalServer(input: OrbitalServerOptions): OrbitalServer {
   const options = resolveOptions(input);
+  const shared = input.sharedState ?? createInProcessSharedState();
+  const store = announcingEndedSessions(input.store, shared);
   const ctx: ServerContext = {
     options,
-    store: input.store,
-    keyring: createKeyring(input.store, { now: options.now, tokenTtl: options.tokenTtl }),
-    limiter: createMemoryRateLimiter(),
+    store,
+    keyring: createKeyring(store, { now: options.now, tokenTtl: options.tokenTtl, algorithm: options.signingAlgorithm }),
+    limiter: shared.limiter,
+    shared,
   };
-  const router = createRouter([...clientRoutes(ctx), ...meRoutes(ctx), ...backendRoutes(ctx), ...syncRoutes(ctx), ...organizationRoutes(ctx), ...handshakeRoutes(ctx), ...signInPage(ctx), ...signUpPage(ctx), ...choosePage(ctx), ...userPage(ctx), ...organizationPages(ctx)]);
+  const router = createRouter([...healthRoutes(ctx), ...clientRoutes(ctx), ...meRoutes(ctx), ...backendRoutes(ctx), ...syncRoutes(ctx), ...organizationRoutes(ctx), ...handshakeRoutes(ctx), ...signInPage(ctx), ...signUpPage(ctx), ...choosePage(ctx), ...userPage(ctx), ...organizationPages(ctx)]);
 
   async function handler(request: Request, context: { ip?: string } = {}): Promise<Response> {
     const exchange = createExchange(request, options, context.ip);
@@ -86,6 +91,22 @@ export function createOrbitalServer(input: OrbitalServerOptions): OrbitalServer 
     publishableKey: options.publishableKey,
     jwks: () => ctx.keyring.jwks(),
     rotateSigningKey: () => ctx.keyring.rotate(),
-    close: () => input.store.close(),
+    close: async () => {
+      await shared.close();
+      await input.store.close();
+    },
+  };
+}
+
+/** Every way a session ends goes through `endSessions`: announce it there, once it is stored. */
+function announcingEndedSessions(store: Store, shared: SharedState): Store {
+  if (shared.kind === 'in-process') return store;
+  return {
+    ...store,
+    async endSessions(ids, ...rest) {
+      await store.endSessions(ids, ...rest);
+      // Best effort: app servers without the news still refuse the session when its token expires.
+      await shared.sessionsEnded(ids).catch((error: unknown) => console.warn('[orbital] could not announce ended sessions', error));
+    },
   };
 }

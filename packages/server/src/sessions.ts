@@ -53,7 +53,7 @@ export async function mintToken(ctx: ServerContext, live: LiveSession, authorize
   const now = ctx.options.now();
   // Coalesced: at most one write per interval, so a busy app does not write on every token, and the
   // inactivity timeout is never exceeded by more than that interval.
-  if (now - live.session.lastActiveAt >= activityWriteInterval(ctx)) await ctx.store.touchSession(live.session.id, now);
+  if (now - live.session.lastActiveAt >= ctx.options.activityWriteInterval) await ctx.store.touchSession(live.session.id, now);
   live.session = { ...live.session, lastActiveAt: Math.max(live.session.lastActiveAt, now) };
   live.expiresAt = sessionExpiresAt(live.session, ctx.options.lifetime);
   const jwt = await signSessionToken(
@@ -71,12 +71,6 @@ export async function mintToken(ctx: ServerContext, live: LiveSession, authorize
     await ctx.keyring.signer(),
   );
   return { jwt, expiresAt: now + ctx.options.tokenTtl };
-}
-
-/** A tenth of the inactivity timeout, at most a minute (one write per minute for the 7-day default). */
-export function activityWriteInterval(ctx: ServerContext): number {
-  const timeout = ctx.options.lifetime.inactivityTimeout;
-  return timeout === null ? 60 : Math.min(60, Math.floor(timeout / 10));
 }
 
 function organizationClaims(live: LiveSession) {
@@ -103,7 +97,7 @@ export function findSession(state: ClientState, sessionId: string): LiveSession 
 }
 
 async function reload(ctx: ServerContext, state: ClientState): Promise<ClientState> {
-  const client = await ctx.store.findClient(state.client.id);
-  if (!client) throw new ApiError(404, 'client_not_found', 'The client disappeared; sign in again.');
-  return liveState(ctx, client);
+  const graph = await ctx.store.loadClientGraph({ clientId: state.client.id });
+  if (!graph) throw new ApiError(404, 'client_not_found', 'The client disappeared; sign in again.');
+  return liveState(ctx, graph);
 }

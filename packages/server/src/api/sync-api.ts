@@ -62,9 +62,10 @@ export function syncRoutes(ctx: ServerContext): Array<['GET' | 'POST', string, R
         if (!record) throw new ApiError(400, 'sync_code_invalid', 'This sync code is unknown or was already used: sync again from a fresh sign-in link.');
         if (record.expiresAt < options.now()) throw new ApiError(400, 'sync_code_expired', 'This sync code has expired: sync again from a fresh sign-in link.');
         if (record.origin !== origin) throw new ApiError(400, 'sync_code_origin_mismatch', `This sync code was issued for ${record.origin}, not ${origin}.`);
-        const client = await store.findClient(record.clientId);
-        if (!client) throw new ApiError(400, 'sync_code_invalid', 'The browser this code was issued to no longer exists.');
-        const state = await liveState(ctx, client);
+        const graph = await store.loadClientGraph({ clientId: record.clientId });
+        if (!graph) throw new ApiError(400, 'sync_code_invalid', 'The browser this code was issued to no longer exists.');
+        const { client } = graph;
+        const state = await liveState(ctx, graph);
         const { token, hash } = newClientToken();
         await store.addClientToken(client.id, hash, options.now());
         const sessionToken = state.active ? (await mintToken(ctx, state.active, origin)).jwt : null;

@@ -1,5 +1,5 @@
 import { ApiError } from '@orbital/core';
-import type { ClientChange, ClientRecord, MembershipRecord, NewUser, OrganizationRecord, SessionRecord, SigningKeyRecord, Store, SyncCodeRecord, UserPatch, UserRecord } from './types';
+import type { ClientChange, ClientGraph, ClientRecord, MembershipRecord, NewUser, OrganizationRecord, SessionRecord, SigningKeyRecord, Store, SyncCodeRecord, UserPatch, UserRecord } from './types';
 
 /** A Store in process memory: for unit tests and throwaway demos. Everything is lost on exit. */
 export function createMemoryStore(): Store {
@@ -23,8 +23,9 @@ export function createMemoryStore(): Store {
     if (client) Object.assign(client, { lastActiveSessionId: change.lastActiveSessionId, uat: change.uat });
   };
 
-  return {
+  const store: Store = {
     async migrate() {},
+    async ping() {},
     async close() {},
 
     async createUser(input: NewUser) {
@@ -52,9 +53,15 @@ export function createMemoryStore(): Store {
       clients.set(id, client);
       return structuredClone(client);
     },
-    async findClientByTokenHash(tokenHash) {
-      const extra = extraTokens.get(tokenHash);
-      return copy(extra ? clients.get(extra) : [...clients.values()].find((c) => c.tokenHash === tokenHash));
+    async loadClientGraph(by) {
+      const client = 'clientId' in by ? clients.get(by.clientId) : clients.get(extraTokens.get(by.tokenHash) ?? '') ?? [...clients.values()].find((c) => c.tokenHash === by.tokenHash);
+      if (!client) return null;
+      const graph: ClientGraph = { client: structuredClone(client), sessions: [] };
+      for (const session of await store.listClientSessions(client.id)) {
+        const user = users.get(session.userId);
+        if (user) graph.sessions.push({ session, user: structuredClone(user), memberships: await store.listUserMemberships(user.id) });
+      }
+      return graph;
     },
     async addClientToken(clientId, tokenHash) {
       extraTokens.set(tokenHash, clientId);
@@ -155,6 +162,7 @@ export function createMemoryStore(): Store {
       for (const kid of kids) keys.delete(kid);
     },
   };
+  return store;
 }
 
 export function slugTaken(): ApiError {

@@ -24,6 +24,9 @@ export function createSqlStore(db: SqlClient): Store {
         }
       });
     },
+    async ping() {
+      await db.query('SELECT 1');
+    },
     close: () => db.close(),
 
     async createUser(user) {
@@ -68,17 +71,42 @@ export function createSqlStore(db: SqlClient): Store {
       const rows = await db.query('INSERT INTO orbital_clients (id, token_hash, created_at) VALUES ($1, $2, $3) RETURNING *', [id, tokenHash, now]);
       return toClient(rows[0]!);
     },
-    async findClientByTokenHash(tokenHash) {
+    async loadClientGraph(by) {
+      const [tokenHash, clientId] = 'clientId' in by ? [null, by.clientId] : [by.tokenHash, null];
       const row = await one(
         db.query(
-          `SELECT * FROM orbital_clients WHERE token_hash = $1
-           UNION ALL
-           SELECT c.* FROM orbital_clients c JOIN orbital_client_tokens t ON t.client_id = c.id WHERE t.token_hash = $1
-           LIMIT 1`,
-          [tokenHash],
+          `WITH client AS (
+             SELECT c.* FROM orbital_clients c WHERE c.id = $2 OR c.token_hash = $1
+             UNION
+             SELECT c.* FROM orbital_clients c JOIN orbital_client_tokens t ON t.client_id = c.id WHERE t.token_hash = $1
+             LIMIT 1
+           )
+           SELECT row_to_json(client.*) AS client, coalesce((
+             SELECT json_agg(json_build_object(
+               'session', row_to_json(s.*),
+               'user', row_to_json(u.*),
+               'memberships', coalesce((
+                 SELECT json_agg(json_build_object('membership', row_to_json(m.*), 'organization', row_to_json(o.*)) ORDER BY m.created_at, o.id)
+                 FROM orbital_memberships m JOIN orbital_organizations o ON o.id = m.organization_id WHERE m.user_id = u.id
+               ), '[]'::json)
+             ) ORDER BY s.created_at, s.id)
+             FROM orbital_sessions s JOIN orbital_users u ON u.id = s.user_id
+             WHERE s.client_id = client.id AND s.status = 'active'
+           ), '[]'::json) AS sessions
+           FROM client`,
+          [tokenHash, clientId],
         ),
       );
-      return row && toClient(row);
+      if (!row) return null;
+      const sessions = json<Array<{ session: Row; user: Row; memberships: Array<{ membership: Row; organization: Row }> }>>(row.sessions);
+      return {
+        client: toClient(json<Row>(row.client)),
+        sessions: sessions.map((entry) => ({
+          session: toSession(entry.session),
+          user: toUser(entry.user),
+          memberships: entry.memberships.map(({ membership, organization }) => ({ ...toMembership(membership), organization: toOrganization(organization) })),
+        })),
+      };
     },
     async addClientToken(clientId, tokenHash, now) {
       await db.query('INSERT INTO orbital_client_tokens (token_hash, client_id, created_at) VALUES ($1, $2, $3)', [tokenHash, clientId, now]);

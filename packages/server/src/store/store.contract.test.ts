@@ -48,7 +48,8 @@ describe.each(stores)('store contract: %s', (_, create) => {
   it('finds nothing for unknown ids', async () => {
     expect(await store.findUserByEmail('nobody@example.com')).toBeNull();
     expect(await store.findUserById('user_nope')).toBeNull();
-    expect(await store.findClientByTokenHash('nope')).toBeNull();
+    expect(await store.loadClientGraph({ tokenHash: 'nope' })).toBeNull();
+    expect(await store.loadClientGraph({ clientId: 'client_nope' })).toBeNull();
     expect(await store.findSession('sess_nope')).toBeNull();
   });
 
@@ -65,7 +66,7 @@ describe.each(stores)('store contract: %s', (_, create) => {
     const session = await store.createSession({ id: uid('sess'), clientId: client.id, userId: user.id, now: 300 }, { clientId: client.id, lastActiveSessionId: null, uat: 300 });
     await store.updateClient({ clientId: client.id, lastActiveSessionId: session.id, uat: 301 });
     expect(session).toMatchObject({ status: 'active', createdAt: 300, lastActiveAt: 300, endedAt: null });
-    expect(await store.findClientByTokenHash(client.tokenHash)).toMatchObject({ id: client.id, lastActiveSessionId: session.id, uat: 301 });
+    expect((await store.loadClientGraph({ tokenHash: client.tokenHash }))?.client).toMatchObject({ id: client.id, lastActiveSessionId: session.id, uat: 301 });
     expect(await store.listClientSessions(client.id)).toEqual([session]);
     expect(await store.listUserSessions(user.id)).toEqual([session]);
   });
@@ -101,8 +102,28 @@ describe.each(stores)('store contract: %s', (_, create) => {
     const { client } = await newClientWithUser();
     const extra = uid('extra');
     await store.addClientToken(client.id, extra, 700);
-    expect((await store.findClientByTokenHash(extra))?.id).toBe(client.id);
-    expect((await store.findClientByTokenHash(client.tokenHash))?.id).toBe(client.id);
+    expect((await store.loadClientGraph({ tokenHash: extra }))?.client.id).toBe(client.id);
+    expect((await store.loadClientGraph({ tokenHash: client.tokenHash }))?.client.id).toBe(client.id);
+  });
+
+  it('loads a client with its active sessions, their users and memberships, in one read', async () => {
+    const { user, client } = await newClientWithUser();
+    const other = await store.createUser({ id: uid('user'), email: `${uid('g')}@example.com`, passwordHash: 'h', firstName: 'Grace', lastName: null, now: 800 });
+    const [a, b, gone] = [uid('sess'), uid('sess'), uid('sess')];
+    await store.createSession({ id: a, clientId: client.id, userId: user.id, now: 800 }, { clientId: client.id, lastActiveSessionId: a, uat: 800 });
+    await store.createSession({ id: b, clientId: client.id, userId: other.id, now: 801 }, { clientId: client.id, lastActiveSessionId: b, uat: 801 });
+    await store.createSession({ id: gone, clientId: client.id, userId: other.id, now: 802 }, { clientId: client.id, lastActiveSessionId: b, uat: 802 });
+    await store.endSessions([gone], 'ended', 803);
+    const org = await store.createOrganization({ id: uid('org'), name: 'Engines', slug: uid('engines'), createdAt: 800 }, other.id);
+
+    const graph = (await store.loadClientGraph({ clientId: client.id }))!;
+    expect(graph.client).toMatchObject({ id: client.id, lastActiveSessionId: b, uat: 802 });
+    expect(graph.sessions.map((s) => [s.session.id, s.user.id])).toEqual([[a, user.id], [b, other.id]]);
+    expect(graph.sessions[0]!.user).toEqual(await store.findUserById(user.id));
+    expect(graph.sessions[0]!.session).toEqual(await store.findSession(a));
+    expect(graph.sessions[0]!.memberships).toEqual([]);
+    expect(graph.sessions[1]!.memberships).toEqual(await store.listUserMemberships(other.id));
+    expect(graph.sessions[1]!.memberships[0]).toMatchObject({ role: 'admin', organization: org });
   });
 
   it('hands out a sync code exactly once', async () => {

@@ -60,6 +60,15 @@ export interface MembershipRecord {
   createdAt: number;
 }
 
+export type UserMembership = MembershipRecord & { organization: OrganizationRecord };
+
+/** A client with its active sessions, each with its user and the user's memberships. */
+export interface ClientGraph {
+  client: ClientRecord;
+  /** Oldest first. */
+  sessions: Array<{ session: SessionRecord; user: UserRecord; memberships: UserMembership[] }>;
+}
+
 export interface SyncCodeRecord {
   codeHash: string;
   clientId: string;
@@ -99,6 +108,8 @@ export interface ClientChange {
 export interface Store {
   /** Creates tables and runs pending migrations; safe to call on every start. */
   migrate(): Promise<void>;
+  /** Resolves when the database answers; for health checks. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 
   /** Throws `ApiError('identifier_taken')` when the email exists. */
@@ -108,8 +119,12 @@ export interface Store {
   updateUser(id: string, patch: UserPatch, now: number): Promise<UserRecord>;
 
   createClient(client: { id: string; tokenHash: string; now: number }): Promise<ClientRecord>;
-  findClientByTokenHash(tokenHash: string): Promise<ClientRecord | null>;
   findClient(id: string): Promise<ClientRecord | null>;
+  /**
+   * The client (by one of its tokens, or by id) with everything a client request needs, in one
+   * read: a token refresh costs one round trip to the database, not one per session.
+   */
+  loadClientGraph(by: { tokenHash: string } | { clientId: string }): Promise<ClientGraph | null>;
   /** Another token for the same client: a satellite's own first-party client cookie. */
   addClientToken(clientId: string, tokenHash: string, now: number): Promise<void>;
 
@@ -140,7 +155,7 @@ export interface Store {
   /** Deletes it with its memberships; sessions acting for it act for none. */
   deleteOrganization(id: string): Promise<void>;
   listMembers(organizationId: string): Promise<MembershipRecord[]>;
-  listUserMemberships(userId: string): Promise<Array<MembershipRecord & { organization: OrganizationRecord }>>;
+  listUserMemberships(userId: string): Promise<UserMembership[]>;
   /** Adds a member or changes their role. */
   putMembership(membership: MembershipRecord): Promise<void>;
   /** Removes a member; their sessions stop acting for the organization. */

@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { createPublishableKey } from '@orbital/core';
+import { authenticateRequest } from '@orbital/core/server';
+import { APP, Browser, URL_BASE } from '../../test/harness';
+import { createTestDatabase } from '../../test/postgres';
+import { startTcpProxy } from '../../test/tcp-proxy';
+import { createOrbitalServer, type OrbitalServer } from '../server';
+import { createPostgresStore } from './postgres';
+
+const database = await createTestDatabase();
+afterAll(() => database?.drop());
+
+const until = async (check: () => Promise<boolean>, ms = 10_000) => {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+};
+
+describe.skipIf(!database)('PostgreSQL with several auth-server instances', () => {
+  let a: OrbitalServer;
+  let b: OrbitalServer;
+
+  beforeAll(async () => {
+    // Two instances starting at once on a fresh database: one migrates, the other waits.
+    const [storeA, storeB] = await Promise.all([createPostgresStore({ connectionString: database!.url }), createPostgresStore({ connectionString: database!.url })]);
+    a = createOrbitalServer({ url: URL_BASE, store: storeA });
+    b = createOrbitalServer({ url: URL_BASE, store: storeB });
+  });
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+  });
+
+  it('runs every migration exactly once when instances start together', async () => {
+    const db = new pg.Client({ connectionString: database!.url });
+    await db.connect();
+    const rows = (await db.query('SELECT version, count(*)::int AS n FROM orbital_migrations GROUP BY version ORDER BY version')).rows;
+    await db.end();
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.n === 1)).toBe(true);
+  });
+
+  it('loses no session when two tabs sign in at the same moment through different instances', async () => {
+    const tabA = new Browser(a);
+    await tabA.signUp(`ada.${Date.now()}@example.com`);
+    const bob = `bob.${Date.now()}@example.com`;
+    const grace = `grace.${Date.now()}@example.com`;
+    await new Browser(b).signUp(bob);
+    await new Browser(b).signUp(grace);
+    // The same browser (one client cookie), two requests in flight, one per instance.
+    const tabB = new Browser(b);
+    for (const [name, value] of tabA.jar) tabB.jar.set(name, value);
+    const [first, second] = await Promise.all([tabA.signIn(bob), tabB.signIn(grace)]);
+    expect([first.status, second.status]).toEqual([200, 200]);
+    const client = (await tabA.json('/v1/client')).body.client;
+    const emails = client.sessions.map((s: { user: { email: string } }) => s.user.email);
+    expect(emails).toEqual(expect.arrayContaining([bob, grace]));
+    expect([first.body.sessionId, second.body.sessionId]).toContain(client.lastActiveSessionId);
+  });
+
+  it('signs with one key set: a token from either instance verifies with the JWKS from the other', async () => {
+    const browser = new Browser(a);
+    const { body } = await browser.signUp(`key.${Date.now()}@example.com`);
+    const other = new Browser(b);
+    for (const [name, value] of browser.jar) other.jar.set(name, value);
+    const tokens = [(await browser.token(body.sessionId)).body.jwt as string, (await other.token(body.sessionId)).body.jwt as string];
+    for (const [token, jwksFrom] of [[tokens[0]!, b], [tokens[1]!, a]] as const) {
+      const options = { publishableKey: createPublishableKey(URL_BASE, 'development'), jwks: await jwksFrom.jwks(), authorizedParties: [APP] };
+      const state = await authenticateRequest(new Request(`${APP}/api`, { headers: { authorization: `Bearer ${token}` } }), options);
+      expect(state.status).toBe('signed-in');
+    }
+  });
+});
+
+describe.skipIf(!database)('prepared statements across a schema change', () => {
+  it('keeps answering when another instance migrates the schema under a prepared SELECT *', async () => {
+    const store = await createPostgresStore({ connectionString: database!.url, max: 1 });
+    const user = await store.createUser({ id: `user_${Date.now()}`, email: `schema.${Date.now()}@example.com`, passwordHash: 'h', firstName: null, lastName: null, now: 1 });
+    expect(await store.findUserById(user.id)).toMatchObject({ id: user.id });
+    const other = new pg.Client({ connectionString: database!.url });
+    await other.connect();
+    await other.query('ALTER TABLE orbital_users ADD COLUMN added_by_a_newer_release text');
+    await other.end();
+    expect(await store.findUserById(user.id)).toMatchObject({ id: user.id });
+    await store.close();
+  });
+});
+
+describe.skipIf(!database)('when PostgreSQL goes away', () => {
+  let proxy: Awaited<ReturnType<typeof startTcpProxy>>;
+  let server: OrbitalServer;
+  const health = () => server.handler(new Request(`${URL_BASE}/health`));
+
+  beforeAll(async () => {
+    const target = new URL(database!.url);
+    proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
+    target.host = `127.0.0.1:${proxy.port}`;
+    server = createOrbitalServer({ url: URL_BASE, store: await createPostgresStore({ connectionString: target.href }) });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await proxy?.close();
+  });
+
+  it('answers 503 store_unavailable with Retry-After, writes nothing half-way, and recovers without a restart', async () => {
+    const browser = new Browser(server);
+    const email = `down.${Date.now()}@example.com`;
+    expect((await health()).status).toBe(200);
+
+    await proxy.cut();
+    const refused = await browser.signUp(email);
+    expect(refused.status).toBe(503);
+    expect(refused.body.error.code).toBe('store_unavailable');
+    expect(refused.response.headers.get('retry-after')).toBe('5');
+    expect(refused.response.headers.getSetCookie()).toEqual([]); // no cookie for a client that was not stored
+    const down = await health();
+    expect(down.status).toBe(503);
+    expect(await down.json()).toMatchObject({ status: 'unavailable', store: 'unavailable', error: { code: 'store_unavailable' } });
+
+    await proxy.restore();
+    await until(async () => (await health()).status === 200);
+    // The refused sign-up left nothing behind: the same email signs up now.
+    expect((await browser.signUp(email)).status).toBe(201);
+  });
+});
