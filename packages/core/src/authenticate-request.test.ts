@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { authenticateRequest, type AuthenticateRequestOptions } from './authenticate-request';
 import { cookieNames } from './cookies';
 import { HANDSHAKE_PARAM, createHandshakePayload } from './handshake';
+import { createRevocationList } from './revoked-sessions';
 import { APP_ORIGIN, AUTH_URL, clock, publishableKey, sessionToken, testKeys } from './test-support';
 
 type Keys = Awaited<ReturnType<typeof testKeys>>;
@@ -45,6 +46,19 @@ describe('authenticateRequest', () => {
     expect(ok.status).toBe('signed-in');
     const old = await authenticateRequest(request('/api', {}, { headers: { authorization: `Bearer ${await sessionToken(keys.signer, time.seconds() - 300)}` } }), options);
     expect(old).toMatchObject({ status: 'signed-out', reason: 'token-expired' });
+  });
+
+  it('refuses a session the auth server has ended, at once, when given a revocation list', async () => {
+    const revokedSessions = createRevocationList();
+    const withList = { ...options, revokedSessions };
+    const cookies = { [names.session]: await fresh(), [names.clientUat]: String(time.seconds() - 5) };
+    expect((await authenticateRequest(request('/', cookies), withList)).status).toBe('signed-in');
+    revokedSessions.add('sess_1');
+    // a page: a handshake, whose answer from the auth server clears the cookies; an API call: signed out
+    expect(await authenticateRequest(request('/', cookies), withList)).toMatchObject({ status: 'handshake', reason: 'token-invalid' });
+    expect(await authenticateRequest(request('/api', cookies, { document: false }), withList)).toMatchObject({ status: 'signed-out', reason: 'token-invalid' });
+    const bearer = await authenticateRequest(request('/api', {}, { document: false, headers: { authorization: `Bearer ${cookies[names.session]}` } }), withList);
+    expect(bearer).toMatchObject({ status: 'signed-out', message: expect.stringContaining('was ended') });
   });
 
   it('is signed out with no cookies at all', async () => {

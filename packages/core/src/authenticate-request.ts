@@ -1,7 +1,8 @@
 import { DEV_BROWSER_PARAM, isCrossSite, withDevBrowser } from './dev-browser';
 import { clientCookie, cookieNames, clientUatCookie, devBrowserCookie, expiredCookie, handshakeCountCookie, parseCookies, sessionCookie, type CookieNames, type CookieScope } from './cookies';
 import { SYNC_PARAM, SYNC_SIGNED_OUT, buildSyncUrl, redeemSyncCode } from './satellite-sync';
-import { isOrbitalError, type OrbitalErrorCode } from './errors';
+import { TokenVerificationError, isOrbitalError, type OrbitalErrorCode } from './errors';
+import type { RevokedSessions } from './revoked-sessions';
 import { HANDSHAKE_PARAM, buildHandshakeUrl, createMemoryReplayGuard, verifyHandshakePayload, type ReplayGuard } from './handshake';
 import { keySetFor, type KeySet, type KeySource } from './key-set';
 import { parsePublishableKey, type InstanceMode } from './keys';
@@ -34,6 +35,8 @@ export interface AuthenticateRequestOptions extends KeySource {
   secretKey?: string | undefined;
   /** Where this server reaches the auth server directly (JWKS, sync codes). */
   authServerInternalUrl?: string | undefined;
+  /** Sessions ended on the auth server, refused at once instead of when their tokens expire (off by default). */
+  revokedSessions?: RevokedSessions | undefined;
 }
 
 export interface SignedInAuth {
@@ -83,6 +86,7 @@ export function toAuthenticateOptions(options: OrbitalOptions): AuthenticateRequ
     secretKey: options.secretKey,
     authServerInternalUrl: options.authServerInternalUrl,
     cookieDomain: options.cookieDomain,
+    revokedSessions: options.revokedSessions,
   };
 }
 
@@ -141,8 +145,11 @@ export async function authenticateRequest(request: Request, options: Authenticat
   const headers = new Headers();
   const cookies = parseCookies(request.headers.get('cookie'));
   const authorizedParties = options.authorizedParties ?? [originOf(request.url)];
-  const verify = (token: string) =>
-    verifySessionToken(token, { keys: ctx.keys, issuer: ctx.issuer, authorizedParties, clockSkew: options.clockSkew, now: options.now });
+  const verify = async (token: string) => {
+    const claims = await verifySessionToken(token, { keys: ctx.keys, issuer: ctx.issuer, authorizedParties, clockSkew: options.clockSkew, now: options.now });
+    if (options.revokedSessions?.has(claims.sid)) throw new TokenVerificationError('session_revoked', `Session ${claims.sid} was ended on the auth server.`);
+    return claims;
+  };
 
   const authorization = request.headers.get('authorization');
   if (authorization?.startsWith('Bearer ')) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientCookie, clientUatCookie, cookieNames, handshakeCountCookie, instanceSuffix, parseCookies, sessionCookie } from './cookies';
+import { clientCookie, clientUatCookie, cookieNames, handshakeCountCookie, instanceSuffix, parseCookies, sessionCookie, cookieHeaderAfter } from './cookies';
 import { createPublishableKey } from './keys';
 
 const dev = createPublishableKey('http://localhost:4000', 'development');
@@ -49,5 +49,20 @@ describe('cookie parsing', () => {
   it('reads a Cookie header and skips garbage', () => {
     expect(parseCookies('a=1; b=two; =bad; c')).toMatchObject({ a: '1', b: 'two' });
     expect(parseCookies(null)).toEqual({});
+  });
+});
+
+describe('cookieHeaderAfter', () => {
+  it('adds and replaces what Set-Cookie sets, drops what it expires, keeps the rest', () => {
+    const header = cookieHeaderAfter('theme=dark; __session_x=old; __client_uat_x=5', [
+      '__session_x=new; Path=/; SameSite=Lax',
+      '__client_uat_x=; Max-Age=0; Path=/',
+      '__client_x=tok; Path=/; HttpOnly; Max-Age=3600',
+    ]);
+    expect(parseCookies(header)).toEqual({ theme: 'dark', __session_x: 'new', __client_x: 'tok' });
+  });
+
+  it('works from no Cookie header at all', () => {
+    expect(cookieHeaderAfter(undefined, ['a=1; Path=/'])).toBe('a=1');
   });
 });

@@ -1,4 +1,4 @@
-import { parseCookie, stringifySetCookie } from 'cookie';
+import { parseCookie, parseSetCookie, stringifyCookie, stringifySetCookie } from 'cookie';
 import type { InstanceMode } from './keys';
 import { COOKIE_MAX_AGE_CAP } from './lifetime';
 
@@ -110,4 +110,20 @@ export function expiredCookie(name: string, scope: CookieScope, httpOnly = false
 export function parseCookies(header: string | null | undefined): Record<string, string | undefined> {
   if (!header) return {};
   return parseCookie(header);
+}
+
+/**
+ * The `Cookie` header the browser will send once it has applied `setCookies`: for frameworks that
+ * make further requests on the user's behalf within one page render (Nuxt's `useFetch` during
+ * SSR), so that they see the cookies a sync or handshake has just set, not the stale ones.
+ */
+export function cookieHeaderAfter(header: string | null | undefined, setCookies: readonly string[]): string {
+  const cookies = parseCookies(header);
+  for (const line of setCookies) {
+    const cookie = parseSetCookie(line);
+    const expired = cookie.maxAge !== undefined ? cookie.maxAge <= 0 : cookie.expires !== undefined && cookie.expires.getTime() <= Date.now();
+    if (expired) delete cookies[cookie.name];
+    else cookies[cookie.name] = cookie.value;
+  }
+  return stringifyCookie(Object.fromEntries(Object.entries(cookies).filter((entry): entry is [string, string] => entry[1] !== undefined)));
 }

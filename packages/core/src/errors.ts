@@ -27,6 +27,7 @@ export type OrbitalErrorCode =
   | 'token_issuer_invalid'
   | 'token_azp_invalid'
   | 'token_type_invalid'
+  | 'session_revoked'
   | 'jwks_unavailable'
   // handshake
   | 'handshake_invalid'
@@ -61,6 +62,7 @@ export type OrbitalErrorCode =
   | 'session_exists'
   | 'unauthorized'
   | 'store_unavailable'
+  | 'shared_state_unavailable'
   | 'network_error'
   | 'middleware_missing'
   | 'internal_error';

@@ -14,3 +14,4 @@ export { SYNC_CODE_TTL, SYNC_PARAM, SYNC_PATH, SYNC_SIGNED_OUT, buildSyncUrl, si
 export type { SignedOutReason, HandshakeReason } from './request-state';
 export * from './options';
 export * from './dev-browser';
+export * from './revoked-sessions';

@@ -1,4 +1,7 @@
+import { ConfigurationError } from './errors';
+import { parsePublishableKey } from './keys';
 import type { AllowedRedirectOrigin } from './redirect-url';
+import type { RevokedSessions } from './revoked-sessions';
 
 /**
  * The one options type every Orbital package takes. Adapters fill it from their framework's
@@ -46,7 +49,16 @@ export interface OrbitalOptions {
   authServerInternalUrl?: string | undefined;
   /** Seconds of clock disagreement tolerated with the auth server (default 5). */
   clockSkew?: number | undefined;
+  /**
+   * Sessions ended on the auth server, refused at once rather than when their last token expires
+   * (off by default): `subscribeToRevokedSessions(…).revokedSessions` from `@orbital/server/redis`.
+   */
+  revokedSessions?: RevokedSessions | undefined;
 }
+
+const flag = (value: string | undefined) => (value === undefined ? undefined : value === 'true' || value === '1');
+const list = (value: string | undefined) => value?.split(',').map((s) => s.trim()).filter(Boolean);
+const number = (value: string | undefined) => (value === undefined ? undefined : Number(value));
 
 /**
  * Reads Orbital options from env vars. Public ones carry the framework's prefix
@@ -57,9 +69,6 @@ export interface OrbitalOptions {
 export function optionsFromEnv(env: Record<string, string | undefined>, publicPrefix: string): Partial<OrbitalOptions> {
   const pub = (name: string) => env[`${publicPrefix}ORBITAL_${name}`] || env[`ORBITAL_${name}`] || undefined;
   const secret = (name: string) => env[`ORBITAL_${name}`] || undefined;
-  const flag = (value: string | undefined) => (value === undefined ? undefined : value === 'true' || value === '1');
-  const list = (value: string | undefined) => value?.split(',').map((s) => s.trim()).filter(Boolean);
-  const number = (value: string | undefined) => (value === undefined ? undefined : Number(value));
   const options: Partial<OrbitalOptions> = {
     publishableKey: pub('PUBLISHABLE_KEY'),
     secretKey: secret('SECRET_KEY'),
@@ -82,4 +91,30 @@ export function optionsFromEnv(env: Record<string, string | undefined>, publicPr
     clockSkew: number(secret('CLOCK_SKEW')),
   };
   return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as Partial<OrbitalOptions>;
+}
+
+/** What of the options a browser may know: everything but keys and server-to-server settings. */
+export type PublicOrbitalOptions = Omit<OrbitalOptions, 'secretKey' | 'jwtKey' | 'authorizedParties' | 'clockSkew' | 'authServerInternalUrl' | 'revokedSessions'>;
+
+/** The options without what must stay on the server, for handing to the browser client. */
+export function publicOptions(options: OrbitalOptions): PublicOrbitalOptions {
+  const { secretKey: _secret, jwtKey: _jwt, authorizedParties: _parties, clockSkew: _skew, authServerInternalUrl: _internal, revokedSessions: _revoked, ...rest } = options;
+  return rest;
+}
+
+/**
+ * Explicit options over env vars, checked: the adapters' one way to configure Orbital. Errors
+ * name the env var to set.
+ *
+ * @example resolveOptions(process.env, 'VITE_', { afterSignOutUrl: '/' })
+ */
+export function resolveOptions(env: Record<string, string | undefined>, publicPrefix: string, overrides: Partial<OrbitalOptions> = {}): OrbitalOptions {
+  const given = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined));
+  const options = { ...optionsFromEnv(env, publicPrefix), ...given };
+  const name = `${publicPrefix}ORBITAL_PUBLISHABLE_KEY`;
+  if (!options.publishableKey) {
+    throw new ConfigurationError('publishable_key_missing', `Orbital needs a publishable key: set ${name} (or pass publishableKey).`);
+  }
+  parsePublishableKey(options.publishableKey, name);
+  return options as OrbitalOptions;
 }

@@ -14,3 +14,4 @@ export { decodeJwt, encodeJwtSegments, type DecodedJwt, type JwtHeader } from '.
 export * from './satellite-sync';
 export * from './auth-server-proxy';
 export * from './public-url';
+export * from './auth-server-route';

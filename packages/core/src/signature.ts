@@ -72,7 +72,10 @@ export async function importSigningKey(jwk: JsonWebKey & { kid: string; alg?: st
   if (nodeCrypto) {
     const key = nodeCrypto.createPrivateKey({ key: jwk as unknown as import('node:crypto').JsonWebKey, format: 'jwk' });
     const options = alg === 'ES256' ? { key, dsaEncoding: 'ieee-p1363' as const } : key;
-    return { kid: jwk.kid, alg, sign: (data) => new Uint8Array(nodeCrypto.sign('sha256', data, options)) };
+    // The callback form signs on libuv's thread pool: an RSA signature (~250 µs) does not hold up the event loop.
+    const sign = (data: Uint8Array) =>
+      new Promise<Uint8Array>((resolve, reject) => nodeCrypto.sign('sha256', data, options, (error, signature) => (error ? reject(error) : resolve(new Uint8Array(signature)))));
+    return { kid: jwk.kid, alg, sign };
   }
   const key = await crypto.subtle.importKey('jwk', jwk, WEB_PARAMS[alg].import, false, ['sign']);
   return { kid: jwk.kid, alg, sign: async (data) => new Uint8Array(await crypto.subtle.sign(WEB_PARAMS[alg].sign, key, data as BufferSource)) };

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
-import { isOrbitalError, type OrbitalOptions } from '@orbital/core';
-import { OrbitalProvider as ClientProvider, type InitialAuthState } from '@orbital/react';
+import { isOrbitalError, publicOptions, type OrbitalOptions } from '@orbital/core';
+import { initialAuthState, type InitialAuthState } from '@orbital/core/browser';
+import { OrbitalProvider as ClientProvider } from '@orbital/react';
 import { auth } from './server/auth';
 import { nextOptions } from './server/options';
 
@@ -12,12 +13,10 @@ type Props = Omit<Partial<OrbitalOptions>, 'secretKey' | 'jwtKey'> & { children?
  * state.
  */
 export async function OrbitalProvider({ children, ...props }: Props) {
-  // Only what a browser may know goes to the client.
-  const { secretKey: _secret, jwtKey: _jwt, authorizedParties: _parties, clockSkew: _skew, authServerInternalUrl: _internal, ...options } = nextOptions(props);
+  const options = publicOptions(nextOptions(props));
   let initialState: InitialAuthState | undefined;
   try {
-    const { userId, sessionId, orgId, orgSlug, orgRole } = await auth();
-    initialState = { userId, sessionId, orgId, orgSlug, orgRole };
+    initialState = initialAuthState(await auth());
   } catch (error) {
     // A page outside the middleware's matcher: render without server state rather than fail.
     if (!isOrbitalError(error) || error.code !== 'middleware_missing') throw error;

@@ -1,15 +1,8 @@
 import { createContext, useContext } from 'react';
 import { OrbitalError } from '@orbital/core/browser';
-import type { Orbital } from '@orbital/core/browser';
+import type { InitialAuthState, Orbital } from '@orbital/core/browser';
 
-/** What the server knew when it rendered: enough for the first render to match it (no flash). */
-export interface InitialAuthState {
-  userId: string | null;
-  sessionId: string | null;
-  orgId?: string | null;
-  orgSlug?: string | null;
-  orgRole?: string | null;
-}
+export type { InitialAuthState };
 
 export interface OrbitalContextValue {
   orbital: Orbital;

@@ -1,12 +1,12 @@
 import { REDIRECT_URL_PARAM, chooseUrl, hostedPageUrls, withRedirectUrl } from '../account-urls';
 import { clientUatCookie, cookieNames, devBrowserCookie, expiredCookie, instanceSuffix, parseCookies, type CookieNames, type CookieScope } from '../cookies';
-import { DEV_BROWSER_PARAM, isCrossSite, stripDevBrowser, withDevBrowser } from '../dev-browser';
+import { DEV_BROWSER_PARAM, isCrossSite, withDevBrowser } from '../dev-browser';
 import { ApiError } from '../errors';
-import { stripHandshakeParams } from '../handshake';
+import { HANDSHAKE_PARAM } from '../handshake';
 import { parsePublishableKey, type InstanceMode } from '../keys';
 import type { OrbitalOptions } from '../options';
 import { safeRedirectUrl } from '../redirect-url';
-import { buildSyncUrl, stripSyncParams } from '../satellite-sync';
+import { SYNC_PARAM, buildSyncUrl } from '../satellite-sync';
 import { createAuthApi, type AuthApi, type SignUpFields } from './auth-api';
 import { toState, type ClientResource, type OrbitalState, type SessionResource } from './resources';
 import { createTokenManager, type TokenManager } from './token-manager';
@@ -18,6 +18,13 @@ export interface OrbitalLoadOptions extends Omit<Partial<OrbitalOptions>, 'publi
 }
 
 type Listener = () => void;
+
+/**
+ * Query parameters that carry one arrival (handshake payload, sync code, development-browser
+ * token): the client removes them from the address bar once it loads. Routers that keep their own
+ * copy of the URL should drop them too.
+ */
+export const TRANSIENT_URL_PARAMS: readonly string[] = [HANDSHAKE_PARAM, SYNC_PARAM, DEV_BROWSER_PARAM];
 
 /**
  * The browser client: loads the client from the auth server, exposes it as an observable state,
@@ -116,7 +123,7 @@ export class Orbital {
     const session = this.state.session;
     if (!session) return null;
     try {
-      return await this.tokens.get(session.id, options.skipCache ? Infinity : undefined);
+      return await this.tokens.get(session.id, options.skipCache ? Infinity : undefined, this.state.organization?.id ?? null);
     } catch (error) {
       await this.sessionGone(error);
       return null;
@@ -138,10 +145,12 @@ export class Orbital {
    * active session acts for (`null`: the personal account). Tokens pick up `org_*` claims at once.
    */
   async setActive(params: { session?: string; organization?: string | null; redirectUrl?: string }): Promise<void> {
-    if (params.session) this.setClient((await this.api.setActive(params.session)).client, true);
+    // Listeners hear of the switch once the cookie carries it: a reload right after it is seen renders the new state.
+    if (params.session) this.setClient((await this.api.setActive(params.session)).client, true, false);
     const sessionId = params.session ?? this.state.session?.id;
-    if (params.organization !== undefined && sessionId) this.setClient((await this.api.setOrganization(sessionId, params.organization)).client, true);
+    if (params.organization !== undefined && sessionId) this.setClient((await this.api.setOrganization(sessionId, params.organization)).client, true, false);
     await this.syncToken();
+    this.notify();
     if (params.redirectUrl) await this.navigate(params.redirectUrl);
   }
 
@@ -280,19 +289,24 @@ export class Orbital {
   }
 
   private async activated(client: ClientResource | null, sessionId: string): Promise<SessionResource> {
-    this.setClient(client, true);
     // The app server must see the new session on the very next navigation: cookie first.
+    this.setClient(client, true, false);
     await this.syncToken();
+    this.notify();
     return this.state.sessions.find((s) => s.id === sessionId)!;
   }
 
-  private setClient(client: ClientResource | null, broadcast: boolean): void {
+  private setClient(client: ClientResource | null, broadcast: boolean, notify = true): void {
     const previous = this.state;
     this.state = toState(client, true);
     if (typeof document !== 'undefined') document.cookie = clientUatCookie(this.names, this.cookieScope(), this.state.session ? (client?.uat ?? 0) : 0);
     // Another session, or another organization: the held token's claims are out of date.
     if (previous.session?.id !== this.state.session?.id || previous.organization?.id !== this.state.organization?.id) this.tokens.clear();
     if (broadcast) this.channel?.postMessage({ client });
+    if (notify) this.notify();
+  }
+
+  private notify(): void {
     for (const listener of this.listeners) listener();
   }
 
@@ -305,7 +319,7 @@ export class Orbital {
       return;
     }
     try {
-      await this.tokens.get(session.id);
+      await this.tokens.get(session.id, undefined, this.state.organization?.id ?? null);
     } catch (error) {
       await this.sessionGone(error);
       return;
@@ -313,7 +327,7 @@ export class Orbital {
     const seconds = this.tokens.refreshIn();
     if (seconds !== null) {
       this.timer = setTimeout(() => {
-        void this.tokens.refreshAhead(session.id).then(
+        void this.tokens.refreshAhead(session.id, this.state.organization?.id ?? null).then(
           () => this.syncToken(),
           (error: unknown) => this.sessionGone(error),
         );
@@ -348,8 +362,11 @@ export class Orbital {
 
   /** Handshake payloads, sync codes and development-browser tokens have done their job: keep them out of history and bookmarks. */
   private stripHandshakeFromAddressBar(): void {
-    if (typeof window === 'undefined' || !/__orbital_(handshake|sync|db)=/.test(window.location.search)) return;
-    window.history.replaceState(window.history.state, '', stripDevBrowser(stripSyncParams(stripHandshakeParams(window.location.href))).href);
+    if (typeof window === 'undefined') return;
+    const url = new URL(window.location.href);
+    if (!TRANSIENT_URL_PARAMS.some((name) => url.searchParams.has(name))) return;
+    for (const name of TRANSIENT_URL_PARAMS) url.searchParams.delete(name);
+    window.history.replaceState(window.history.state, '', url.href);
   }
 
   /** Development only, with the auth server on another site: no cookie of its reaches it from here. */

@@ -52,6 +52,19 @@ describe('browser token manager', () => {
     expect(token).toHaveBeenCalledTimes(1);
   });
 
+  it('never reuses a token minted for another organization, even a fresh one in the cookie', async () => {
+    let org: string | null = null;
+    const { api, token } = fakeApi((sid) => `${base64UrlEncode('{"alg":"RS256"}')}.${base64UrlEncode(JSON.stringify({ sid, iat: serverNow(), exp: serverNow() + 60, ...(org && { org_id: org }) }))}.sig`);
+    const tokens = createTokenManager(api, names, scope, 'lock');
+    await tokens.get('sess_1');
+    org = 'org_1'; // the session switched to an organization on the auth server
+    tokens.clear();
+    const switched = await tokens.get('sess_1', undefined, 'org_1');
+    expect(token).toHaveBeenCalledTimes(2);
+    expect(document.cookie).toContain(switched);
+    expect(await tokens.get('sess_1', undefined, 'org_1')).toBe(switched);
+  });
+
   it('refreshes ahead of expiry: 15 s early for 60 s tokens, half-way for short ones', async () => {
     const long = createTokenManager(fakeApi().api, names, scope, 'lock');
     await long.get('sess_1');

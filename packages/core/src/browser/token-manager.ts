@@ -4,6 +4,8 @@ import type { AuthApi } from './auth-api';
 
 interface HeldToken {
   sessionId: string;
+  /** `org_id`: a token minted before an organization switch must not be reused after it. */
+  organizationId: string | null;
   jwt: string;
   iat: number;
   exp: number;
@@ -27,38 +29,46 @@ export function createTokenManager(api: AuthApi, names: CookieNames, scope: () =
   const now = () => Date.now() / 1000 + offset;
   // How early to refresh: 15 s ahead for the default 60 s tokens, half the lifetime for short ones.
   const lead = (token: HeldToken) => Math.min(MIN_VALIDITY + 5, (token.exp - token.iat) / 2);
-  const usable = (token: HeldToken | null, sessionId: string, minValidity: number) => token?.sessionId === sessionId && token.exp - now() > minValidity;
+  const usable = (token: HeldToken | null, sessionId: string, organizationId: string | null, minValidity: number) =>
+    token?.sessionId === sessionId && token.organizationId === organizationId && token.exp - now() > minValidity;
+  const toHeld = (jwt: string): HeldToken | null => {
+    const payload = readJwtPayload(jwt);
+    if (!payload || typeof payload.sid !== 'string' || typeof payload.exp !== 'number') return null;
+    return { sessionId: payload.sid, organizationId: typeof payload.org_id === 'string' ? payload.org_id : null, jwt, iat: payload.iat as number, exp: payload.exp };
+  };
 
   function fromCookie(): HeldToken | null {
     const jwt = parseCookies(typeof document === 'undefined' ? '' : document.cookie)[names.session];
-    const payload = jwt ? readJwtPayload(jwt) : null;
-    return payload && typeof payload.sid === 'string' && typeof payload.exp === 'number' ? { sessionId: payload.sid, jwt: jwt!, iat: payload.iat as number, exp: payload.exp } : null;
+    return jwt ? toHeld(jwt) : null;
   }
 
-  async function refresh(sessionId: string, minValidity: number): Promise<string> {
+  async function refresh(sessionId: string, organizationId: string | null, minValidity: number): Promise<string> {
     const cookie = fromCookie();
-    if (usable(cookie, sessionId, minValidity)) return (held = cookie)!.jwt;
+    if (usable(cookie, sessionId, organizationId, minValidity)) return (held = cookie)!.jwt;
     const { jwt } = await api.token(sessionId);
-    const payload = readJwtPayload(jwt)!;
-    offset = (payload.iat as number) - Date.now() / 1000;
-    held = { sessionId, jwt, iat: payload.iat as number, exp: payload.exp as number };
+    held = toHeld(jwt)!;
+    offset = held.iat - Date.now() / 1000;
     document.cookie = sessionCookie(names, scope(), jwt);
     return jwt;
   }
 
-  function locked(sessionId: string, minValidity: number): Promise<string> {
+  function locked(sessionId: string, organizationId: string | null, minValidity: number): Promise<string> {
     const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
-    return locks ? locks.request(lockName, () => refresh(sessionId, minValidity)) : refresh(sessionId, minValidity);
+    return locks ? locks.request(lockName, () => refresh(sessionId, organizationId, minValidity)) : refresh(sessionId, organizationId, minValidity);
   }
 
   return {
-    /** A token for `sessionId` valid for at least `minValidity` seconds; throws the API error when the session is gone. */
-    async get(sessionId: string, minValidity = held ? Math.min(MIN_VALIDITY, lead(held)) : MIN_VALIDITY): Promise<string> {
-      if (usable(held, sessionId, minValidity)) return held!.jwt;
-      let pending = inflight.get(sessionId);
+    /**
+     * A token for `sessionId` acting for `organizationId`, valid for at least `minValidity`
+     * seconds; throws the API error when the session is gone.
+     */
+    async get(sessionId: string, minValidity = held ? Math.min(MIN_VALIDITY, lead(held)) : MIN_VALIDITY, organizationId: string | null = null): Promise<string> {
+      if (usable(held, sessionId, organizationId, minValidity)) return held!.jwt;
+      const key = `${sessionId}:${organizationId}`;
+      let pending = inflight.get(key);
       if (!pending) {
-        pending = locked(sessionId, minValidity).finally(() => inflight.delete(sessionId));
-        inflight.set(sessionId, pending);
+        pending = locked(sessionId, organizationId, minValidity).finally(() => inflight.delete(key));
+        inflight.set(key, pending);
       }
       return pending;
     },
@@ -67,8 +77,8 @@ export function createTokenManager(api: AuthApi, names: CookieNames, scope: () =
       return held ? Math.max(1, held.exp - now() - lead(held)) : null;
     },
     /** The timer's refresh: renews unless another tab already did. */
-    refreshAhead(sessionId: string): Promise<string> {
-      return this.get(sessionId, held ? lead(held) + 1 : MIN_VALIDITY);
+    refreshAhead(sessionId: string, organizationId: string | null = null): Promise<string> {
+      return this.get(sessionId, held ? lead(held) + 1 : MIN_VALIDITY, organizationId);
     },
     clear() {
       held = null;

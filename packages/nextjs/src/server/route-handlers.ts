@@ -1,4 +1,4 @@
-type FetchHandler = { handler: (request: Request) => Promise<Response> };
+import { mountAuthServer } from '@orbital/core/server';
 
 /**
  * Mounts the Orbital auth server in a Next.js app: export these from
@@ -7,11 +7,7 @@ type FetchHandler = { handler: (request: Request) => Promise<Response> };
  *
  * @example export const { GET, POST, PATCH, DELETE, OPTIONS } = createRouteHandlers(getServer());
  */
-export function createRouteHandlers(server: FetchHandler | Promise<FetchHandler> | (() => Promise<FetchHandler>)) {
-  let instance: Promise<FetchHandler> | undefined;
-  const handle = async (request: Request) => {
-    instance ??= Promise.resolve(typeof server === 'function' ? server() : server);
-    return (await instance).handler(request);
-  };
+export function createRouteHandlers(server: Parameters<typeof mountAuthServer>[0]) {
+  const handle = mountAuthServer(server);
   return { GET: handle, HEAD: handle, POST: handle, PATCH: handle, PUT: handle, DELETE: handle, OPTIONS: handle };
 }
