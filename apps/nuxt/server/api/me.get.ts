@@ -1,0 +1,4 @@
+export default defineEventHandler((event) => {
+  const { userId, sessionId } = requireAuth(event);
+  return { userId, sessionId };
+});

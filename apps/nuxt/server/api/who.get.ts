@@ -1,0 +1,1 @@
+export default defineEventHandler((event) => ({ userId: getAuth(event).userId }));

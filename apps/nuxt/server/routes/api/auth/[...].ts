@@ -1,0 +1,3 @@
+import { defineAuthServerHandler } from '@orbital/nuxt/server';
+
+export default defineAuthServerHandler(authRoute);

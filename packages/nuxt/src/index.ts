@@ -1,2 +1,0 @@
-// The nuxt adapter is filled in by its own issue; until then it re-exports core.
-export * from '@orbital/core';

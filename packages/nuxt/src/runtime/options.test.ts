@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { createPublishableKey } from '@orbital/core';
+import { orbitalOptions } from './options';
+
+const key = createPublishableKey('http://localhost:3000/api/auth', 'development');
+
+describe('orbitalOptions (runtime config → Orbital options)', () => {
+  it('parses lists and flags the way env vars are parsed, and keeps secrets from the private half', () => {
+    const options = orbitalOptions(
+      { publishableKey: key, allowedRedirectOrigins: 'http://a.test,http://b.test', isSatellite: true, proxyUrl: '', satelliteAutoSync: 'false' },
+      { secretKey: 'sk_test_x', clockSkew: 10 },
+    );
+    expect(options).toMatchObject({ publishableKey: key, allowedRedirectOrigins: ['http://a.test', 'http://b.test'], isSatellite: true, satelliteAutoSync: false, secretKey: 'sk_test_x', clockSkew: 10 });
+    expect(options.proxyUrl).toBeUndefined();
+  });
+
+  it('names the Nuxt env var when the publishable key is missing', () => {
+    expect(() => orbitalOptions({ publishableKey: '' })).toThrow(expect.objectContaining({ code: 'publishable_key_missing', message: expect.stringContaining('NUXT_PUBLIC_ORBITAL_PUBLISHABLE_KEY') }));
+  });
+});

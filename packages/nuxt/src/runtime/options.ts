@@ -1,0 +1,24 @@
+import { resolveOptions, type OrbitalOptions } from '@orbital/core';
+
+type Values = Record<string, unknown> | undefined;
+
+const envName = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase();
+
+/** Runtime-config values as the env vars core reads: one parser (lists, flags, numbers) for every framework. */
+function asEnv(values: Values, prefix: string): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(values ?? {})
+      .filter(([, v]) => v !== '' && v !== undefined && v !== null)
+      .map(([key, v]) => [`${prefix}ORBITAL_${envName(key)}`, String(v)]),
+  );
+}
+
+/**
+ * Orbital options from the runtime config's `orbital` values (public and private, which Nuxt
+ * fills from `NUXT_PUBLIC_ORBITAL_*` / `NUXT_ORBITAL_*`), falling back to `ORBITAL_*` env vars.
+ * Errors name what to set.
+ */
+export function orbitalOptions(publicValues: Values, privateValues?: Values): OrbitalOptions {
+  const env = typeof process === 'undefined' ? {} : process.env;
+  return resolveOptions({ ...env, ...asEnv(publicValues, 'NUXT_PUBLIC_'), ...asEnv(privateValues, '') }, 'NUXT_PUBLIC_');
+}

@@ -1,0 +1,36 @@
+import { defineComponent, h } from 'vue';
+import { labels } from '@orbital/core/ui';
+import { useOrbital } from '../composables';
+import { useOrbitalContext } from '../context';
+import { useMenu } from './menu';
+import { styles } from './styles';
+
+/** Switch between the personal account and the user's organizations; create or manage one. */
+export const OrganizationSwitcher = defineComponent({
+  name: 'OrganizationSwitcher',
+  setup() {
+    const orbital = useOrbital();
+    const { state } = useOrbitalContext('OrganizationSwitcher');
+    const { open, root, menuId } = useMenu();
+    const choose = (id: string | null) => () => {
+      open.value = false;
+      void orbital.setActive({ organization: id });
+    };
+    return () => {
+      const { session, organization, isLoaded } = state.value;
+      if (!isLoaded || !session) return null;
+      return h('div', { class: 'orb-userbutton', ref: root }, [
+        styles(),
+        h('button', { class: 'orb-btn', type: 'button', 'aria-haspopup': 'menu', 'aria-expanded': open.value, 'aria-controls': menuId, onClick: () => (open.value = !open.value) }, organization ? organization.name : labels.personalAccount),
+        open.value &&
+          h('div', { class: 'orb-menu', role: 'menu', id: menuId, 'aria-label': labels.organizationMenu }, [
+            h('button', { role: 'menuitem', type: 'button', onClick: choose(null) }, labels.personalAccount),
+            ...session.memberships.map((m) => h('button', { key: m.organization.id, role: 'menuitem', type: 'button', onClick: choose(m.organization.id) }, [`${m.organization.name} `, h('small', `(${m.role})`)])),
+            h('hr'),
+            organization && h('button', { role: 'menuitem', type: 'button', onClick: () => void orbital.redirectToOrganizationProfile() }, labels.manageOrganization),
+            h('button', { role: 'menuitem', type: 'button', onClick: () => void orbital.redirectToCreateOrganization() }, labels.createOrganization),
+          ]),
+      ]);
+    };
+  },
+});
