@@ -1,2 +1,5 @@
-// The tanstack-react-start adapter is filled in by its own issue; until then it re-exports core.
-export * from '@orbital/core/server';
+/** @orbital/tanstack-react-start/server — request middleware, `getAuth()` and the auth-server route. */
+export { orbitalMiddleware } from './server/middleware';
+export { getAuth, requireAuth } from './server/auth';
+export { createAuthServerHandlers } from './server/route-handlers';
+export { startOptions } from './server/options';
