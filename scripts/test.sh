@@ -14,10 +14,11 @@ if [ ! -x /usr/bin/chromium ]; then
 fi
 
 pnpm install --frozen-lockfile
+bash scripts/changeset-check.sh
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 status=0
-pnpm exec turbo run build typecheck lint test --concurrency=2 --continue 2>&1 | tee "$log" || status=$?
+pnpm exec turbo run build typecheck lint check:package test --concurrency=2 --continue 2>&1 | tee "$log" || status=$?
 
 # One closing line for the whole run, summed over every package's vitest summary.
 plain="$(sed -E 's/\x1b\[[0-9;]*m//g' "$log" | grep -E '^\S+:test:\s+Tests\s' || true)"

@@ -21,7 +21,43 @@ export interface AppSettings {
 
 export type AppStarter = (settings?: AppSettings) => Promise<RunningApp>;
 
+/**
+ * How to run one framework's built demo. Every demo reads the same env vars (with its framework's
+ * public prefix), hosts the auth server at /api/auth as a primary and proxies to it as a
+ * satellite, so one build serves every role.
+ */
+export interface Demo {
+  name: string;
+  /** `NEXT_PUBLIC_`, `VITE_`, `NUXT_PUBLIC_`. */
+  publicPrefix: string;
+  /** Starts the built app in `dir` (the workspace's demo unless given). */
+  run(port: number, env: Record<string, string>, dir?: string): Promise<{ stop: () => Promise<void> }>;
+}
+
 const require = createRequire(import.meta.url);
+const appDir = (name: string) => dirname(require.resolve(`${name}/package.json`));
+
+export const nextDemo: Demo = {
+  name: 'nextjs',
+  publicPrefix: 'NEXT_PUBLIC_',
+  run: (port, env, dir = appDir('@orbital/demo-nextjs')) => {
+    const nextBin = createRequire(join(dir, 'package.json')).resolve('next/dist/bin/next');
+    return start(process.execPath, [nextBin, 'start', '-p', String(port)], { cwd: dir, ready: /Ready in/, env: { NEXT_TELEMETRY_DISABLED: '1', ...env } });
+  },
+};
+
+export const tanstackStartDemo: Demo = {
+  name: 'tanstack-start',
+  publicPrefix: 'VITE_',
+  run: (port, env, dir = appDir('@orbital/demo-tanstack-start')) => start(process.execPath, ['server.mjs'], { cwd: dir, ready: /Ready on/, env: { PORT: String(port), ...env } }),
+};
+
+export const nuxtDemo: Demo = {
+  name: 'nuxt',
+  publicPrefix: 'NUXT_PUBLIC_',
+  run: (port, env, dir = appDir('@orbital/demo-nuxt')) =>
+    start(process.execPath, ['--env-file-if-exists=.env', '.output/server/index.mjs'], { cwd: dir, ready: /Listening on/, env: { PORT: String(port), ...env } }),
+};
 
 function settingsEnv(settings: AppSettings): Record<string, string> {
   return {
@@ -32,18 +68,12 @@ function settingsEnv(settings: AppSettings): Record<string, string> {
   };
 }
 
-/** Runs the built Next.js demo (`next start`) with the given env; one build serves every role. */
-async function runNextDemo(port: number, baseUrl: string, env: Record<string, string>): Promise<RunningApp> {
-  const appDir = dirname(require.resolve('@orbital/demo-nextjs/package.json'));
-  const nextBin = createRequire(join(appDir, 'package.json')).resolve('next/dist/bin/next');
-  const dataDir = mkdtempSync(join(tmpdir(), 'orbital-next-'));
-  const server = await start(process.execPath, [nextBin, 'start', '-p', String(port)], {
-    cwd: appDir,
-    ready: /Ready in/,
-    env: { ORBITAL_DATA_DIR: join(dataDir, 'data'), NEXT_TELEMETRY_DISABLED: '1', ...env },
-  });
+/** Runs a demo on its own embedded database, removed when it stops. */
+async function runDemo(demo: Demo, port: number, baseUrl: string, env: Record<string, string>, dir?: string): Promise<RunningApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), `orbital-${demo.name}-`));
+  const server = await demo.run(port, { ORBITAL_DATA_DIR: join(dataDir, 'data'), ...env }, dir);
   return {
-    name: 'nextjs',
+    name: demo.name,
     baseUrl,
     stop: async () => {
       await server.stop();
@@ -52,12 +82,14 @@ async function runNextDemo(port: number, baseUrl: string, env: Record<string, st
   };
 }
 
-/** The Next.js primary demo, hosting its own auth server. */
-export const startNextDemo: AppStarter = async (settings = {}) => {
-  const port = await freePort();
-  const baseUrl = `http://localhost:${port}`;
-  return runNextDemo(port, baseUrl, { NEXT_PUBLIC_ORBITAL_PUBLISHABLE_KEY: createPublishableKey(`${baseUrl}/api/auth`, 'development'), ...settingsEnv(settings) });
-};
+/** A demo as a primary, hosting its own auth server (a built copy in `dir`, if given). */
+export function demoStarter(demo: Demo, dir?: string): AppStarter {
+  return async (settings = {}) => {
+    const port = await freePort();
+    const baseUrl = `http://localhost:${port}`;
+    return runDemo(demo, port, baseUrl, { [`${demo.publicPrefix}ORBITAL_PUBLISHABLE_KEY`]: createPublishableKey(`${baseUrl}/api/auth`, 'development'), ...settingsEnv(settings) }, dir);
+  };
+}
 
 /** A primary and a satellite on different sites: the browser maps these names to this machine. */
 export const SATELLITE_HOSTS = ['primary.test', 'sub.primary.test', 'satellite.test'];
@@ -72,34 +104,40 @@ export interface RunningPair {
 
 export type PairStarter = (settings: AppSettings & { autoSync: boolean }) => Promise<RunningPair>;
 
-/** Two Next.js demos: a primary at primary.test and a satellite of it at satellite.test. */
-export const startNextPair: PairStarter = async (settings) => {
-  const [primaryPort, satellitePort, subdomainPort] = [await freePort(), await freePort(), await freePort()];
-  const primaryUrl = `http://primary.test:${primaryPort}`;
-  const satelliteUrl = `http://satellite.test:${satellitePort}`;
-  const shared = {
-    NEXT_PUBLIC_ORBITAL_PUBLISHABLE_KEY: createPublishableKey(`${primaryUrl}/api/auth`, 'development'),
-    // Servers cannot resolve the made-up names: they talk to the primary on loopback.
-    ORBITAL_AUTH_SERVER_INTERNAL_URL: `http://127.0.0.1:${primaryPort}/api/auth`,
-    ...settingsEnv(settings),
+/**
+ * A primary at primary.test hosting the auth server (`primaryDemo`, the same framework unless given), and
+ * `demo` as its satellite at satellite.test and as an app at sub.primary.test.
+ */
+export function pairStarter(demo: Demo, primaryDemo: Demo = demo): PairStarter {
+  return async (settings) => {
+    const [primaryPort, satellitePort, subdomainPort] = [await freePort(), await freePort(), await freePort()];
+    const primaryUrl = `http://primary.test:${primaryPort}`;
+    const satelliteUrl = `http://satellite.test:${satellitePort}`;
+    const shared = (prefix: string) => ({
+      [`${prefix}ORBITAL_PUBLISHABLE_KEY`]: createPublishableKey(`${primaryUrl}/api/auth`, 'development'),
+      // Servers cannot resolve the made-up names: they talk to the primary on loopback.
+      ORBITAL_AUTH_SERVER_INTERNAL_URL: `http://127.0.0.1:${primaryPort}/api/auth`,
+      ...settingsEnv(settings),
+    });
+    const p = demo.publicPrefix;
+    const primary = await runDemo(primaryDemo, primaryPort, primaryUrl, { ...shared(primaryDemo.publicPrefix), ORBITAL_ALLOWED_REDIRECT_ORIGINS: satelliteUrl });
+    const satellite = await runDemo(demo, satellitePort, satelliteUrl, {
+      ...shared(p),
+      [`${p}ORBITAL_IS_SATELLITE`]: 'true',
+      [`${p}ORBITAL_DOMAIN`]: `satellite.test:${satellitePort}`,
+      [`${p}ORBITAL_PROXY_URL`]: '/api/auth',
+      [`${p}ORBITAL_SATELLITE_AUTO_SYNC`]: String(settings.autoSync),
+    });
+    const subdomain = await runDemo(demo, subdomainPort, `http://sub.primary.test:${subdomainPort}`, { ...shared(p), ORBITAL_DEMO_REMOTE_AUTH_SERVER: 'true' });
+    return {
+      primary,
+      satellite,
+      subdomain,
+      stop: async () => {
+        await subdomain.stop();
+        await satellite.stop();
+        await primary.stop();
+      },
+    };
   };
-  const primary = await runNextDemo(primaryPort, primaryUrl, { ...shared, ORBITAL_ALLOWED_REDIRECT_ORIGINS: satelliteUrl });
-  const satellite = await runNextDemo(satellitePort, satelliteUrl, {
-    ...shared,
-    NEXT_PUBLIC_ORBITAL_IS_SATELLITE: 'true',
-    NEXT_PUBLIC_ORBITAL_DOMAIN: `satellite.test:${satellitePort}`,
-    NEXT_PUBLIC_ORBITAL_PROXY_URL: '/api/auth',
-    NEXT_PUBLIC_ORBITAL_SATELLITE_AUTO_SYNC: String(settings.autoSync),
-  });
-  const subdomain = await runNextDemo(subdomainPort, `http://sub.primary.test:${subdomainPort}`, { ...shared, ORBITAL_DEMO_REMOTE_AUTH_SERVER: 'true' });
-  return {
-    primary,
-    satellite,
-    subdomain,
-    stop: async () => {
-      await subdomain.stop();
-      await satellite.stop();
-      await primary.stop();
-    },
-  };
-};
+}

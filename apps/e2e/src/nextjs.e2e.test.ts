@@ -1,8 +1,8 @@
-import { startNextDemo, startNextPair } from './apps';
+import { demoStarter, nextDemo, pairStarter } from './apps';
 import { describeOrganizationScenarios } from './scenarios/organizations';
 import { describeSatelliteScenarios } from './scenarios/satellites';
 import { describeSessionScenarios } from './scenarios/sessions';
 
-describeSessionScenarios('Next.js', startNextDemo);
-describeSatelliteScenarios('Next.js', startNextPair);
-describeOrganizationScenarios('Next.js', startNextDemo);
+describeSessionScenarios('Next.js', demoStarter(nextDemo));
+describeSatelliteScenarios('Next.js', pairStarter(nextDemo));
+describeOrganizationScenarios('Next.js', demoStarter(nextDemo));

@@ -1,9 +1,7 @@
 import { parsePublishableKey } from '@orbital/core';
 import { createAuthServerProxy } from '@orbital/core/server';
 import { nextOptions } from '@orbital/nextjs/server';
-import { createOrbitalServer, createPgliteStore } from '@orbital/server';
-
-const seconds = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined);
+import { createOrbitalServer, createPgliteStore, serverOptionsFromEnv } from '@orbital/server';
 
 /**
  * What answers at /api/auth. On the primary, the auth server itself, on the embedded database; on
@@ -17,18 +15,16 @@ export async function authRoute(): Promise<{ handler: (request: Request) => Prom
   if (options.isSatellite || process.env.ORBITAL_DEMO_REMOTE_AUTH_SERVER === 'true') {
     return { handler: createAuthServerProxy({ proxyPath: '/api/auth', target: options.authServerInternalUrl ?? authServerUrl }) };
   }
-  const perMinute = seconds('ORBITAL_RATE_LIMIT_PER_MINUTE');
   return createOrbitalServer({
+    // Secret key, redirect origins, lifetimes, token TTL and rate limits: the same env vars as the CLI.
+    ...serverOptionsFromEnv(process.env),
+    // The same secret key the app's server redeems satellite sync codes with, however the framework names it.
+    ...(options.secretKey && { secretKey: options.secretKey }),
     url: authServerUrl,
     store: await createPgliteStore(process.env.ORBITAL_DATA_DIR ?? '.orbital/data'),
     appName: 'Orbital demo',
-    ...(options.secretKey && { secretKey: options.secretKey }),
-    allowedRedirectOrigins: options.allowedRedirectOrigins ?? [],
     // Satellite sync sends signed-out users to this app's own sign-in page.
     signInUrl: new URL(options.signInUrl ?? '/sign-in', authServerUrl).href,
     signUpUrl: new URL(options.signUpUrl ?? '/sign-up', authServerUrl).href,
-    ...(seconds('ORBITAL_TOKEN_TTL') && { tokenTtl: seconds('ORBITAL_TOKEN_TTL') }),
-    lifetime: { inactivityTimeout: seconds('ORBITAL_INACTIVITY_TIMEOUT'), maximumLifetime: seconds('ORBITAL_MAXIMUM_LIFETIME') },
-    ...(perMinute && { rateLimits: { signInPerIp: { limit: perMinute, window: 60 }, signInPerIdentifier: { limit: perMinute, window: 60 }, signUpPerIp: { limit: perMinute, window: 60 } } }),
   });
 }

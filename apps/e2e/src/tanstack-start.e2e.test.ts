@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoStarter, pairStarter, tanstackStartDemo, type RunningApp } from './apps';
+import { launchChromium } from './chromium';
+import { driver, newUser } from './driver';
+import { describeOrganizationScenarios } from './scenarios/organizations';
+import { describeSatelliteScenarios } from './scenarios/satellites';
+import { describeSessionScenarios } from './scenarios/sessions';
+
+describeSessionScenarios('TanStack Start', demoStarter(tanstackStartDemo));
+describeSatelliteScenarios('TanStack Start', pairStarter(tanstackStartDemo));
+describeOrganizationScenarios('TanStack Start', demoStarter(tanstackStartDemo));
+
+describe('TanStack Start: client-side navigation', () => {
+  let app: RunningApp;
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
+  let d: ReturnType<typeof driver>;
+
+  beforeAll(async () => {
+    app = await demoStarter(tanstackStartDemo)();
+    d = driver(app);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('guards a route in the browser too: requireSignIn sends a signed-out user to sign in and back', async () => {
+    const user = newUser('Lin');
+    const page = await browser.context.newPage();
+    await d.signUpThenSignOut(page, user);
+    await page.getByRole('link', { name: 'Dashboard' }).click(); // a router navigation: beforeLoad runs in the browser
+    await page.waitForURL((u) => u.pathname === '/sign-in');
+    expect(new URL(page.url()).searchParams.get('redirect_url')).toBe(d.url('/dashboard'));
+    await d.fillSignIn(page, user.email, user.password);
+    await page.waitForURL(d.url('/dashboard'));
+
+    // signed in: the next router navigation runs the loader's server function over HTTP
+    await page.getByRole('link', { name: 'Home' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Orbital on TanStack Start');
+    await page.getByRole('link', { name: 'Dashboard' }).click();
+    await expect.poll(() => page.getByTestId('server-user').textContent()).toMatch(/^server: user_/);
+    expect((await d.who(page)).client).toBe((await page.getByTestId('server-user').textContent())!.replace('server', 'client'));
+  });
+});
