@@ -25,9 +25,11 @@ fi
 export COREPACK_INTEGRITY_KEYS=0
 export COREPACK_ENABLE_DOWNLOAD_PROMPT=0
 # A pnpm on PATH (not just a shell function): turbo and scripts look for the binary.
-if ! command -v pnpm >/dev/null 2>&1 || [ "$(command -v pnpm)" != "$ORBITAL_ROOT/.tools/bin/pnpm" ]; then
+# Written once: rewriting it while another shell runs it fails with "Text file busy".
+if [ ! -x "$ORBITAL_ROOT/.tools/bin/pnpm" ]; then
   mkdir -p "$ORBITAL_ROOT/.tools/bin"
-  printf '#!/usr/bin/env sh\nexec corepack pnpm "$@"\n' > "$ORBITAL_ROOT/.tools/bin/pnpm"
-  chmod +x "$ORBITAL_ROOT/.tools/bin/pnpm"
-  export PATH="$ORBITAL_ROOT/.tools/bin:$PATH"
+  printf '#!/usr/bin/env sh\nexec corepack pnpm "$@"\n' > "$ORBITAL_ROOT/.tools/bin/pnpm.tmp"
+  chmod +x "$ORBITAL_ROOT/.tools/bin/pnpm.tmp"
+  mv "$ORBITAL_ROOT/.tools/bin/pnpm.tmp" "$ORBITAL_ROOT/.tools/bin/pnpm"
 fi
+if [ "$(command -v pnpm)" != "$ORBITAL_ROOT/.tools/bin/pnpm" ]; then export PATH="$ORBITAL_ROOT/.tools/bin:$PATH"; fi

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useHydrated } from './useHydrated';
 import { useOrbital } from './useOrbital';
 
 /**
@@ -7,8 +8,9 @@ import { useOrbital } from './useOrbital';
  */
 export function SignInButton({ children = 'Sign in', className }: { children?: ReactNode; className?: string }) {
   const orbital = useOrbital();
+  const hydrated = useHydrated();
   return (
-    <button type="button" className={className} onClick={() => void orbital.redirectToSignIn()}>
+    <button type="button" className={className} disabled={!hydrated} onClick={() => void orbital.redirectToSignIn()}>
       {children}
     </button>
   );
@@ -16,8 +18,9 @@ export function SignInButton({ children = 'Sign in', className }: { children?: R
 
 export function SignUpButton({ children = 'Sign up', className }: { children?: ReactNode; className?: string }) {
   const orbital = useOrbital();
+  const hydrated = useHydrated();
   return (
-    <button type="button" className={className} onClick={() => void orbital.redirectToSignUp()}>
+    <button type="button" className={className} disabled={!hydrated} onClick={() => void orbital.redirectToSignUp()}>
       {children}
     </button>
   );

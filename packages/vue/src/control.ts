@@ -1,6 +1,7 @@
 import { defineComponent, h, onMounted, type PropType } from 'vue';
 import type { UserResource } from '@orbital/core/browser';
 import { useAuth, useOrbital, useUser } from './composables';
+import { useHydrated } from './hydrated';
 
 /** Renders its slot only for a signed-in user. */
 export const SignedIn = defineComponent({
@@ -69,7 +70,8 @@ function accountButton(name: string, label: string, go: (orbital: ReturnType<typ
     name,
     setup(_, { slots }) {
       const orbital = useOrbital();
-      return () => h('button', { type: 'button', onClick: () => void go(orbital) }, slots.default?.() ?? label);
+      const hydrated = useHydrated();
+      return () => h('button', { type: 'button', disabled: !hydrated.value, onClick: () => void go(orbital) }, slots.default?.() ?? label);
     },
   });
 }

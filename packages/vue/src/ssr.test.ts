@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createSSRApp, defineComponent, h } from 'vue';
 import { renderToString } from 'vue/server-renderer';
 import { createPublishableKey } from '@orbital/core';
-import { SignIn, SignedIn, SignedOut, SignUp, orbital, useAuth, type InitialAuthState } from './index';
+import { SignIn, SignInButton, SignedIn, SignedOut, SignUp, SignUpButton, orbital, useAuth, type InitialAuthState } from './index';
 
 const publishableKey = createPublishableKey('http://localhost:3000/api/auth', 'development');
 
@@ -40,6 +40,14 @@ describe('server rendering with the server’s auth state (no flash)', () => {
     expect(html).toContain('id="orb-identifier"');
     expect(html).toContain('Create account');
     expect(html).toContain('.orb-card{');
+  });
+
+  it('renders the prebuilt forms disabled until hydrated, so an early submit cannot drop what was typed', async () => {
+    for (const form of [SignIn, SignUp]) expect(await render(undefined, () => h(form))).toContain('<fieldset disabled>');
+  });
+
+  it('renders the sign-in and sign-up buttons disabled until hydrated, so an early click is not silently lost', async () => {
+    expect(await render(undefined, () => [h(SignInButton), h(SignUpButton)])).toBe('<!--[--><button type="button" disabled>Sign in</button><button type="button" disabled>Sign up</button><!--]-->');
   });
 
   it('says how to install the plugin when a composable runs without it', async () => {

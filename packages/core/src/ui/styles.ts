@@ -14,6 +14,7 @@ export const orbitalStyles = `
 .orb-error{color:var(--d);border:1px solid var(--d);border-radius:var(--r);padding:.5rem .75rem;margin:.75rem 0}
 .orb-foot{margin:1rem 0 0;color:var(--m);font-size:.9rem}.orb-foot a{color:var(--a)}
 .orb-row{display:flex;gap:.75rem}.orb-row>*{flex:1}
+.orb-card fieldset{border:0;margin:0;padding:0;min-width:0}
 .orb-avatar{width:2rem;height:2rem;border-radius:50%;background:var(--orbital-accent,#3548d4);color:var(--orbital-accent-text,#fff);display:inline-grid;place-items:center;font-weight:700;font-size:.85rem;flex:none}
 .orb-userbutton{position:relative;display:inline-block;font-family:var(--orbital-font,system-ui,sans-serif)}
 .orb-trigger{border:0;background:none;padding:0;cursor:pointer;border-radius:50%}

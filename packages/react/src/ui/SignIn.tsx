@@ -1,6 +1,7 @@
 import { useEffect, useState, useSyncExternalStore, type FormEvent } from 'react';
 import { displayName, initials, labels } from '@orbital/core/ui';
 import { useAction } from '../useAction';
+import { useHydrated } from '../useHydrated';
 import { useOrbital, useOrbitalState } from '../useOrbital';
 import { Styles } from './Styles';
 
@@ -25,6 +26,7 @@ function SignInForm() {
   const orbital = useOrbital();
   const [identifier, setIdentifier] = useState('');
   const [password, setPassword] = useState('');
+  const hydrated = useHydrated();
   const { run, isLoading, error } = useAction(async () => {
     await orbital.signIn({ identifier, password });
     await orbital.navigate(orbital.buildAfterSignInUrl());
@@ -35,23 +37,25 @@ function SignInForm() {
   };
   return (
     <form onSubmit={submit} noValidate aria-describedby={error ? 'orb-signin-error' : undefined}>
-      <h2>{labels.signInTitle}</h2>
-      <p className="orb-sub">{labels.signInSubtitle}</p>
-      {error && (
-        <p className="orb-error" role="alert" id="orb-signin-error">
-          {error.message}
+      <fieldset disabled={!hydrated}>
+        <h2>{labels.signInTitle}</h2>
+        <p className="orb-sub">{labels.signInSubtitle}</p>
+        {error && (
+          <p className="orb-error" role="alert" id="orb-signin-error">
+            {error.message}
+          </p>
+        )}
+        <label className="orb-field" htmlFor="orb-identifier">{labels.email}</label>
+        <input className="orb-input" id="orb-identifier" type="email" autoComplete="username" required value={identifier} onChange={(e) => setIdentifier(e.target.value)} aria-invalid={error ? true : undefined} />
+        <label className="orb-field" htmlFor="orb-password">{labels.password}</label>
+        <input className="orb-input" id="orb-password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+        <button className="orb-btn orb-primary" type="submit" disabled={isLoading}>
+          {isLoading ? labels.working : labels.continue}
+        </button>
+        <p className="orb-foot">
+          {labels.noAccount} <a href={orbital.buildSignUpUrl({ redirectUrl: orbital.buildAfterSignInUrl() })}>{labels.signUpLink}</a>
         </p>
-      )}
-      <label className="orb-field" htmlFor="orb-identifier">{labels.email}</label>
-      <input className="orb-input" id="orb-identifier" type="email" autoComplete="username" required value={identifier} onChange={(e) => setIdentifier(e.target.value)} aria-invalid={error ? true : undefined} />
-      <label className="orb-field" htmlFor="orb-password">{labels.password}</label>
-      <input className="orb-input" id="orb-password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
-      <button className="orb-btn orb-primary" type="submit" disabled={isLoading}>
-        {isLoading ? labels.working : labels.continue}
-      </button>
-      <p className="orb-foot">
-        {labels.noAccount} <a href={orbital.buildSignUpUrl({ redirectUrl: orbital.buildAfterSignInUrl() })}>{labels.signUpLink}</a>
-      </p>
+      </fieldset>
     </form>
   );
 }

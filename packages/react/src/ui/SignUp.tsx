@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { labels } from '@orbital/core/ui';
 import { useAction } from '../useAction';
+import { useHydrated } from '../useHydrated';
 import { useOrbital } from '../useOrbital';
 import { Styles } from './Styles';
 
@@ -8,6 +9,7 @@ import { Styles } from './Styles';
 export function SignUp() {
   const orbital = useOrbital();
   const [fields, setFields] = useState({ firstName: '', lastName: '', email: '', password: '' });
+  const hydrated = useHydrated();
   const set = (name: keyof typeof fields) => (event: { target: { value: string } }) => setFields((f) => ({ ...f, [name]: event.target.value }));
   const { run, isLoading, error } = useAction(async () => {
     await orbital.signUp(fields);
@@ -21,29 +23,31 @@ export function SignUp() {
     <div className="orb-card">
       <Styles />
       <form onSubmit={submit} noValidate>
-        <h2>{labels.signUpTitle}</h2>
-        <p className="orb-sub">{labels.signUpSubtitle}</p>
-        {error && <p className="orb-error" role="alert">{error.message}</p>}
-        <div className="orb-row">
-          <div>
-            <label className="orb-field" htmlFor="orb-first">{labels.firstName}</label>
-            <input className="orb-input" id="orb-first" autoComplete="given-name" value={fields.firstName} onChange={set('firstName')} />
+        <fieldset disabled={!hydrated}>
+          <h2>{labels.signUpTitle}</h2>
+          <p className="orb-sub">{labels.signUpSubtitle}</p>
+          {error && <p className="orb-error" role="alert">{error.message}</p>}
+          <div className="orb-row">
+            <div>
+              <label className="orb-field" htmlFor="orb-first">{labels.firstName}</label>
+              <input className="orb-input" id="orb-first" autoComplete="given-name" value={fields.firstName} onChange={set('firstName')} />
+            </div>
+            <div>
+              <label className="orb-field" htmlFor="orb-last">{labels.lastName}</label>
+              <input className="orb-input" id="orb-last" autoComplete="family-name" value={fields.lastName} onChange={set('lastName')} />
+            </div>
           </div>
-          <div>
-            <label className="orb-field" htmlFor="orb-last">{labels.lastName}</label>
-            <input className="orb-input" id="orb-last" autoComplete="family-name" value={fields.lastName} onChange={set('lastName')} />
-          </div>
-        </div>
-        <label className="orb-field" htmlFor="orb-email">{labels.email}</label>
-        <input className="orb-input" id="orb-email" type="email" autoComplete="email" required value={fields.email} onChange={set('email')} />
-        <label className="orb-field" htmlFor="orb-new-password">{labels.password}</label>
-        <input className="orb-input" id="orb-new-password" type="password" autoComplete="new-password" required value={fields.password} onChange={set('password')} />
-        <button className="orb-btn orb-primary" type="submit" disabled={isLoading}>
-          {isLoading ? labels.working : labels.createAccount}
-        </button>
-        <p className="orb-foot">
-          {labels.haveAccount} <a href={orbital.buildSignInUrl({ redirectUrl: orbital.buildAfterSignUpUrl() })}>{labels.signInLink}</a>
-        </p>
+          <label className="orb-field" htmlFor="orb-email">{labels.email}</label>
+          <input className="orb-input" id="orb-email" type="email" autoComplete="email" required value={fields.email} onChange={set('email')} />
+          <label className="orb-field" htmlFor="orb-new-password">{labels.password}</label>
+          <input className="orb-input" id="orb-new-password" type="password" autoComplete="new-password" required value={fields.password} onChange={set('password')} />
+          <button className="orb-btn orb-primary" type="submit" disabled={isLoading}>
+            {isLoading ? labels.working : labels.createAccount}
+          </button>
+          <p className="orb-foot">
+            {labels.haveAccount} <a href={orbital.buildSignInUrl({ redirectUrl: orbital.buildAfterSignUpUrl() })}>{labels.signInLink}</a>
+          </p>
+        </fieldset>
       </form>
     </div>
   );

@@ -1,6 +1,7 @@
 import { computed, defineComponent, h, onMounted, ref, watchEffect, type PropType } from 'vue';
 import { displayName, initials, labels } from '@orbital/core/ui';
 import { useAction, useOrbital, useSessionList } from '../composables';
+import { useHydrated } from '../hydrated';
 import { styles } from './styles';
 
 const SignInForm = defineComponent({
@@ -9,21 +10,24 @@ const SignInForm = defineComponent({
     const orbital = useOrbital();
     const identifier = ref('');
     const password = ref('');
+    const hydrated = useHydrated();
     const { run, isLoading, error } = useAction(async () => {
       await orbital.signIn({ identifier: identifier.value, password: password.value });
       await orbital.navigate(orbital.buildAfterSignInUrl());
     });
     return () =>
       h('form', { noValidate: true, 'aria-describedby': error.value ? 'orb-signin-error' : undefined, onSubmit: (event: Event) => (event.preventDefault(), void run()) }, [
-        h('h2', labels.signInTitle),
-        h('p', { class: 'orb-sub' }, labels.signInSubtitle),
-        error.value && h('p', { class: 'orb-error', role: 'alert', id: 'orb-signin-error' }, error.value.message),
-        h('label', { class: 'orb-field', for: 'orb-identifier' }, labels.email),
-        h('input', { class: 'orb-input', id: 'orb-identifier', type: 'email', autocomplete: 'username', required: true, value: identifier.value, 'aria-invalid': error.value ? true : undefined, onInput: (e: Event) => (identifier.value = (e.target as HTMLInputElement).value) }),
-        h('label', { class: 'orb-field', for: 'orb-password' }, labels.password),
-        h('input', { class: 'orb-input', id: 'orb-password', type: 'password', autocomplete: 'current-password', required: true, value: password.value, onInput: (e: Event) => (password.value = (e.target as HTMLInputElement).value) }),
-        h('button', { class: 'orb-btn orb-primary', type: 'submit', disabled: isLoading.value }, isLoading.value ? labels.working : labels.continue),
-        h('p', { class: 'orb-foot' }, [labels.noAccount, ' ', h('a', { href: orbital.buildSignUpUrl({ redirectUrl: orbital.buildAfterSignInUrl() }) }, labels.signUpLink)]),
+        h('fieldset', { disabled: !hydrated.value }, [
+          h('h2', labels.signInTitle),
+          h('p', { class: 'orb-sub' }, labels.signInSubtitle),
+          error.value && h('p', { class: 'orb-error', role: 'alert', id: 'orb-signin-error' }, error.value.message),
+          h('label', { class: 'orb-field', for: 'orb-identifier' }, labels.email),
+          h('input', { class: 'orb-input', id: 'orb-identifier', type: 'email', autocomplete: 'username', required: true, value: identifier.value, 'aria-invalid': error.value ? true : undefined, onInput: (e: Event) => (identifier.value = (e.target as HTMLInputElement).value) }),
+          h('label', { class: 'orb-field', for: 'orb-password' }, labels.password),
+          h('input', { class: 'orb-input', id: 'orb-password', type: 'password', autocomplete: 'current-password', required: true, value: password.value, onInput: (e: Event) => (password.value = (e.target as HTMLInputElement).value) }),
+          h('button', { class: 'orb-btn orb-primary', type: 'submit', disabled: isLoading.value }, isLoading.value ? labels.working : labels.continue),
+          h('p', { class: 'orb-foot' }, [labels.noAccount, ' ', h('a', { href: orbital.buildSignUpUrl({ redirectUrl: orbital.buildAfterSignInUrl() }) }, labels.signUpLink)]),
+        ]),
       ]);
   },
 });

@@ -5,6 +5,8 @@ import { useOrbitalContext } from '../context';
 import { useMenu } from './menu';
 import { styles } from './styles';
 
+const item = (label: unknown, onClick: () => void, key?: string) => h('button', { key, role: 'menuitem', type: 'button', onClick }, label as string);
+
 /**
  * The account menu: who is signed in, switch between accounts, add one, manage the profile, sign
  * out of one or all. Keyboard and screen-reader friendly (menu button pattern).
@@ -19,7 +21,6 @@ export const UserButton = defineComponent({
       open.value = false;
       void run();
     };
-    const item = (label: unknown, onClick: () => void, key?: string) => h('button', { key, role: 'menuitem', type: 'button', onClick }, label as string);
     return () => {
       const { session, sessions, isLoaded } = state.value;
       if (!isLoaded || !session) return null;
