@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { authenticateRequest, type AuthenticateRequestOptions } from './authenticate-request';
 import { cookieNames } from './cookies';
-import { HANDSHAKE_PARAM, createHandshakePayload } from './handshake';
+import { createHandshakePayload } from './handshake';
+import { HANDSHAKE_PARAM } from './transient-params';
 import { createRevocationList } from './revoked-sessions';
 import { APP_ORIGIN, AUTH_URL, clock, publishableKey, sessionToken, testKeys } from './test-support';
 

@@ -1,9 +1,10 @@
-import { DEV_BROWSER_PARAM, isCrossSite, withDevBrowser } from './dev-browser';
+import { isCrossSite, withDevBrowser } from './dev-browser';
 import { clientCookie, cookieNames, clientUatCookie, devBrowserCookie, expiredCookie, handshakeCountCookie, parseCookies, sessionCookie, type CookieNames, type CookieScope } from './cookies';
-import { SYNC_PARAM, SYNC_SIGNED_OUT, buildSyncUrl, redeemSyncCode } from './satellite-sync';
+import { SYNC_SIGNED_OUT, buildSyncUrl, redeemSyncCode } from './satellite-sync';
+import { DEV_BROWSER_PARAM, HANDSHAKE_PARAM, SYNC_PARAM } from './transient-params';
 import { TokenVerificationError, isOrbitalError, type OrbitalErrorCode } from './errors';
 import type { RevokedSessions } from './revoked-sessions';
-import { HANDSHAKE_PARAM, buildHandshakeUrl, createMemoryReplayGuard, verifyHandshakePayload, type ReplayGuard } from './handshake';
+import { buildHandshakeUrl, createMemoryReplayGuard, verifyHandshakePayload, type ReplayGuard } from './handshake';
 import { keySetFor, type KeySet, type KeySource } from './key-set';
 import { parsePublishableKey, type InstanceMode } from './keys';
 import type { OrbitalOptions } from './options';

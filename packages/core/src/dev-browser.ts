@@ -5,19 +5,13 @@
  * the app, sent with API calls and carried in URLs on redirects between app and auth server.
  * Production instances refuse it and rely on first-party HttpOnly cookies only.
  */
-export const DEV_BROWSER_PARAM = '__orbital_db';
+import { DEV_BROWSER_PARAM } from './transient-params';
 
 /** Adds the development-browser token to a URL (replacing any there). */
 export function withDevBrowser(url: string | URL, token: string | null | undefined): string {
   const target = new URL(url);
   if (token) target.searchParams.set(DEV_BROWSER_PARAM, token);
   return target.href;
-}
-
-export function stripDevBrowser(url: string | URL): URL {
-  const target = new URL(url);
-  target.searchParams.delete(DEV_BROWSER_PARAM);
-  return target;
 }
 
 /** Whether two URLs are different sites for cookies (hosts differ; ports do not count). */

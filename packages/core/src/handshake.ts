@@ -2,13 +2,11 @@ import { base64UrlEncode } from './base64url';
 import { HandshakeError, TokenVerificationError, isOrbitalError } from './errors';
 import type { KeySet } from './key-set';
 import { REDIRECT_URL_PARAM } from './account-urls';
-import { stripDevBrowser } from './dev-browser';
 import { signJwt } from './session-token';
+import { stripTransientParams } from './transient-params';
 import type { SigningKey } from './signature';
 import { verifyJwt } from './verify-token';
 
-/** The query parameter the auth server adds to the app URL on the way back. */
-export const HANDSHAKE_PARAM = '__orbital_handshake';
 /** The auth server's endpoint for top-level handshake redirects, relative to its URL. */
 export const HANDSHAKE_PATH = '/v1/handshake';
 /** A handshake payload lives just long enough for one redirect. */
@@ -25,15 +23,8 @@ export interface HandshakeState {
 /** Where an app sends the browser to refresh its cookies. */
 export function buildHandshakeUrl(authServerUrl: string, returnTo: string | URL): string {
   const url = new URL(`${authServerUrl}${HANDSHAKE_PATH}`);
-  url.searchParams.set(REDIRECT_URL_PARAM, stripDevBrowser(stripHandshakeParams(returnTo)).href);
+  url.searchParams.set(REDIRECT_URL_PARAM, stripTransientParams(returnTo).href);
   return url.href;
-}
-
-/** The app URL without the handshake payload, e.g. for `history.replaceState` or a re-handshake. */
-export function stripHandshakeParams(input: string | URL): URL {
-  const url = new URL(input);
-  url.searchParams.delete(HANDSHAKE_PARAM);
-  return url;
 }
 
 /** Auth server side: the signed payload for one app origin, valid for {@link HANDSHAKE_TTL} seconds. */

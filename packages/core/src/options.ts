@@ -56,9 +56,40 @@ export interface OrbitalOptions {
   revokedSessions?: RevokedSessions | undefined;
 }
 
+const text = (value: string | undefined) => value;
 const flag = (value: string | undefined) => (value === undefined ? undefined : value === 'true' || value === '1');
 const list = (value: string | undefined) => value?.split(',').map((s) => s.trim()).filter(Boolean);
 const number = (value: string | undefined) => (value === undefined ? undefined : Number(value));
+
+/**
+ * Every option that env vars (and Nuxt's runtime config) can set: its name after `ORBITAL_`,
+ * whether a browser may know it, and how to read it. Adapters derive their configuration from
+ * this one list.
+ */
+export const ENV_OPTIONS = {
+  publishableKey: { env: 'PUBLISHABLE_KEY', browser: true, read: text },
+  secretKey: { env: 'SECRET_KEY', browser: false, read: text },
+  jwtKey: { env: 'JWT_KEY', browser: false, read: text },
+  signInUrl: { env: 'SIGN_IN_URL', browser: true, read: text },
+  signUpUrl: { env: 'SIGN_UP_URL', browser: true, read: text },
+  userProfileUrl: { env: 'USER_PROFILE_URL', browser: true, read: text },
+  afterSignInUrl: { env: 'AFTER_SIGN_IN_URL', browser: true, read: text },
+  afterSignUpUrl: { env: 'AFTER_SIGN_UP_URL', browser: true, read: text },
+  afterSignOutUrl: { env: 'AFTER_SIGN_OUT_URL', browser: true, read: text },
+  afterMultiSessionSingleSignOutUrl: { env: 'AFTER_MULTI_SESSION_SINGLE_SIGN_OUT_URL', browser: true, read: text },
+  allowedRedirectOrigins: { env: 'ALLOWED_REDIRECT_ORIGINS', browser: true, read: list },
+  authorizedParties: { env: 'AUTHORIZED_PARTIES', browser: false, read: list },
+  isSatellite: { env: 'IS_SATELLITE', browser: true, read: flag },
+  domain: { env: 'DOMAIN', browser: true, read: text },
+  proxyUrl: { env: 'PROXY_URL', browser: true, read: text },
+  satelliteAutoSync: { env: 'SATELLITE_AUTO_SYNC', browser: true, read: flag },
+  cookieDomain: { env: 'COOKIE_DOMAIN', browser: true, read: text },
+  authServerInternalUrl: { env: 'AUTH_SERVER_INTERNAL_URL', browser: false, read: text },
+  clockSkew: { env: 'CLOCK_SKEW', browser: false, read: number },
+} as const satisfies { [K in keyof OrbitalOptions]?: { env: string; browser: boolean; read: (value: string | undefined) => OrbitalOptions[K] | undefined } };
+
+type EnvOption = keyof typeof ENV_OPTIONS;
+type BrowserOption = { [K in EnvOption]: (typeof ENV_OPTIONS)[K]['browser'] extends true ? K : never }[EnvOption];
 
 /**
  * Reads Orbital options from env vars. Public ones carry the framework's prefix
@@ -67,39 +98,18 @@ const number = (value: string | undefined) => (value === undefined ? undefined :
  * @example optionsFromEnv(process.env, 'NEXT_PUBLIC_') // NEXT_PUBLIC_ORBITAL_PUBLISHABLE_KEY, ORBITAL_SECRET_KEY, …
  */
 export function optionsFromEnv(env: Record<string, string | undefined>, publicPrefix: string): Partial<OrbitalOptions> {
-  const pub = (name: string) => env[`${publicPrefix}ORBITAL_${name}`] || env[`ORBITAL_${name}`] || undefined;
-  const secret = (name: string) => env[`ORBITAL_${name}`] || undefined;
-  const options: Partial<OrbitalOptions> = {
-    publishableKey: pub('PUBLISHABLE_KEY'),
-    secretKey: secret('SECRET_KEY'),
-    jwtKey: secret('JWT_KEY'),
-    signInUrl: pub('SIGN_IN_URL'),
-    signUpUrl: pub('SIGN_UP_URL'),
-    userProfileUrl: pub('USER_PROFILE_URL'),
-    afterSignInUrl: pub('AFTER_SIGN_IN_URL'),
-    afterSignUpUrl: pub('AFTER_SIGN_UP_URL'),
-    afterSignOutUrl: pub('AFTER_SIGN_OUT_URL'),
-    afterMultiSessionSingleSignOutUrl: pub('AFTER_MULTI_SESSION_SINGLE_SIGN_OUT_URL'),
-    allowedRedirectOrigins: list(pub('ALLOWED_REDIRECT_ORIGINS')),
-    authorizedParties: list(secret('AUTHORIZED_PARTIES')),
-    isSatellite: flag(pub('IS_SATELLITE')),
-    domain: pub('DOMAIN'),
-    proxyUrl: pub('PROXY_URL'),
-    satelliteAutoSync: flag(pub('SATELLITE_AUTO_SYNC')),
-    cookieDomain: pub('COOKIE_DOMAIN'),
-    authServerInternalUrl: secret('AUTH_SERVER_INTERNAL_URL'),
-    clockSkew: number(secret('CLOCK_SKEW')),
-  };
-  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as Partial<OrbitalOptions>;
+  const read = (name: string, browser: boolean) => (browser && env[`${publicPrefix}ORBITAL_${name}`]) || env[`ORBITAL_${name}`] || undefined;
+  const options = Object.entries(ENV_OPTIONS).map(([key, option]) => [key, option.read(read(option.env, option.browser))]);
+  return Object.fromEntries(options.filter(([, v]) => v !== undefined)) as Partial<OrbitalOptions>;
 }
 
 /** What of the options a browser may know: everything but keys and server-to-server settings. */
-export type PublicOrbitalOptions = Omit<OrbitalOptions, 'secretKey' | 'jwtKey' | 'authorizedParties' | 'clockSkew' | 'authServerInternalUrl' | 'revokedSessions'>;
+export type PublicOrbitalOptions = Pick<OrbitalOptions, BrowserOption>;
 
-/** The options without what must stay on the server, for handing to the browser client. */
+/** The options a browser may know (by {@link ENV_OPTIONS}), for handing to the browser client. */
 export function publicOptions(options: OrbitalOptions): PublicOrbitalOptions {
-  const { secretKey: _secret, jwtKey: _jwt, authorizedParties: _parties, clockSkew: _skew, authServerInternalUrl: _internal, revokedSessions: _revoked, ...rest } = options;
-  return rest;
+  const isBrowserOption = (key: string) => key in ENV_OPTIONS && ENV_OPTIONS[key as EnvOption].browser;
+  return Object.fromEntries(Object.entries(options).filter(([key]) => isBrowserOption(key))) as PublicOrbitalOptions;
 }
 
 /**

@@ -1,10 +1,11 @@
 import { REDIRECT_URL_PARAM, hostedPageUrls, withRedirectUrl } from './account-urls';
 import { ApiError, type OrbitalErrorCode } from './errors';
+import { parsePublishableKey } from './keys';
+import type { OrbitalOptions } from './options';
+import { stripTransientParams } from './transient-params';
 
 /** The auth server's sync endpoint (top-level GET on the primary), relative to its URL. */
 export const SYNC_PATH = '/v1/sync';
-/** Carries a single-use sync code (or {@link SYNC_SIGNED_OUT}) back to the satellite page. */
-export const SYNC_PARAM = '__orbital_sync';
 /** The sync answer for a browser with no session on the primary (auto-sync). */
 export const SYNC_SIGNED_OUT = 'signed-out';
 /** Sync codes live just long enough for one redirect. */
@@ -23,16 +24,10 @@ export interface SyncUrlOptions {
  */
 export function buildSyncUrl(authServerUrl: string, returnTo: string | URL, options: SyncUrlOptions = {}): string {
   const url = new URL(`${authServerUrl}${SYNC_PATH}`);
-  url.searchParams.set(REDIRECT_URL_PARAM, stripSyncParams(returnTo).href);
+  url.searchParams.set(REDIRECT_URL_PARAM, stripTransientParams(returnTo).href);
   if (options.auto) url.searchParams.set('auto', '1');
   if (options.flow === 'sign-up') url.searchParams.set('flow', 'sign-up');
   return url.href;
-}
-
-export function stripSyncParams(input: string | URL): URL {
-  const url = new URL(input);
-  url.searchParams.delete(SYNC_PARAM);
-  return url;
 }
 
 /** What redeeming a sync code gives the satellite's server: its own first-party client state. */
@@ -66,7 +61,8 @@ export async function redeemSyncCode(params: { code: string; origin: string; aut
  * Where "sign in, then come back to `returnTo`" goes: the sign-in page with `redirect_url` on a
  * primary, the primary's sync endpoint on a satellite (which shows a form only when needed).
  */
-export function signInRedirectUrl(options: { authServerUrl: string; signInUrl?: string | undefined; isSatellite?: boolean | undefined }, returnTo: string): string {
-  if (options.isSatellite) return buildSyncUrl(options.authServerUrl, returnTo);
-  return withRedirectUrl(new URL(options.signInUrl ?? hostedPageUrls(options.authServerUrl).signInUrl, returnTo).href, returnTo);
+export function signInRedirectUrl(options: Pick<OrbitalOptions, 'publishableKey' | 'signInUrl' | 'isSatellite'>, returnTo: string): string {
+  const { authServerUrl } = parsePublishableKey(options.publishableKey);
+  if (options.isSatellite) return buildSyncUrl(authServerUrl, returnTo);
+  return withRedirectUrl(new URL(options.signInUrl ?? hostedPageUrls(authServerUrl).signInUrl, returnTo).href, returnTo);
 }

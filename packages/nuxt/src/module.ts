@@ -1,13 +1,12 @@
 import { addComponent, addImports, addPlugin, addRouteMiddleware, addServerHandler, addServerImports, createResolver, defineNuxtModule } from '@nuxt/kit';
 import type { NuxtModule } from '@nuxt/schema';
-import type { OrbitalOptions } from '@orbital/core';
+import { ENV_OPTIONS, type OrbitalOptions } from '@orbital/core';
 
 /** `orbital` in nuxt.config: any Orbital option; env vars (`NUXT_PUBLIC_ORBITAL_*`, `NUXT_ORBITAL_*`) override them at run time. */
 export type ModuleOptions = Partial<OrbitalOptions>;
 
 /** Options a browser may know go to `runtimeConfig.public.orbital`; the rest stay on the server. */
-const SERVER_ONLY = ['secretKey', 'jwtKey', 'authorizedParties', 'clockSkew', 'authServerInternalUrl'] as const;
-const PUBLIC = ['publishableKey', 'signInUrl', 'signUpUrl', 'userProfileUrl', 'afterSignInUrl', 'afterSignUpUrl', 'afterSignOutUrl', 'afterMultiSessionSingleSignOutUrl', 'allowedRedirectOrigins', 'isSatellite', 'domain', 'proxyUrl', 'satelliteAutoSync', 'cookieDomain'] as const;
+const optionKeys = (browser: boolean) => (Object.keys(ENV_OPTIONS) as (keyof typeof ENV_OPTIONS)[]).filter((key) => ENV_OPTIONS[key].browser === browser);
 
 const COMPOSABLES = ['useAuth', 'useUser', 'useSession', 'useSessionList', 'useOrbital', 'useSignIn', 'useSignUp', 'useOrganization', 'useOrganizationList'];
 const COMPONENTS = ['SignedIn', 'SignedOut', 'Protect', 'SignIn', 'SignUp', 'UserButton', 'SignInButton', 'SignUpButton', 'OrganizationSwitcher', 'RedirectToSignIn', 'RedirectToSignUp', 'RedirectToUserProfile', 'RedirectToCreateOrganization', 'RedirectToOrganizationProfile', 'MultisessionAppSupport'];
@@ -27,8 +26,9 @@ const module: NuxtModule<ModuleOptions> = defineNuxtModule<ModuleOptions>({
     const resolver = createResolver(import.meta.url);
     const config = nuxt.options.runtimeConfig;
     // Every key exists (as '' when unset) so that its NUXT_… env var can fill it in at run time.
-    config.public.orbital = Object.fromEntries(PUBLIC.map((key) => [key, (config.public.orbital as Record<string, unknown> | undefined)?.[key] ?? options[key] ?? ''])) as never;
-    config.orbital = Object.fromEntries(SERVER_ONLY.map((key) => [key, (config.orbital as Record<string, unknown> | undefined)?.[key] ?? options[key] ?? ''])) as never;
+    const fill = (given: unknown, browser: boolean) => Object.fromEntries(optionKeys(browser).map((key) => [key, (given as Record<string, unknown> | undefined)?.[key] ?? options[key] ?? ''])) as never;
+    config.public.orbital = fill(config.public.orbital, true);
+    config.orbital = fill(config.orbital, false);
 
     // The runtime files import Nuxt's virtual modules: Nuxt must bundle them rather than load them from node_modules.
     nuxt.options.build.transpile.push(resolver.resolve('./runtime'));

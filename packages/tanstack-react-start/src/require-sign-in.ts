@@ -1,15 +1,11 @@
 import { redirect } from '@tanstack/react-router';
-import { OrbitalError, parsePublishableKey, signInRedirectUrl } from '@orbital/core';
+import { OrbitalError, signInRedirectUrl } from '@orbital/core';
+import { authSnapshot, initialAuthState, type InitialAuthState } from '@orbital/core/browser';
 import { browserClient } from './browser-client';
 import { requestContext } from './request-context';
 
-export interface RouteAuth {
-  userId: string;
-  sessionId: string;
-  orgId: string | null;
-  orgRole: string | null;
-  orgSlug: string | null;
-}
+/** Who is signed in, as `beforeLoad` adds it to the route context: ids only, like the SSR state. */
+export type RouteAuth = Required<InitialAuthState> & { userId: string; sessionId: string };
 
 /**
  * A `beforeLoad` guard: lets signed-in users through (adding `auth` to the route context) and
@@ -22,9 +18,9 @@ export async function requireSignIn({ location }: { location: { href: string } }
   const server = requestContext();
   if (server) {
     const { auth, options } = server;
-    if (auth.isSignedIn) return { auth: { userId: auth.userId, sessionId: auth.sessionId, orgId: auth.orgId, orgRole: auth.orgRole, orgSlug: auth.orgSlug } };
+    if (auth.isSignedIn) return { auth: initialAuthState(auth) as RouteAuth };
     const returnTo = new URL(location.href, server.url).href;
-    throw redirect({ href: signInRedirectUrl({ authServerUrl: parsePublishableKey(options.publishableKey).authServerUrl, signInUrl: options.signInUrl, isSatellite: options.isSatellite }, returnTo) });
+    throw redirect({ href: signInRedirectUrl(options, returnTo) });
   }
   if (typeof window === 'undefined') {
     throw new OrbitalError('middleware_missing', 'requireSignIn ran on the server without orbitalMiddleware: add orbitalMiddleware() to requestMiddleware in src/start.ts.');
@@ -32,10 +28,8 @@ export async function requireSignIn({ location }: { location: { href: string } }
   const orbital = browserClient();
   if (!orbital) throw new OrbitalError('configuration_invalid', 'requireSignIn needs <OrbitalProvider> in the root route.');
   await orbital.load();
-  const { session, organization } = orbital.getSnapshot();
-  if (session) {
-    return { auth: { userId: session.user.id, sessionId: session.id, orgId: organization?.id ?? null, orgRole: organization?.role ?? null, orgSlug: organization?.slug ?? null } };
-  }
+  const snapshot = authSnapshot(orbital.getSnapshot(), undefined);
+  if (snapshot.isSignedIn) return { auth: initialAuthState(snapshot) as RouteAuth };
   const returnTo = new URL(location.href, window.location.href).href;
   throw redirect({ href: orbital.redirectWithAuth(orbital.buildSignInUrl({ redirectUrl: returnTo })), reloadDocument: true });
 }

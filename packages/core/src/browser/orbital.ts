@@ -1,12 +1,12 @@
 import { REDIRECT_URL_PARAM, chooseUrl, hostedPageUrls, withRedirectUrl } from '../account-urls';
 import { clientUatCookie, cookieNames, devBrowserCookie, expiredCookie, instanceSuffix, parseCookies, type CookieNames, type CookieScope } from '../cookies';
-import { DEV_BROWSER_PARAM, isCrossSite, withDevBrowser } from '../dev-browser';
+import { isCrossSite, withDevBrowser } from '../dev-browser';
 import { ApiError } from '../errors';
-import { HANDSHAKE_PARAM } from '../handshake';
 import { parsePublishableKey, type InstanceMode } from '../keys';
 import type { OrbitalOptions } from '../options';
 import { safeRedirectUrl } from '../redirect-url';
-import { SYNC_PARAM, buildSyncUrl } from '../satellite-sync';
+import { buildSyncUrl } from '../satellite-sync';
+import { DEV_BROWSER_PARAM, hasTransientParams, stripTransientParams } from '../transient-params';
 import { createAuthApi, type AuthApi, type SignUpFields } from './auth-api';
 import { toState, type ClientResource, type OrbitalState, type SessionResource } from './resources';
 import { createTokenManager, type TokenManager } from './token-manager';
@@ -18,13 +18,6 @@ export interface OrbitalLoadOptions extends Omit<Partial<OrbitalOptions>, 'publi
 }
 
 type Listener = () => void;
-
-/**
- * Query parameters that carry one arrival (handshake payload, sync code, development-browser
- * token): the client removes them from the address bar once it loads. Routers that keep their own
- * copy of the URL should drop them too.
- */
-export const TRANSIENT_URL_PARAMS: readonly string[] = [HANDSHAKE_PARAM, SYNC_PARAM, DEV_BROWSER_PARAM];
 
 /**
  * The browser client: loads the client from the auth server, exposes it as an observable state,
@@ -123,7 +116,7 @@ export class Orbital {
     const session = this.state.session;
     if (!session) return null;
     try {
-      return await this.tokens.get(session.id, options.skipCache ? Infinity : undefined, this.state.organization?.id ?? null);
+      return await this.tokens.get(session.id, this.organizationId, options.skipCache ? Infinity : undefined);
     } catch (error) {
       await this.sessionGone(error);
       return null;
@@ -306,6 +299,11 @@ export class Orbital {
     if (notify) this.notify();
   }
 
+  /** The organization the active session acts for: tokens are held per organization. */
+  private get organizationId(): string | null {
+    return this.state.organization?.id ?? null;
+  }
+
   private notify(): void {
     for (const listener of this.listeners) listener();
   }
@@ -319,7 +317,7 @@ export class Orbital {
       return;
     }
     try {
-      await this.tokens.get(session.id, undefined, this.state.organization?.id ?? null);
+      await this.tokens.get(session.id, this.organizationId);
     } catch (error) {
       await this.sessionGone(error);
       return;
@@ -327,7 +325,7 @@ export class Orbital {
     const seconds = this.tokens.refreshIn();
     if (seconds !== null) {
       this.timer = setTimeout(() => {
-        void this.tokens.refreshAhead(session.id, this.state.organization?.id ?? null).then(
+        void this.tokens.refreshAhead(session.id, this.organizationId).then(
           () => this.syncToken(),
           (error: unknown) => this.sessionGone(error),
         );
@@ -362,11 +360,8 @@ export class Orbital {
 
   /** Handshake payloads, sync codes and development-browser tokens have done their job: keep them out of history and bookmarks. */
   private stripHandshakeFromAddressBar(): void {
-    if (typeof window === 'undefined') return;
-    const url = new URL(window.location.href);
-    if (!TRANSIENT_URL_PARAMS.some((name) => url.searchParams.has(name))) return;
-    for (const name of TRANSIENT_URL_PARAMS) url.searchParams.delete(name);
-    window.history.replaceState(window.history.state, '', url.href);
+    if (typeof window === 'undefined' || !hasTransientParams(new URL(window.location.href))) return;
+    window.history.replaceState(window.history.state, '', stripTransientParams(window.location.href).href);
   }
 
   /** Development only, with the auth server on another site: no cookie of its reaches it from here. */

@@ -59,10 +59,10 @@ describe('browser token manager', () => {
     await tokens.get('sess_1');
     org = 'org_1'; // the session switched to an organization on the auth server
     tokens.clear();
-    const switched = await tokens.get('sess_1', undefined, 'org_1');
+    const switched = await tokens.get('sess_1', 'org_1');
     expect(token).toHaveBeenCalledTimes(2);
     expect(document.cookie).toContain(switched);
-    expect(await tokens.get('sess_1', undefined, 'org_1')).toBe(switched);
+    expect(await tokens.get('sess_1', 'org_1')).toBe(switched);
   });
 
   it('refreshes ahead of expiry: 15 s early for 60 s tokens, half-way for short ones', async () => {

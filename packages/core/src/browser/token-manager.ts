@@ -14,6 +14,12 @@ interface HeldToken {
 /** Tokens that expire within this many seconds are refreshed before use. */
 export const MIN_VALIDITY = 10;
 
+function toHeld(jwt: string): HeldToken | null {
+  const payload = readJwtPayload(jwt);
+  if (!payload || typeof payload.sid !== 'string' || typeof payload.exp !== 'number') return null;
+  return { sessionId: payload.sid, organizationId: typeof payload.org_id === 'string' ? payload.org_id : null, jwt, iat: payload.iat as number, exp: payload.exp };
+}
+
 /**
  * Keeps the active session's token fresh and in the session cookie. One refresh per browser:
  * tabs take a Web Lock, and a tab that gets the lock after another refreshed finds the new token
@@ -31,11 +37,6 @@ export function createTokenManager(api: AuthApi, names: CookieNames, scope: () =
   const lead = (token: HeldToken) => Math.min(MIN_VALIDITY + 5, (token.exp - token.iat) / 2);
   const usable = (token: HeldToken | null, sessionId: string, organizationId: string | null, minValidity: number) =>
     token?.sessionId === sessionId && token.organizationId === organizationId && token.exp - now() > minValidity;
-  const toHeld = (jwt: string): HeldToken | null => {
-    const payload = readJwtPayload(jwt);
-    if (!payload || typeof payload.sid !== 'string' || typeof payload.exp !== 'number') return null;
-    return { sessionId: payload.sid, organizationId: typeof payload.org_id === 'string' ? payload.org_id : null, jwt, iat: payload.iat as number, exp: payload.exp };
-  };
 
   function fromCookie(): HeldToken | null {
     const jwt = parseCookies(typeof document === 'undefined' ? '' : document.cookie)[names.session];
@@ -62,7 +63,7 @@ export function createTokenManager(api: AuthApi, names: CookieNames, scope: () =
      * A token for `sessionId` acting for `organizationId`, valid for at least `minValidity`
      * seconds; throws the API error when the session is gone.
      */
-    async get(sessionId: string, minValidity = held ? Math.min(MIN_VALIDITY, lead(held)) : MIN_VALIDITY, organizationId: string | null = null): Promise<string> {
+    async get(sessionId: string, organizationId: string | null = null, minValidity = held ? Math.min(MIN_VALIDITY, lead(held)) : MIN_VALIDITY): Promise<string> {
       if (usable(held, sessionId, organizationId, minValidity)) return held!.jwt;
       const key = `${sessionId}:${organizationId}`;
       let pending = inflight.get(key);
@@ -78,7 +79,7 @@ export function createTokenManager(api: AuthApi, names: CookieNames, scope: () =
     },
     /** The timer's refresh: renews unless another tab already did. */
     refreshAhead(sessionId: string, organizationId: string | null = null): Promise<string> {
-      return this.get(sessionId, held ? lead(held) + 1 : MIN_VALIDITY, organizationId);
+      return this.get(sessionId, organizationId, held ? lead(held) + 1 : MIN_VALIDITY);
     },
     clear() {
       held = null;

@@ -25,21 +25,20 @@ export async function auth(): Promise<NextAuth> {
     throw new OrbitalError('middleware_missing', 'auth() was called on a route orbitalMiddleware() did not run for: export it from proxy.ts (or middleware.ts) and make its matcher cover this route.');
   }
   const options = nextOptions();
+  const { authServerUrl } = parsePublishableKey(options.publishableKey);
   const token = incoming.get(AUTH_HEADERS.token);
   let state: Auth = signedOutAuth;
   if (status === 'signed-in' && token) {
-    const issuer = parsePublishableKey(options.publishableKey).authServerUrl;
     const claims = await verifySessionToken(token, {
-      keys: keySetFor({ jwtKey: options.jwtKey, jwksUrl: `${options.authServerInternalUrl ?? issuer}/.well-known/jwks.json` }),
-      issuer,
+      keys: keySetFor({ jwtKey: options.jwtKey, jwksUrl: `${options.authServerInternalUrl ?? authServerUrl}/.well-known/jwks.json` }),
+      issuer: authServerUrl,
       clockSkew: options.clockSkew,
     });
     state = signedInAuth(claims, token);
   }
   const redirectToSignIn = (params: { returnBackUrl?: string } = {}): never => {
-    const authServerUrl = parsePublishableKey(options.publishableKey).authServerUrl;
     const back = params.returnBackUrl ?? incoming.get(AUTH_HEADERS.url) ?? authServerUrl;
-    redirect(signInRedirectUrl({ authServerUrl, signInUrl: options.signInUrl, isSatellite: options.isSatellite }, back));
+    redirect(signInRedirectUrl(options, back));
   };
   return {
     ...state,

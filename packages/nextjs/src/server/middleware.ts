@@ -1,5 +1,5 @@
 import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
-import { parsePublishableKey, signInRedirectUrl, type OrbitalOptions } from '@orbital/core';
+import { signInRedirectUrl, type OrbitalOptions } from '@orbital/core';
 import { authenticateRequest, isDocumentRequest, publicUrl, toAuthenticateOptions, withPublicUrl, type Auth, type AuthenticateRequestOptions, type RequestState } from '@orbital/core/server';
 import { AUTH_HEADERS } from './headers';
 import { nextOptions } from './options';
@@ -26,21 +26,16 @@ class ProtectSignal {
  * export default orbitalMiddleware(async (auth, req) => { if (isProtected(req)) auth.protect(); });
  */
 export function orbitalMiddleware(handler?: Handler, overrides: Partial<OrbitalOptions> = {}) {
-  let resolved: { options: OrbitalOptions; authenticate: AuthenticateRequestOptions; authServerUrl: string } | undefined;
+  let resolved: { options: OrbitalOptions; authenticate: AuthenticateRequestOptions } | undefined;
   const resolve = () => {
     if (resolved) return resolved;
     const options = nextOptions(overrides);
-    const authServerUrl = parsePublishableKey(options.publishableKey).authServerUrl;
-    resolved = {
-      options,
-      authenticate: toAuthenticateOptions(options),
-      authServerUrl,
-    };
+    resolved = { options, authenticate: toAuthenticateOptions(options) };
     return resolved;
   };
 
   return async function middleware(request: NextRequest, event: NextFetchEvent): Promise<Response> {
-    const { options, authenticate, authServerUrl } = resolve();
+    const { options, authenticate } = resolve();
     const url = publicUrl(request).href;
     const state = await authenticateRequest(withPublicUrl(request), authenticate);
     if (state.status === 'handshake') return new Response(null, { status: 307, headers: state.headers });
@@ -49,7 +44,7 @@ export function orbitalMiddleware(handler?: Handler, overrides: Partial<OrbitalO
     const auth = Object.assign(() => state.auth, {
       protect() {
         if (state.auth.isSignedIn) return;
-        const to = signInRedirectUrl({ authServerUrl, signInUrl: options.signInUrl, isSatellite: options.isSatellite }, url);
+        const to = signInRedirectUrl(options, url);
         throw new ProtectSignal(
           isDocumentRequest(request)
             ? NextResponse.redirect(to, 307)

@@ -1,15 +1,13 @@
-import { resolveOptions, type OrbitalOptions } from '@orbital/core';
+import { ENV_OPTIONS, resolveOptions, type OrbitalOptions } from '@orbital/core';
 
 type Values = Record<string, unknown> | undefined;
-
-const envName = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase();
 
 /** Runtime-config values as the env vars core reads: one parser (lists, flags, numbers) for every framework. */
 function asEnv(values: Values, prefix: string): Record<string, string> {
   return Object.fromEntries(
     Object.entries(values ?? {})
-      .filter(([, v]) => v !== '' && v !== undefined && v !== null)
-      .map(([key, v]) => [`${prefix}ORBITAL_${envName(key)}`, String(v)]),
+      .filter(([key, v]) => key in ENV_OPTIONS && v !== '' && v !== undefined && v !== null)
+      .map(([key, v]) => [`${prefix}ORBITAL_${ENV_OPTIONS[key as keyof typeof ENV_OPTIONS].env}`, String(v)]),
   );
 }
 

@@ -1,4 +1,4 @@
-import { parsePublishableKey, signInRedirectUrl } from '@orbital/core';
+import { signInRedirectUrl } from '@orbital/core';
 import { useOrbital } from '@orbital/vue';
 // @ts-expect-error Nuxt's virtual module, present where this runs
 import { defineNuxtRouteMiddleware, navigateTo, useRequestEvent, useRequestURL } from '#imports';
@@ -13,9 +13,7 @@ export default defineNuxtRouteMiddleware(async (to: { fullPath: string }) => {
   if (import.meta.server) {
     const context = useRequestEvent()?.context;
     if (!context?.auth || !context.orbital || context.auth.isSignedIn) return;
-    const { options } = context.orbital;
-    const authServerUrl = parsePublishableKey(options.publishableKey).authServerUrl;
-    return navigateTo(signInRedirectUrl({ authServerUrl, signInUrl: options.signInUrl, isSatellite: options.isSatellite }, target), { external: true, redirectCode: 307 });
+    return navigateTo(signInRedirectUrl(context.orbital.options, target), { external: true, redirectCode: 307 });
   }
   const orbital = useOrbital();
   await orbital.load();
