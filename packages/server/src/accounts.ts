@@ -15,7 +15,7 @@ export interface SignUpInput {
 }
 
 export async function signUp(ctx: ServerContext, input: SignUpInput, ip: string): Promise<UserRecord> {
-  await ctx.limiter.hit(`sign-up:ip:${ip}`, ctx.options.rateLimits.signUpPerIp, ctx.options.now());
+  await ctx.shared.limiter.hit(`sign-up:ip:${ip}`, ctx.options.rateLimits.signUpPerIp, ctx.options.now());
   const email = normalizeEmail(input.email);
   const password = input.password ?? '';
   const problem = passwordProblem(password, email);
@@ -34,8 +34,8 @@ export async function signUp(ctx: ServerContext, input: SignUpInput, ip: string)
 export async function checkCredentials(ctx: ServerContext, identifier: string | undefined, password: string | undefined, ip: string): Promise<UserRecord> {
   const now = ctx.options.now();
   const email = normalizeEmail(identifier);
-  await ctx.limiter.hit(`sign-in:ip:${ip}`, ctx.options.rateLimits.signInPerIp, now);
-  await ctx.limiter.hit(`sign-in:id:${email}`, ctx.options.rateLimits.signInPerIdentifier, now);
+  await ctx.shared.limiter.hit(`sign-in:ip:${ip}`, ctx.options.rateLimits.signInPerIp, now);
+  await ctx.shared.limiter.hit(`sign-in:id:${email}`, ctx.options.rateLimits.signInPerIdentifier, now);
   const user = await ctx.store.findUserByEmail(email);
   if (!user) {
     await verifyAgainstDummy(password ?? '');

@@ -1,6 +1,5 @@
 import type { Keyring } from './keyring';
 import type { ResolvedOptions } from './options';
-import type { RateLimiter } from './rate-limit';
 import type { SharedState } from './shared-state';
 import type { Store } from './store/types';
 
@@ -9,6 +8,6 @@ export interface ServerContext {
   options: ResolvedOptions;
   store: Store;
   keyring: Keyring;
-  limiter: RateLimiter;
+  /** Rate limits and ended-session news: in-process, or shared by every instance. */
   shared: SharedState;
 }

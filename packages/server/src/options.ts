@@ -44,7 +44,7 @@ export interface OrbitalServerOptions {
   rateLimits?: Partial<RateLimits>;
   /**
    * Where rate-limit counters live and ended sessions are announced: in-process by default;
-   * `await createRedisSharedState({ url })` (from `@orbital/server/redis`) when several instances run.
+   * `createRedisSharedState({ url })` (from `@orbital/server/redis`) when several instances run.
    */
   sharedState?: SharedState;
   /**

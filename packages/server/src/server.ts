@@ -48,7 +48,6 @@ export function createOrbitalServer(input: OrbitalServerOptions): OrbitalServer 
     options,
     store,
     keyring: createKeyring(store, { now: options.now, tokenTtl: options.tokenTtl, algorithm: options.signingAlgorithm }),
-    limiter: shared.limiter,
     shared,
   };
   const router = createRouter([...healthRoutes(ctx), ...clientRoutes(ctx), ...meRoutes(ctx), ...backendRoutes(ctx), ...syncRoutes(ctx), ...organizationRoutes(ctx), ...handshakeRoutes(ctx), ...signInPage(ctx), ...signUpPage(ctx), ...choosePage(ctx), ...userPage(ctx), ...organizationPages(ctx)]);

@@ -57,9 +57,10 @@ export function createMemoryStore(): Store {
       const client = 'clientId' in by ? clients.get(by.clientId) : clients.get(extraTokens.get(by.tokenHash) ?? '') ?? [...clients.values()].find((c) => c.tokenHash === by.tokenHash);
       if (!client) return null;
       const graph: ClientGraph = { client: structuredClone(client), sessions: [] };
-      for (const session of await store.listClientSessions(client.id)) {
+      for (const session of sessions.values()) {
         const user = users.get(session.userId);
-        if (user) graph.sessions.push({ session, user: structuredClone(user), memberships: await store.listUserMemberships(user.id) });
+        if (session.clientId !== client.id || session.status !== 'active' || !user) continue;
+        graph.sessions.push({ session: structuredClone(session), user: structuredClone(user), memberships: await store.listUserMemberships(user.id) });
       }
       return graph;
     },
@@ -86,9 +87,6 @@ export function createMemoryStore(): Store {
     },
     async findSession(id) {
       return copy(sessions.get(id));
-    },
-    async listClientSessions(clientId) {
-      return [...sessions.values()].filter((s) => s.clientId === clientId && s.status === 'active').map((s) => structuredClone(s));
     },
     async listUserSessions(userId) {
       return [...sessions.values()].filter((s) => s.userId === userId && s.status === 'active').map((s) => structuredClone(s));

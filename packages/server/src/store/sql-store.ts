@@ -137,9 +137,6 @@ export function createSqlStore(db: SqlClient): Store {
       const row = await one(db.query('SELECT * FROM orbital_sessions WHERE id = $1', [id]));
       return row && toSession(row);
     },
-    async listClientSessions(clientId) {
-      return (await db.query(`SELECT * FROM orbital_sessions WHERE client_id = $1 AND status = 'active' ORDER BY created_at, id`, [clientId])).map(toSession);
-    },
     async listUserSessions(userId) {
       return (await db.query(`SELECT * FROM orbital_sessions WHERE user_id = $1 AND status = 'active' ORDER BY created_at, id`, [userId])).map(toSession);
     },

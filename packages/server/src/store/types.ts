@@ -136,8 +136,6 @@ export interface Store {
   /** Inserts a session and makes it the client's active one. */
   createSession(session: { id: string; clientId: string; userId: string; now: number }, client: ClientChange): Promise<SessionRecord>;
   findSession(id: string): Promise<SessionRecord | null>;
-  /** Active sessions of a client, oldest first. */
-  listClientSessions(clientId: string): Promise<SessionRecord[]>;
   /** Active sessions of a user across all clients. */
   listUserSessions(userId: string): Promise<SessionRecord[]>;
   /** Records activity (a minted token). */
