@@ -10,3 +10,4 @@ export { createPostgresStore, type PostgresStoreOptions } from './store/postgres
 export { createSqlStore } from './store/sql-store';
 export type { SqlClient, SqlExecutor } from './store/sql-client';
 export { serverOptionsFromEnv } from './env';
+export { createAppAuthRoute, type AppAuthRouteOptions } from './app-auth-route';
