@@ -103,12 +103,13 @@ export function optionsFromEnv(env: Record<string, string | undefined>, publicPr
   return Object.fromEntries(options.filter(([, v]) => v !== undefined)) as Partial<OrbitalOptions>;
 }
 
+const isBrowserOption = (key: string) => key in ENV_OPTIONS && ENV_OPTIONS[key as EnvOption].browser;
+
 /** What of the options a browser may know: everything but keys and server-to-server settings. */
 export type PublicOrbitalOptions = Pick<OrbitalOptions, BrowserOption>;
 
 /** The options a browser may know (by {@link ENV_OPTIONS}), for handing to the browser client. */
 export function publicOptions(options: OrbitalOptions): PublicOrbitalOptions {
-  const isBrowserOption = (key: string) => key in ENV_OPTIONS && ENV_OPTIONS[key as EnvOption].browser;
   return Object.fromEntries(Object.entries(options).filter(([key]) => isBrowserOption(key))) as PublicOrbitalOptions;
 }
 

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { MENU_DISMISS_EVENTS, dismissesMenu } from '@orbital/core/ui';
 
 /** A menu button's state: open/closed, closed again by Escape or a click outside, focus on the first item. */
 export function useMenu() {
@@ -7,15 +8,11 @@ export function useMenu() {
   const menuId = useId();
   useEffect(() => {
     if (!open) return;
-    const close = (event: Event) => {
-      if (event instanceof KeyboardEvent ? event.key === 'Escape' : !root.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('keydown', close);
-    document.addEventListener('pointerdown', close);
+    const close = (event: Event) => dismissesMenu(event, root.current) && setOpen(false);
+    for (const name of MENU_DISMISS_EVENTS) document.addEventListener(name, close);
     root.current?.querySelector<HTMLElement>('[role=menuitem]')?.focus();
     return () => {
-      document.removeEventListener('keydown', close);
-      document.removeEventListener('pointerdown', close);
+      for (const name of MENU_DISMISS_EVENTS) document.removeEventListener(name, close);
     };
   }, [open]);
   return { open, setOpen, root, menuId };

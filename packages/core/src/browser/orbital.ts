@@ -99,10 +99,10 @@ export class Orbital {
       });
       if (typeof BroadcastChannel !== 'undefined') {
         this.channel = new BroadcastChannel(`orbital-${instanceSuffix(this.publishableKey)}`);
-        this.channel.onmessage = (event: MessageEvent<{ client: ClientResource | null }>) => {
+        this.channel.addEventListener('message', (event: MessageEvent<{ client: ClientResource | null }>) => {
           this.setClient(event.data.client, false);
           void this.syncToken();
-        };
+        });
       }
     }
     await this.syncToken();

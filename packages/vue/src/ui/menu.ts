@@ -1,4 +1,5 @@
 import { nextTick, onBeforeUnmount, ref, useId, watch } from 'vue';
+import { MENU_DISMISS_EVENTS, dismissesMenu } from '@orbital/core/ui';
 
 /** A menu button's state: open/closed, closed again by Escape or a click outside, focus on the first item. */
 export function useMenu() {
@@ -6,12 +7,10 @@ export function useMenu() {
   const root = ref<HTMLElement | null>(null);
   const menuId = useId();
   const close = (event: Event) => {
-    if (event instanceof KeyboardEvent ? event.key === 'Escape' : !root.value?.contains(event.target as Node)) open.value = false;
+    if (dismissesMenu(event, root.value)) open.value = false;
   };
   const listen = (on: boolean) => {
-    const method = on ? 'addEventListener' : 'removeEventListener';
-    document[method]('keydown', close);
-    document[method]('pointerdown', close);
+    for (const name of MENU_DISMISS_EVENTS) document[on ? 'addEventListener' : 'removeEventListener'](name, close);
   };
   watch(open, async (isOpen) => {
     listen(isOpen);
