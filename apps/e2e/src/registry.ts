@@ -3,10 +3,13 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { writeLockfilePins } from './lockfile-pins';
 import { freePort, start, type Started } from './processes';
 
 const require = createRequire(import.meta.url);
 const ROOT = join(dirname(require.resolve('@orbital/core/package.json')), '..', '..');
+/** The checkout these tests run from. */
+export const workspaceRoot = ROOT;
 
 /** A throwaway Verdaccio on loopback that holds the @orbital packages, published from this checkout. */
 export interface LocalRegistry {
@@ -65,8 +68,15 @@ export async function startLocalRegistry(): Promise<LocalRegistry> {
 }
 
 /**
+ * Whether installs take the newest releases (`pnpm test:latest`) instead of the versions in the
+ * workspace's lockfile (the gating run, reproducible whatever was released since).
+ */
+export const installsLatest = process.env.ORBITAL_INSTALL_LATEST === '1';
+
+/**
  * A copy of a demo app in a folder outside the workspace that depends on the published packages by
- * version, installed from the local registry (other packages from the public one).
+ * version, installed from the local registry (other packages from the public one, at the versions
+ * of the workspace's lockfile unless `installsLatest`).
  */
 export function installedCopy(demo: string, registry: LocalRegistry, options: { tsconfig?: object } = {}): string {
   const source = join(ROOT, 'apps', demo);
@@ -83,6 +93,7 @@ export function installedCopy(demo: string, registry: LocalRegistry, options: { 
   if (options.tsconfig) writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(options.tsconfig, null, 2));
   else if (existsSync(join(source, 'tsconfig.json'))) cpSync(join(source, 'tsconfig.json'), join(dir, 'tsconfig.json'));
   writeFileSync(join(dir, '.npmrc'), `@orbital:registry=${registry.url}/\n`);
+  if (!installsLatest) writeLockfilePins(dir, join(ROOT, 'pnpm-lock.yaml'));
   mkdirSync(join(dir, '.orbital'), { recursive: true });
   pnpm(['install', '--no-frozen-lockfile'], dir);
   return dir;
