@@ -17,6 +17,8 @@ export interface AppSettings {
   tokenTtl?: number;
   inactivityTimeout?: number;
   maximumLifetime?: number;
+  /** Further env vars for the app (a misconfiguration under test, say). */
+  env?: Record<string, string>;
 }
 
 export type AppStarter = (settings?: AppSettings) => Promise<RunningApp>;
@@ -65,6 +67,7 @@ function settingsEnv(settings: AppSettings): Record<string, string> {
     ...(settings.tokenTtl && { ORBITAL_TOKEN_TTL: String(settings.tokenTtl) }),
     ...(settings.inactivityTimeout && { ORBITAL_INACTIVITY_TIMEOUT: String(settings.inactivityTimeout) }),
     ...(settings.maximumLifetime && { ORBITAL_MAXIMUM_LIFETIME: String(settings.maximumLifetime) }),
+    ...settings.env,
   };
 }
 

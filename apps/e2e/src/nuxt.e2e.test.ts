@@ -2,7 +2,9 @@ import { demoStarter, nuxtDemo, pairStarter } from './apps';
 import { describeOrganizationScenarios } from './scenarios/organizations';
 import { describeSatelliteScenarios } from './scenarios/satellites';
 import { describeSessionScenarios } from './scenarios/sessions';
+import { describeTrustScenarios } from './scenarios/trust';
 
 describeSessionScenarios('Nuxt', demoStarter(nuxtDemo));
 describeSatelliteScenarios('Nuxt', pairStarter(nuxtDemo));
 describeOrganizationScenarios('Nuxt', demoStarter(nuxtDemo));
+describeTrustScenarios('Nuxt', demoStarter(nuxtDemo));

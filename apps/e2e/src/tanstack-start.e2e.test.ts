@@ -5,10 +5,12 @@ import { driver, newUser } from './driver';
 import { describeOrganizationScenarios } from './scenarios/organizations';
 import { describeSatelliteScenarios } from './scenarios/satellites';
 import { describeSessionScenarios } from './scenarios/sessions';
+import { describeTrustScenarios } from './scenarios/trust';
 
 describeSessionScenarios('TanStack Start', demoStarter(tanstackStartDemo));
 describeSatelliteScenarios('TanStack Start', pairStarter(tanstackStartDemo));
 describeOrganizationScenarios('TanStack Start', demoStarter(tanstackStartDemo));
+describeTrustScenarios('TanStack Start', demoStarter(tanstackStartDemo));
 
 describe('TanStack Start: client-side navigation', () => {
   let app: RunningApp;

@@ -1,21 +1,27 @@
 import { isCrossSite, withDevBrowser } from './dev-browser';
 import { clientCookie, cookieNames, clientUatCookie, devBrowserCookie, expiredCookie, handshakeCountCookie, parseCookies, sessionCookie, type CookieNames, type CookieScope } from './cookies';
-import { SYNC_SIGNED_OUT, buildSyncUrl, redeemSyncCode } from './satellite-sync';
+import { buildSyncUrl, redeemSyncCode } from './satellite-sync';
 import { DEV_BROWSER_PARAM, HANDSHAKE_PARAM, SYNC_PARAM } from './transient-params';
 import { TokenVerificationError, isOrbitalError, type OrbitalErrorCode } from './errors';
 import type { RevokedSessions } from './revoked-sessions';
-import { buildHandshakeUrl, createMemoryReplayGuard, verifyHandshakePayload, type ReplayGuard } from './handshake';
+import { buildHandshakeUrl, createMemoryReplayGuard, createNonce, verifyHandshakePayload, type ReplayGuard } from './handshake';
 import { keySetFor, type KeySet, type KeySource } from './key-set';
 import { parsePublishableKey, type InstanceMode } from './keys';
-import type { OrbitalOptions } from './options';
-import { MAX_HANDSHAKE_ATTEMPTS, decideRequestState, describeHandshakeFailure, type HandshakeReason, type SignedOutReason } from './request-state';
+import { validateOptions, type OrbitalOptions } from './options';
+import { appOrigins, publicUrl } from './public-url';
+import { MAX_HANDSHAKE_ATTEMPTS, decideRequestState, describeHandshakeFailure, type GuardCause, type HandshakeReason, type SignedOutReason } from './request-state';
 import { verifySessionToken, type SessionClaims } from './verify-token';
 
 export interface AuthenticateRequestOptions extends KeySource {
   /** `pk_test_…` / `pk_live_…`: names the auth server and the instance mode. */
   publishableKey: string;
-  /** Origins whose tokens this app accepts (`azp`); defaults to the request's own origin. */
+  /**
+   * The origins this app is served on: tokens must be minted for one of them (`azp`). Defaults to
+   * the request's own origin in development and to the auth server's origin in production.
+   */
   authorizedParties?: readonly string[] | undefined;
+  /** Honour `X-Forwarded-Host` / `-Proto`: `true` for one proxy in front of the app, or their number. */
+  trustProxy?: boolean | number | undefined;
   /** Seconds of clock disagreement tolerated with the auth server (default 5). */
   clockSkew?: number | undefined;
   /** Share the session cookies with subdomains of this domain (sets the cookie `Domain`). */
@@ -69,10 +75,20 @@ export interface SignedOutAuth {
 
 export type Auth = SignedInAuth | SignedOutAuth;
 
+interface StateBase {
+  /** Cookies to set and, for a handshake, the redirect: apply them to the response. */
+  headers: Headers;
+  /** The page's public URL, from configuration (see `trustProxy`, `authorizedParties`), never a forged header. */
+  url: string;
+}
+
 export type RequestState =
-  | { status: 'signed-in'; auth: SignedInAuth; reason: null; message: null; headers: Headers; /** The verified session token. */ token: string }
-  | { status: 'signed-out'; auth: SignedOutAuth; reason: SignedOutReason; message: string | null; headers: Headers }
-  | { status: 'handshake'; auth: SignedOutAuth; reason: HandshakeReason; message: null; headers: Headers; redirectUrl: string };
+  | (StateBase & { status: 'signed-in'; auth: SignedInAuth; reason: null; message: null; /** The verified session token. */ token: string })
+  | (StateBase & { status: 'signed-out'; auth: SignedOutAuth; reason: SignedOutReason; message: string | null })
+  | (StateBase & { status: 'handshake'; auth: SignedOutAuth; reason: HandshakeReason; message: null; redirectUrl: string });
+
+/** A state before the request's public URL is attached: what the steps below return. */
+type Verdict = RequestState extends infer S ? (S extends RequestState ? Omit<S, 'url'> : never) : never;
 
 /** The request-authentication part of the one options type: what every adapter passes to core. */
 export function toAuthenticateOptions(options: OrbitalOptions): AuthenticateRequestOptions {
@@ -80,6 +96,8 @@ export function toAuthenticateOptions(options: OrbitalOptions): AuthenticateRequ
     publishableKey: options.publishableKey,
     jwtKey: options.jwtKey,
     authorizedParties: options.authorizedParties,
+    trustProxy: options.trustProxy,
+    replayGuard: options.replayGuard,
     clockSkew: options.clockSkew,
     isSatellite: options.isSatellite,
     satelliteAutoSync: options.satelliteAutoSync,
@@ -93,6 +111,8 @@ export function toAuthenticateOptions(options: OrbitalOptions): AuthenticateRequ
 
 interface Resolved {
   mode: InstanceMode;
+  /** The configured origins, or null for "the request's own" (development without configuration). */
+  origins: string[] | null;
   issuer: string;
   internalUrl: string;
   names: CookieNames;
@@ -106,9 +126,11 @@ function resolve(options: AuthenticateRequestOptions): Resolved {
   let resolved = resolvedOptions.get(options);
   if (!resolved) {
     const { mode, authServerUrl } = parsePublishableKey(options.publishableKey);
+    validateOptions(options as OrbitalOptions);
     const internalUrl = options.authServerInternalUrl?.replace(/\/+$/, '') ?? authServerUrl;
     resolved = {
       mode,
+      origins: appOrigins(options),
       issuer: authServerUrl,
       internalUrl,
       names: cookieNames(options.publishableKey),
@@ -145,37 +167,55 @@ export async function authenticateRequest(request: Request, options: Authenticat
   const ctx = resolve(options);
   const headers = new Headers();
   const cookies = parseCookies(request.headers.get('cookie'));
-  const authorizedParties = options.authorizedParties ?? [originOf(request.url)];
-  const verify = async (token: string) => {
-    const claims = await verifySessionToken(token, { keys: ctx.keys, issuer: ctx.issuer, authorizedParties, clockSkew: options.clockSkew, now: options.now });
-    if (options.revokedSessions?.has(claims.sid)) throw new TokenVerificationError('session_revoked', `Session ${claims.sid} was ended on the auth server.`);
-    return claims;
-  };
+  const url = publicUrl(request, { trustProxy: options.trustProxy, origins: ctx.origins });
+  const verify = (token: string) => verifyRequestToken(ctx, options, token, url.origin);
+  const done = (state: Verdict): RequestState => ({ ...state, url: url.href }) as RequestState;
 
   const authorization = request.headers.get('authorization');
   if (authorization?.startsWith('Bearer ')) {
     const fact = await checkToken(verify, authorization.slice(7).trim());
-    return fact.kind === 'valid' ? signedIn(fact.claims, fact.token, headers) : signedOut(fact.kind === 'invalid' && fact.code === 'token_expired' ? 'token-expired' : 'token-invalid', headers, fact.kind === 'invalid' ? fact.message : null);
+    return done(fact.kind === 'valid' ? signedIn(fact.claims, fact.token, headers) : signedOut(fact.kind === 'invalid' && fact.code === 'token_expired' ? 'token-expired' : 'token-invalid', headers, fact.kind === 'invalid' ? fact.message : null));
   }
 
-  const incoming: Incoming = { request, options, ctx, scope: { mode: ctx.mode, url: request.url, domain: options.cookieDomain }, verify, cookies };
-  if (request.url.includes(`${HANDSHAKE_PARAM}=`)) {
+  const incoming: Incoming = { request, url, options, ctx, scope: { mode: ctx.mode, url, domain: options.cookieDomain }, verify, cookies };
+  if (url.searchParams.has(HANDSHAKE_PARAM)) {
     const applied = await applyHandshake(incoming, headers);
-    if (applied) return applied;
+    if (applied) return done(applied);
   }
-  if (request.url.includes(`${SYNC_PARAM}=`)) return applySync(incoming);
-  const arrived = ctx.mode === 'development' && request.url.includes(`${DEV_BROWSER_PARAM}=`) ? new URL(request.url).searchParams.get(DEV_BROWSER_PARAM) : null;
+  if (url.searchParams.has(SYNC_PARAM)) return done(await applySync(incoming));
+  const arrived = ctx.mode === 'development' ? url.searchParams.get(DEV_BROWSER_PARAM) : null;
   if (arrived) {
     // Back from the auth server's site in development: keep its development-browser token here.
     headers.append('set-cookie', devBrowserCookie(ctx.names, incoming.scope, arrived));
     cookies[ctx.names.devBrowser] = arrived;
   }
-  return fromCookies(incoming, headers, isDocumentRequest(request));
+  return done(await fromCookies(incoming, headers, isDocumentRequest(request)));
+}
+
+/**
+ * The auth object for a session token, with every check `authenticateRequest` makes (issuer,
+ * authorized parties, revocations, clock): for frameworks that hand the middleware's token on to
+ * the code that renders the page.
+ */
+export async function authFromToken(token: string | null | undefined, options: AuthenticateRequestOptions, origin?: string): Promise<Auth> {
+  if (!token) return signedOutAuth;
+  const ctx = resolve(options);
+  const fact = await checkToken((t) => verifyRequestToken(ctx, options, t, origin), token);
+  return fact.kind === 'valid' ? signedInAuth(fact.claims, fact.token) : signedOutAuth;
+}
+
+async function verifyRequestToken(ctx: Resolved, options: AuthenticateRequestOptions, token: string, origin: string | undefined): Promise<SessionClaims> {
+  const authorizedParties = ctx.origins ?? (origin ? [origin] : []);
+  const claims = await verifySessionToken(token, { keys: ctx.keys, issuer: ctx.issuer, authorizedParties, clockSkew: options.clockSkew, now: options.now });
+  if (options.revokedSessions?.has(claims.sid)) throw new TokenVerificationError('session_revoked', `Session ${claims.sid} was ended on the auth server.`);
+  return claims;
 }
 
 /** One request on its way through authentication: what every step below reads. */
 interface Incoming {
   request: Request;
+  /** The request's public URL. */
+  url: URL;
   options: AuthenticateRequestOptions;
   ctx: Resolved;
   scope: CookieScope;
@@ -184,8 +224,8 @@ interface Incoming {
 }
 
 /** The state machine over the request's own cookies. */
-async function fromCookies(incoming: Incoming, headers: Headers, canRedirect: boolean): Promise<RequestState> {
-  const { request, options, ctx, scope, cookies } = incoming;
+async function fromCookies(incoming: Incoming, headers: Headers, canRedirect: boolean): Promise<Verdict> {
+  const { url, options, ctx, scope, cookies } = incoming;
   const fact = await checkToken(incoming.verify, cookies[ctx.names.session]);
   const guard = parseGuard(cookies[ctx.names.handshakeCount]);
   const decision = decideRequestState({
@@ -193,7 +233,7 @@ async function fromCookies(incoming: Incoming, headers: Headers, canRedirect: bo
     clientUat: parseUat(cookies[ctx.names.clientUat]),
     canRedirect,
     handshakeAttempts: guard.attempts,
-    autoSync: options.isSatellite ? Boolean(options.satelliteAutoSync) : isSubdomainOf(request.url, ctx.issuer),
+    autoSync: options.isSatellite ? Boolean(options.satelliteAutoSync) : isSubdomainOf(url.href, ctx.issuer),
   });
 
   switch (decision.status) {
@@ -201,15 +241,20 @@ async function fromCookies(incoming: Incoming, headers: Headers, canRedirect: bo
       if (guard.attempts > 0) headers.append('set-cookie', handshakeCountCookie(ctx.names, scope, null));
       return signedIn((fact as ValidToken).claims, (fact as ValidToken).token, headers);
     case 'handshake': {
-      const cause = fact.kind === 'invalid' ? fact.code : 'token-missing';
+      // What the guard blames if this keeps coming back: a sync the primary never answered is
+      // most likely an origin it refuses, not blocked cookies.
+      const cause = fact.kind === 'invalid' ? fact.code : decision.reason === 'first-visit-sync' ? 'sync-unanswered' : 'token-missing';
       // Satellites sync through the primary's sync endpoint; a subdomain (same site) simply handshakes.
-      const target = decision.reason === 'first-visit-sync' && options.isSatellite ? buildSyncUrl(ctx.issuer, request.url, { auto: true }) : buildHandshakeUrl(handshakeBase(request, options, ctx), request.url);
+      // The answer must come back to this browser: the nonce rides in the guard cookie and the URL.
+      const nonce = createNonce();
+      const target =
+        decision.reason === 'first-visit-sync' && options.isSatellite ? buildSyncUrl(ctx.issuer, url, { auto: true, nonce }) : buildHandshakeUrl(handshakeBase(url, options, ctx), url, nonce);
       // In development the auth server may be another site that knows this browser only by its token.
       const devToken = ctx.mode === 'development' ? cookies[ctx.names.devBrowser] : undefined;
-      const redirectUrl = devToken && isCrossSite(target, request.url) ? withDevBrowser(target, devToken) : target;
+      const redirectUrl = devToken && isCrossSite(target, url.href) ? withDevBrowser(target, devToken) : target;
       headers.set('location', redirectUrl);
       headers.set('cache-control', 'no-store');
-      headers.append('set-cookie', handshakeCountCookie(ctx.names, scope, `${guard.attempts + 1}.${cause}`));
+      headers.append('set-cookie', handshakeCountCookie(ctx.names, scope, `${guard.attempts + 1}.${cause}.${nonce}`));
       return { status: 'handshake', auth: signedOutAuth, reason: decision.reason, message: null, headers, redirectUrl };
     }
     case 'signed-out':
@@ -233,9 +278,9 @@ export function isSubdomainOf(url: string, authServerUrl: string): boolean {
 }
 
 /** Satellites handshake first-party, through their proxy; everyone else at the auth server itself. */
-function handshakeBase(request: Request, options: AuthenticateRequestOptions, ctx: Resolved): string {
+function handshakeBase(url: URL, options: AuthenticateRequestOptions, ctx: Resolved): string {
   if (!options.isSatellite || !options.proxyUrl) return ctx.issuer;
-  return new URL(options.proxyUrl, request.url).href.replace(/\/+$/, '');
+  return new URL(options.proxyUrl, url).href.replace(/\/+$/, '');
 }
 
 /**
@@ -243,17 +288,10 @@ function handshakeBase(request: Request, options: AuthenticateRequestOptions, ct
  * and write the satellite's own first-party cookies. A code that fails (a reload, an old link,
  * another origin's code) changes nothing: the cookies decide, with no redirect.
  */
-async function applySync(incoming: Incoming): Promise<RequestState> {
-  const { request, options, ctx, scope } = incoming;
-  const url = new URL(request.url);
+async function applySync(incoming: Incoming): Promise<Verdict> {
+  const { url, options, ctx, scope } = incoming;
   const code = url.searchParams.get(SYNC_PARAM) ?? '';
   const headers = new Headers();
-  if (code === SYNC_SIGNED_OUT) {
-    // Remembered: a satellite with auto-sync does not ask the primary again on every page.
-    headers.append('set-cookie', clientUatCookie(ctx.names, scope, 0));
-    headers.append('set-cookie', expiredCookie(ctx.names.session, scope));
-    return signedOut('signed-out', headers, null);
-  }
   let failure: string;
   if (!options.secretKey) {
     failure = 'This app received a sync code but has no secret key to redeem it: set ORBITAL_SECRET_KEY.';
@@ -272,7 +310,7 @@ async function applySync(incoming: Incoming): Promise<RequestState> {
 }
 
 /** Writes what the auth server said about the client (from a handshake or a sync) into this app's cookies. */
-async function applyClientState({ ctx, scope, verify }: Incoming, state: { sessionToken: string | null; clientUat: number }, headers: Headers): Promise<RequestState> {
+async function applyClientState({ ctx, scope, verify }: Incoming, state: { sessionToken: string | null; clientUat: number }, headers: Headers): Promise<Verdict> {
   headers.append('set-cookie', clientUatCookie(ctx.names, scope, state.clientUat));
   if (!state.sessionToken) {
     headers.append('set-cookie', expiredCookie(ctx.names.session, scope));
@@ -287,15 +325,15 @@ async function applyClientState({ ctx, scope, verify }: Incoming, state: { sessi
  * The way back from the auth server: verify the payload and write it into first-party cookies.
  * Returns null when the payload is stale (an old URL, a reload) so the cookies decide instead.
  */
-async function applyHandshake(incoming: Incoming, headers: Headers): Promise<RequestState | null> {
-  const { request, options, ctx } = incoming;
-  const url = new URL(request.url);
+async function applyHandshake(incoming: Incoming, headers: Headers): Promise<Verdict | null> {
+  const { url, options, ctx, cookies } = incoming;
   const payload = url.searchParams.get(HANDSHAKE_PARAM) ?? '';
   try {
     const state = await verifyHandshakePayload(payload, {
       keys: ctx.keys,
       issuer: ctx.issuer,
       origin: url.origin,
+      nonce: parseGuard(cookies[ctx.names.handshakeCount]).nonce,
       replayGuard: ctx.replayGuard,
       clockSkew: options.clockSkew,
       now: options.now,
@@ -326,7 +364,7 @@ async function checkToken(verify: (token: string) => Promise<SessionClaims>, tok
   }
 }
 
-function signedIn(claims: SessionClaims, token: string, headers: Headers): RequestState {
+function signedIn(claims: SessionClaims, token: string, headers: Headers): Verdict {
   return {
     status: 'signed-in',
     auth: signedInAuth(claims, token),
@@ -353,8 +391,17 @@ export function signedInAuth(claims: SessionClaims, token: string): SignedInAuth
   };
 }
 
-function signedOut(reason: SignedOutReason, headers: Headers, message: string | null): RequestState {
+function signedOut(reason: SignedOutReason, headers: Headers, message: string | null): Verdict {
   return { status: 'signed-out', auth: signedOutAuth, reason, message, headers };
+}
+
+/**
+ * Why a request was answered signed out when that was a failure someone should see (a handshake
+ * or sync that failed, the loop guard, a token this app refuses): null for the ordinary states.
+ */
+export function diagnosticOf(state: RequestState): { reason: SignedOutReason; message: string } | null {
+  if (state.status !== 'signed-out' || !state.message || state.reason === 'token-expired') return null;
+  return { reason: state.reason, message: state.message };
 }
 
 /**
@@ -373,12 +420,8 @@ function parseUat(value: string | undefined): number | null {
   return Number(value);
 }
 
-function parseGuard(value: string | undefined): { attempts: number; cause: OrbitalErrorCode | 'token-missing' | undefined } {
-  const match = value ? /^(\d{1,3})\.([a-z_-]{1,40})$/.exec(value) : null;
-  return match ? { attempts: Number(match[1]), cause: match[2] as OrbitalErrorCode } : { attempts: 0, cause: undefined };
-}
-
-function originOf(url: string): string {
-  const end = url.indexOf('/', url.indexOf('//') + 2);
-  return end === -1 ? url : url.slice(0, end);
+/** The loop-guard cookie: `attempts.cause.nonce` of the handshakes this browser made in the last minute. */
+function parseGuard(value: string | undefined): { attempts: number; cause: GuardCause | undefined; nonce: string | undefined } {
+  const match = value ? /^(\d{1,3})\.([a-z_-]{1,40})(?:\.([A-Za-z0-9_-]{16,64}))?$/.exec(value) : null;
+  return match ? { attempts: Number(match[1]), cause: match[2] as GuardCause, nonce: match[3] } : { attempts: 0, cause: undefined, nonce: undefined };
 }

@@ -34,6 +34,7 @@ export type OrbitalErrorCode =
   | 'handshake_expired'
   | 'handshake_replayed'
   | 'handshake_origin_mismatch'
+  | 'handshake_nonce_mismatch'
   | 'handshake_loop'
   | 'sync_code_invalid'
   | 'sync_code_expired'

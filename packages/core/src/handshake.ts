@@ -3,7 +3,7 @@ import { HandshakeError, TokenVerificationError, isOrbitalError } from './errors
 import type { KeySet } from './key-set';
 import { REDIRECT_URL_PARAM } from './account-urls';
 import { signJwt } from './session-token';
-import { stripTransientParams } from './transient-params';
+import { NONCE_PARAM, stripTransientParams } from './transient-params';
 import type { SigningKey } from './signature';
 import { verifyJwt } from './verify-token';
 
@@ -20,15 +20,30 @@ export interface HandshakeState {
   clientUat: number;
 }
 
+/** A fresh nonce for one handshake or sync navigation. */
+export function createNonce(): string {
+  return base64UrlEncode(crypto.getRandomValues(new Uint8Array(16)));
+}
+
+/** The nonce an auth server accepts from a URL: 16–64 base64url characters, anything else is dropped. */
+export function readNonce(url: URL): string | undefined {
+  const nonce = url.searchParams.get(NONCE_PARAM);
+  return nonce && /^[A-Za-z0-9_-]{16,64}$/.test(nonce) ? nonce : undefined;
+}
+
 /** Where an app sends the browser to refresh its cookies. */
-export function buildHandshakeUrl(authServerUrl: string, returnTo: string | URL): string {
+export function buildHandshakeUrl(authServerUrl: string, returnTo: string | URL, nonce?: string): string {
   const url = new URL(`${authServerUrl}${HANDSHAKE_PATH}`);
   url.searchParams.set(REDIRECT_URL_PARAM, stripTransientParams(returnTo).href);
+  if (nonce) url.searchParams.set(NONCE_PARAM, nonce);
   return url.href;
 }
 
-/** Auth server side: the signed payload for one app origin, valid for {@link HANDSHAKE_TTL} seconds. */
-export function createHandshakePayload(state: HandshakeState, context: { issuer: string; origin: string; now: number }, key: SigningKey): Promise<string> {
+/**
+ * Auth server side: the signed payload for one app origin and the nonce the app sent, valid for
+ * {@link HANDSHAKE_TTL} seconds.
+ */
+export function createHandshakePayload(state: HandshakeState, context: { issuer: string; origin: string; now: number; nonce?: string | undefined }, key: SigningKey): Promise<string> {
   return signJwt(
     {
       typ: 'handshake',
@@ -40,6 +55,7 @@ export function createHandshakePayload(state: HandshakeState, context: { issuer:
       jti: base64UrlEncode(crypto.getRandomValues(new Uint8Array(16))),
       session_token: state.sessionToken,
       client_uat: state.clientUat,
+      ...(context.nonce && { nonce: context.nonce }),
     },
     key,
   );
@@ -70,6 +86,8 @@ export interface VerifyHandshakeOptions {
   issuer: string;
   /** The app origin the payload must be bound to. */
   origin: string;
+  /** The nonce this browser's last handshake navigation carried (from the app's cookie). */
+  nonce: string | undefined;
   replayGuard: ReplayGuard;
   clockSkew?: number | undefined;
   now?: (() => number) | undefined;
@@ -91,6 +109,9 @@ export async function verifyHandshakePayload(payload: string, options: VerifyHan
   }
   if (claims.aud !== options.origin) {
     throw new HandshakeError('handshake_origin_mismatch', `The handshake payload was issued for ${String(claims.aud)}, not for this app (${options.origin}). If the app sits behind a proxy, make sure the request URL it sees is its public one.`);
+  }
+  if (!options.nonce || claims.nonce !== options.nonce) {
+    throw new HandshakeError('handshake_nonce_mismatch', 'This handshake answer was not requested by this browser (a link from elsewhere, or the cookie that remembers the request was blocked): it was ignored.');
   }
   if (!(await options.replayGuard.claim(claims.jti, claims.exp as number))) {
     throw new HandshakeError('handshake_replayed', 'The handshake payload was already used.');

@@ -1,5 +1,6 @@
 import { ConfigurationError } from './errors';
-import { parsePublishableKey } from './keys';
+import type { ReplayGuard } from './handshake';
+import { parsePublishableKey, parseSecretKey } from './keys';
 import type { AllowedRedirectOrigin } from './redirect-url';
 import type { RevokedSessions } from './revoked-sessions';
 
@@ -27,8 +28,19 @@ export interface OrbitalOptions {
   afterMultiSessionSingleSignOutUrl?: string | undefined;
   /** Origins besides the app's own that redirect targets may point at. */
   allowedRedirectOrigins?: AllowedRedirectOrigin[] | undefined;
-  /** Origins whose session tokens app servers accept (`azp`). */
+  /**
+   * The origins this app is served on (`https://app.example.com`): tokens are accepted only when
+   * minted for one of them (`azp`), and redirects and handshakes name the first one when a request
+   * arrives under another host. Development defaults to the request's own origin; production to
+   * the auth server's origin (an app that hosts its own auth server).
+   */
   authorizedParties?: string[] | undefined;
+  /**
+   * Honour `X-Forwarded-Host` / `X-Forwarded-Proto` from the proxy in front of this app: `true`
+   * for one proxy (Vercel, Netlify, nginx, an ingress), or the number of proxies in the chain.
+   * Off by default: without it anyone can send those headers.
+   */
+  trustProxy?: boolean | number | undefined;
   /** This app is a satellite of a primary domain. */
   isSatellite?: boolean | undefined;
   /** The satellite's own domain. */
@@ -54,12 +66,31 @@ export interface OrbitalOptions {
    * (off by default): `subscribeToRevokedSessions(…).revokedSessions` from `@orbital/server/redis`.
    */
   revokedSessions?: RevokedSessions | undefined;
+  /**
+   * Where app servers remember handshake payloads already applied. In-process by default; with
+   * several instances behind one URL pass a shared one (`createRedisReplayGuard` from
+   * `@orbital/server/redis`) so that a payload works on exactly one of them.
+   */
+  replayGuard?: ReplayGuard | undefined;
 }
 
-const text = (value: string | undefined) => value;
-const flag = (value: string | undefined) => (value === undefined ? undefined : value === 'true' || value === '1');
-const list = (value: string | undefined) => value?.split(',').map((s) => s.trim()).filter(Boolean);
-const number = (value: string | undefined) => (value === undefined ? undefined : Number(value));
+type Reader<T> = (value: string, name: string) => T;
+const text: Reader<string> = (value) => value;
+const flag: Reader<boolean> = (value, name) => {
+  if (/^(true|1)$/i.test(value)) return true;
+  if (/^(false|0)$/i.test(value)) return false;
+  throw invalid(name, value, 'true or false');
+};
+const list: Reader<string[]> = (value) => value.split(',').map((s) => s.trim()).filter(Boolean);
+const seconds: Reader<number> = (value, name) => {
+  if (!/^\d{1,9}$/.test(value.trim())) throw invalid(name, value, 'a whole number of seconds');
+  return Number(value);
+};
+const proxyHops: Reader<boolean | number> = (value, name) => (/^\d{1,2}$/.test(value.trim()) ? Number(value) : flag(value, name));
+
+function invalid(name: string, value: string, expected: string): ConfigurationError {
+  return new ConfigurationError('configuration_invalid', `${name} is "${value.slice(0, 40)}", which is not ${expected}: fix it or remove it.`);
+}
 
 /**
  * Every option that env vars (and Nuxt's runtime config) can set: its name after `ORBITAL_`,
@@ -85,8 +116,9 @@ export const ENV_OPTIONS = {
   satelliteAutoSync: { env: 'SATELLITE_AUTO_SYNC', browser: true, read: flag },
   cookieDomain: { env: 'COOKIE_DOMAIN', browser: true, read: text },
   authServerInternalUrl: { env: 'AUTH_SERVER_INTERNAL_URL', browser: false, read: text },
-  clockSkew: { env: 'CLOCK_SKEW', browser: false, read: number },
-} as const satisfies { [K in keyof OrbitalOptions]?: { env: string; browser: boolean; read: (value: string | undefined) => OrbitalOptions[K] | undefined } };
+  clockSkew: { env: 'CLOCK_SKEW', browser: false, read: seconds },
+  trustProxy: { env: 'TRUST_PROXY', browser: false, read: proxyHops },
+} as const satisfies { [K in keyof OrbitalOptions]?: { env: string; browser: boolean; read: Reader<NonNullable<OrbitalOptions[K]>> } };
 
 type EnvOption = keyof typeof ENV_OPTIONS;
 type BrowserOption = { [K in EnvOption]: (typeof ENV_OPTIONS)[K]['browser'] extends true ? K : never }[EnvOption];
@@ -98,9 +130,13 @@ type BrowserOption = { [K in EnvOption]: (typeof ENV_OPTIONS)[K]['browser'] exte
  * @example optionsFromEnv(process.env, 'NEXT_PUBLIC_') // NEXT_PUBLIC_ORBITAL_PUBLISHABLE_KEY, ORBITAL_SECRET_KEY, …
  */
 export function optionsFromEnv(env: Record<string, string | undefined>, publicPrefix: string): Partial<OrbitalOptions> {
-  const read = (name: string, browser: boolean) => (browser && env[`${publicPrefix}ORBITAL_${name}`]) || env[`ORBITAL_${name}`] || undefined;
-  const options = Object.entries(ENV_OPTIONS).map(([key, option]) => [key, option.read(read(option.env, option.browser))]);
-  return Object.fromEntries(options.filter(([, v]) => v !== undefined)) as Partial<OrbitalOptions>;
+  const options: Record<string, unknown> = {};
+  for (const [key, option] of Object.entries(ENV_OPTIONS)) {
+    const names = option.browser ? [`${publicPrefix}ORBITAL_${option.env}`, `ORBITAL_${option.env}`] : [`ORBITAL_${option.env}`];
+    const name = names.find((n) => env[n]);
+    if (name) options[key] = option.read(env[name]!, name);
+  }
+  return options as Partial<OrbitalOptions>;
 }
 
 const isBrowserOption = (key: string) => key in ENV_OPTIONS && ENV_OPTIONS[key as EnvOption].browser;
@@ -126,6 +162,40 @@ export function resolveOptions(env: Record<string, string | undefined>, publicPr
   if (!options.publishableKey) {
     throw new ConfigurationError('publishable_key_missing', `Orbital needs a publishable key: set ${name} (or pass publishableKey).`);
   }
-  parsePublishableKey(options.publishableKey, name);
+  const { mode } = parsePublishableKey(options.publishableKey, name);
+  validateOptions(options as OrbitalOptions, (key) => (key in ENV_OPTIONS ? `${ENV_OPTIONS[key as EnvOption].browser ? publicPrefix : ''}ORBITAL_${ENV_OPTIONS[key as EnvOption].env}` : key));
+  if (options.secretKey) parseSecretKey(options.secretKey, mode, 'ORBITAL_SECRET_KEY');
   return options as OrbitalOptions;
+}
+
+/**
+ * Checks what no request can fix later: numbers that are numbers, URLs that parse, origins that
+ * are origins. A malformed value is a start-up error naming where it came from, never a check
+ * silently switched off. `source` names an option (`clockSkew`, or the env var it was read from).
+ */
+export function validateOptions(options: OrbitalOptions, source: (key: keyof OrbitalOptions) => string = (key) => key): void {
+  const { clockSkew, trustProxy } = options;
+  if (clockSkew !== undefined && !(Number.isFinite(clockSkew) && clockSkew >= 0 && clockSkew <= 3600)) {
+    throw invalid(source('clockSkew'), String(clockSkew), 'a number of seconds from 0 to 3600');
+  }
+  if (trustProxy !== undefined && typeof trustProxy !== 'boolean' && !(Number.isInteger(trustProxy) && trustProxy >= 0 && trustProxy <= 10)) {
+    throw invalid(source('trustProxy'), String(trustProxy), 'true, false or a number of proxies');
+  }
+  for (const key of ['signInUrl', 'signUpUrl', 'userProfileUrl', 'afterSignInUrl', 'afterSignUpUrl', 'afterSignOutUrl', 'afterMultiSessionSingleSignOutUrl', 'proxyUrl'] as const) {
+    const value = options[key];
+    if (value !== undefined && !isPathOrHttpUrl(value)) throw invalid(source(key), value, 'a path (/sign-in) or an http(s) URL');
+  }
+  const internal = options.authServerInternalUrl;
+  if (internal !== undefined && !isHttpUrl(internal)) throw invalid(source('authServerInternalUrl'), internal, 'an http(s) URL');
+  for (const party of options.authorizedParties ?? []) {
+    if (!isHttpUrl(party) || new URL(party).origin !== party.replace(/\/+$/, '')) throw invalid(source('authorizedParties'), party, 'an origin such as https://app.example.com');
+  }
+}
+
+function isHttpUrl(value: string): boolean {
+  return URL.canParse(value) && /^https?:$/.test(new URL(value).protocol);
+}
+
+function isPathOrHttpUrl(value: string): boolean {
+  return (value.startsWith('/') && !value.startsWith('//') && !value.includes('\\')) || isHttpUrl(value);
 }

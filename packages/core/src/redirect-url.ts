@@ -73,9 +73,33 @@ export function safeRedirectUrl(input: unknown, options: RedirectTargetOptions):
   }
 }
 
+/**
+ * Whether `origin` may receive redirects and credentialed calls: the base origin, or one the
+ * configuration lists. Both sides are compared after the browser's own normalisation (lower case,
+ * IDNA, `。` as a dot, numeric IPv4 forms such as `0x7f.1` as `127.0.0.1`, default ports), so a
+ * host spelled another way is the host it reaches. Entries are origins (`https://app.example.com`),
+ * subdomain patterns with the scheme and port pinned (`https://*.example.com` admits
+ * `https://a.example.com` and `https://a.b.example.com`, never `https://example.com`, another
+ * scheme or another port), or RegExps over the normalised origin. Nothing is trusted implicitly.
+ */
 export function isAllowedOrigin(origin: string, baseOrigin: string, allowed: readonly AllowedRedirectOrigin[] = []): boolean {
-  if (origin === baseOrigin) return true;
-  return allowed.some((entry) => (typeof entry === 'string' ? normalizeOrigin(entry) === origin : entry.test(origin)));
+  const candidate = normalizeOrigin(origin);
+  if (!candidate) return false;
+  if (candidate === normalizeOrigin(baseOrigin)) return true;
+  return allowed.some((entry) => (typeof entry === 'string' ? matchesOrigin(candidate, entry) : entry.test(candidate)));
+}
+
+/** `https://*.example.com[:port]`: the pattern's scheme, port and parent domain. */
+const SUBDOMAIN_PATTERN = /^(https?:\/\/)\*\.([^/*]+?)\/?$/i;
+
+function matchesOrigin(candidate: string, entry: string): boolean {
+  const pattern = SUBDOMAIN_PATTERN.exec(entry.trim());
+  if (!pattern) return normalizeOrigin(entry) === candidate;
+  const parent = normalizeOrigin(`${pattern[1]}${pattern[2]}`);
+  if (!parent) return false;
+  const want = new URL(parent);
+  const got = new URL(candidate);
+  return got.protocol === want.protocol && got.port === want.port && got.hostname.endsWith(`.${want.hostname}`);
 }
 
 /** `https://App.example.com/` -> `https://app.example.com`; null when it is not an http(s) origin. */

@@ -76,9 +76,19 @@ function needsHandshake(reason: HandshakeReason, facts: RequestFacts): Decision 
   return { status: 'handshake', reason };
 }
 
+/**
+ * What the loop guard remembers about the last handshake: the error seen, `token-missing`, or
+ * `sync-unanswered` for a satellite's first-visit sync.
+ */
+export type GuardCause = OrbitalErrorCode | 'token-missing' | 'sync-unanswered';
+
 /** The likely cause behind a handshake that failed or keeps coming back, from the last error seen. */
-export function describeHandshakeFailure(code: OrbitalErrorCode | 'token-missing' | undefined): string {
+export function describeHandshakeFailure(code: GuardCause | undefined): string {
   switch (code) {
+    case 'sync-unanswered':
+      return "the primary never sent the browser back — most likely it refuses this satellite's origin: add it to the auth server's allowedRedirectOrigins (ORBITAL_ALLOWED_REDIRECT_ORIGINS); the primary's error page names it. Otherwise, cookies are blocked on this site.";
+    case 'handshake_nonce_mismatch':
+      return 'an answer this browser did not ask for — a link from elsewhere, or the cookie that remembers the request was blocked.';
     case 'token_signature_invalid':
     case 'token_kid_unknown':
     case 'token_issuer_invalid':

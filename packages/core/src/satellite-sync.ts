@@ -2,12 +2,10 @@ import { REDIRECT_URL_PARAM, hostedPageUrls, withRedirectUrl } from './account-u
 import { ApiError, type OrbitalErrorCode } from './errors';
 import { parsePublishableKey } from './keys';
 import type { OrbitalOptions } from './options';
-import { stripTransientParams } from './transient-params';
+import { NONCE_PARAM, stripTransientParams } from './transient-params';
 
 /** The auth server's sync endpoint (top-level GET on the primary), relative to its URL. */
 export const SYNC_PATH = '/v1/sync';
-/** The sync answer for a browser with no session on the primary (auto-sync). */
-export const SYNC_SIGNED_OUT = 'signed-out';
 /** Sync codes live just long enough for one redirect. */
 export const SYNC_CODE_TTL = 60;
 
@@ -16,6 +14,8 @@ export interface SyncUrlOptions {
   auto?: boolean;
   /** Which primary page a signed-out user gets: sign-in (default) or sign-up. */
   flow?: 'sign-in' | 'sign-up';
+  /** The app's nonce for this navigation; a signed-out answer is signed with it. */
+  nonce?: string | undefined;
 }
 
 /**
@@ -27,6 +27,7 @@ export function buildSyncUrl(authServerUrl: string, returnTo: string | URL, opti
   url.searchParams.set(REDIRECT_URL_PARAM, stripTransientParams(returnTo).href);
   if (options.auto) url.searchParams.set('auto', '1');
   if (options.flow === 'sign-up') url.searchParams.set('flow', 'sign-up');
+  if (options.nonce) url.searchParams.set(NONCE_PARAM, options.nonce);
   return url.href;
 }
 
@@ -63,6 +64,7 @@ export async function redeemSyncCode(params: { code: string; origin: string; aut
  */
 export function signInRedirectUrl(options: Pick<OrbitalOptions, 'publishableKey' | 'signInUrl' | 'isSatellite'>, returnTo: string): string {
   const { authServerUrl } = parsePublishableKey(options.publishableKey);
-  if (options.isSatellite) return buildSyncUrl(authServerUrl, returnTo);
-  return withRedirectUrl(new URL(options.signInUrl ?? hostedPageUrls(authServerUrl).signInUrl, returnTo).href, returnTo);
+  const back = stripTransientParams(returnTo).href;
+  if (options.isSatellite) return buildSyncUrl(authServerUrl, back);
+  return withRedirectUrl(new URL(options.signInUrl ?? hostedPageUrls(authServerUrl).signInUrl, back).href, back);
 }

@@ -14,4 +14,5 @@ export { decodeJwt, encodeJwtSegments, type DecodedJwt, type JwtHeader } from '.
 export * from './satellite-sync';
 export * from './auth-server-proxy';
 export * from './public-url';
+export * from './request-pipeline';
 export * from './auth-server-route';

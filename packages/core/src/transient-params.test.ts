@@ -12,6 +12,15 @@ describe('transient URL parameters', () => {
     expect(hasTransientParams(stripTransientParams(spent))).toBe(false);
   });
 
+  it('are stripped from nested return URLs too, absolute or relative', () => {
+    const signIn = new URL('https://app.example.com/sign-in');
+    signIn.searchParams.set('redirect_url', spent);
+    expect(stripTransientParams(signIn).searchParams.get('redirect_url')).toBe('https://app.example.com/page?a=1#top');
+    signIn.searchParams.set('redirect_url', '/page?__orbital_handshake=payload&b=2');
+    expect(stripTransientParams(signIn).searchParams.get('redirect_url')).toBe('/page?b=2');
+    expect(hasTransientParams(signIn)).toBe(true);
+  });
+
   it('never ride along in the return URL of a handshake or a sync', () => {
     for (const built of [buildHandshakeUrl('https://auth.example.com', spent), buildSyncUrl('https://auth.example.com', spent)]) {
       expect(new URL(built).searchParams.get('redirect_url')).toBe('https://app.example.com/page?a=1#top');

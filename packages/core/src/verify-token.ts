@@ -27,7 +27,7 @@ export interface VerifyOptions {
 export interface VerifySessionTokenOptions extends VerifyOptions {
   /** The auth server URL the token must come from (`iss`). */
   issuer: string;
-  /** Origins allowed in `azp`; when given, a token minted for another origin is refused. */
+  /** Origins allowed in `azp`; when given, a token minted for another origin, or for none, is refused. */
   authorizedParties?: readonly string[] | undefined;
 }
 
@@ -62,8 +62,9 @@ export async function verifySessionToken(token: string, options: VerifySessionTo
   if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string' || claims.typ !== undefined) {
     throw new TokenVerificationError('token_type_invalid', 'The token is not an Orbital session token (it lacks sub/sid or is another kind of token).');
   }
-  if (options.authorizedParties?.length && claims.azp !== undefined && !options.authorizedParties.includes(claims.azp as string)) {
-    throw new TokenVerificationError('token_azp_invalid', `The token was minted for "${String(claims.azp)}", which is not among this app's authorized parties.`);
+  if (options.authorizedParties && (typeof claims.azp !== 'string' || !options.authorizedParties.includes(claims.azp))) {
+    const minted = typeof claims.azp === 'string' ? `for "${claims.azp}"` : 'with no authorized party (azp)';
+    throw new TokenVerificationError('token_azp_invalid', `The token was minted ${minted}, which is not among this app's origins (${options.authorizedParties.join(', ') || 'none'}): list every origin this app is served on in authorizedParties (ORBITAL_AUTHORIZED_PARTIES).`);
   }
   return claims as SessionClaims;
 }

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { isOrbitalError, publicOptions, type OrbitalOptions } from '@orbital/core';
 import { initialAuthState, type InitialAuthState } from '@orbital/core/browser';
 import { OrbitalProvider as ClientProvider } from '@orbital/react';
-import { auth } from './server/auth';
+import { auth, serverDiagnostic } from './server/auth';
 import { nextOptions } from './server/options';
 
 type Props = Omit<Partial<OrbitalOptions>, 'secretKey' | 'jwtKey'> & { children?: ReactNode };
@@ -16,7 +16,7 @@ export async function OrbitalProvider({ children, ...props }: Props) {
   const options = publicOptions(nextOptions(props));
   let initialState: InitialAuthState | undefined;
   try {
-    initialState = initialAuthState(await auth());
+    initialState = initialAuthState(await auth(), await serverDiagnostic());
   } catch (error) {
     // A page outside the middleware's matcher: render without server state rather than fail.
     if (!isOrbitalError(error) || error.code !== 'middleware_missing') throw error;

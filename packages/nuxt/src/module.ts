@@ -13,7 +13,7 @@ const COMPONENTS = ['SignedIn', 'SignedOut', 'Protect', 'SignIn', 'SignUp', 'Use
 
 /**
  * The Orbital Nuxt module: server middleware that authenticates every request into
- * `event.context.auth`, `getAuth(event)` / `requireAuth(event)` for server routes, the `auth`
+ * `event.context.auth`, `getAuth(event)` / `requireAuth(event)` for server routes, the `orbital-auth`
  * route middleware for pages, SSR state for the client, and auto-imported composables and
  * components from `@orbital/vue`.
  *
@@ -35,7 +35,7 @@ const module: NuxtModule<ModuleOptions> = defineNuxtModule<ModuleOptions>({
     addServerHandler({ middleware: true, handler: resolver.resolve('./runtime/server/middleware') });
     addServerImports(['getAuth', 'requireAuth'].map((name) => ({ name, from: resolver.resolve('./runtime/server/auth') })));
     addPlugin(resolver.resolve('./runtime/plugin'));
-    addRouteMiddleware({ name: 'auth', path: resolver.resolve('./runtime/route-middleware') });
+    addRouteMiddleware({ name: 'orbital-auth', path: resolver.resolve('./runtime/route-middleware') });
     addImports(COMPOSABLES.map((name) => ({ name, from: '@orbital/vue' })));
     for (const name of COMPONENTS) addComponent({ name, export: name, filePath: '@orbital/vue' });
   },

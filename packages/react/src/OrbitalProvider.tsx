@@ -17,7 +17,7 @@ export interface OrbitalProviderProps extends OrbitalLoadOptions {
 export function OrbitalProvider({ publishableKey, initialState, children, ...options }: OrbitalProviderProps) {
   const [orbital] = useState(() => new Orbital(publishableKey, { domain: options.domain, proxyUrl: options.proxyUrl }));
   useEffect(() => {
-    void orbital.load(options).catch((error: unknown) => console.error('[orbital] could not load the client', error));
+    void orbital.load({ ...options, serverDiagnostic: initialState?.diagnostic }).catch((error: unknown) => console.error('[orbital] could not load the client', error));
     // Options are read once: the client lives as long as the provider.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [orbital]);

@@ -47,7 +47,7 @@ function readSsrState(): SsrState | null {
   }
   const context = requestContext();
   if (!context) return null;
-  return { options: publicOptions(context.options), initialState: initialAuthState(context.auth) };
+  return { options: publicOptions(context.options), initialState: initialAuthState(context.auth, context.diagnostic) };
 }
 
 /** JSON that cannot end the script element it sits in. */

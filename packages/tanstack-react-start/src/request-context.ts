@@ -1,5 +1,6 @@
 import { getGlobalStartContext } from '@tanstack/react-start';
 import type { InitialAuthState } from '@orbital/react';
+import type { ServerDiagnostic } from '@orbital/core/browser';
 import type { Auth, OrbitalOptions, PublicOrbitalOptions } from '@orbital/core/server';
 
 /** What `orbitalMiddleware` adds to Start's request context under {@link CONTEXT_KEY}. */
@@ -8,6 +9,8 @@ export interface OrbitalRequestContext {
   /** The URL the browser asked for (behind proxies, too). */
   url: string;
   options: OrbitalOptions;
+  /** Why the request is signed out, when that was a failure the developer should see. */
+  diagnostic: ServerDiagnostic | null;
 }
 
 /** What the server hands the browser with the HTML: the public configuration and the first render's state. */

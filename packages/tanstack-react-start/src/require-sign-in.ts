@@ -1,5 +1,6 @@
 import { redirect } from '@tanstack/react-router';
-import { OrbitalError, signInRedirectUrl } from '@orbital/core';
+import { OrbitalError } from '@orbital/core';
+import { routeGuard } from '@orbital/core';
 import { authSnapshot, initialAuthState, type InitialAuthState } from '@orbital/core/browser';
 import { browserClient } from './browser-client';
 import { requestContext } from './request-context';
@@ -15,15 +16,11 @@ export type RouteAuth = Required<InitialAuthState> & { userId: string; sessionId
  * @example export const Route = createFileRoute('/dashboard')({ beforeLoad: requireSignIn, component: Dashboard });
  */
 export async function requireSignIn({ location }: { location: { href: string } }): Promise<{ auth: RouteAuth }> {
-  const server = requestContext();
-  if (server) {
-    const { auth, options } = server;
-    if (auth.isSignedIn) return { auth: initialAuthState(auth) as RouteAuth };
-    const returnTo = new URL(location.href, server.url).href;
-    throw redirect({ href: signInRedirectUrl(options, returnTo) });
-  }
   if (typeof window === 'undefined') {
-    throw new OrbitalError('middleware_missing', 'requireSignIn ran on the server without orbitalMiddleware: add orbitalMiddleware() to requestMiddleware in src/start.ts.');
+    const server = requestContext();
+    const signIn = routeGuard(server, location.href, 'add orbitalMiddleware() to requestMiddleware in src/start.ts');
+    if (signIn) throw redirect({ href: signIn });
+    return { auth: initialAuthState(server!.auth) as RouteAuth };
   }
   const orbital = browserClient();
   if (!orbital) throw new OrbitalError('configuration_invalid', 'requireSignIn needs <OrbitalProvider> in the root route.');

@@ -27,7 +27,7 @@ export const orbital = {
     app.mount = (...args: Parameters<App['mount']>) => {
       const instance = mount(...args);
       void client
-        .load(options)
+        .load({ ...options, serverDiagnostic: initialState?.diagnostic })
         .then(() => forgetTransientParams(app))
         .catch((error: unknown) => console.error('[orbital] could not load the client', error));
       return instance;

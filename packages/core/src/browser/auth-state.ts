@@ -1,5 +1,11 @@
 import type { OrbitalState } from './resources';
 
+/** Why the server rendered a page signed out when something went wrong (its log says the same). */
+export interface ServerDiagnostic {
+  reason: string;
+  message: string;
+}
+
 /** What the server knew when it rendered: enough for the first render to match it (no flash). */
 export interface InitialAuthState {
   userId: string | null;
@@ -7,6 +13,8 @@ export interface InitialAuthState {
   orgId?: string | null;
   orgSlug?: string | null;
   orgRole?: string | null;
+  /** Set when the server's verdict was signed out because of a failure the developer should see. */
+  diagnostic?: ServerDiagnostic | null;
 }
 
 export type AuthSnapshot =
@@ -33,8 +41,11 @@ export function hasRole(snapshot: AuthSnapshot, check: { role: string }): boolea
   return snapshot.orgRole === check.role;
 }
 
-/** What of a server-side auth the browser gets for its first render: ids only, never the token or claims. */
-export function initialAuthState(auth: InitialAuthState): InitialAuthState {
+/**
+ * What of a server-side auth the browser gets for its first render: ids only, never the token or
+ * claims, and why the page is signed out when that was a failure.
+ */
+export function initialAuthState(auth: InitialAuthState, diagnostic?: ServerDiagnostic | null): InitialAuthState {
   const { userId, sessionId, orgId = null, orgSlug = null, orgRole = null } = auth;
-  return { userId, sessionId, orgId, orgSlug, orgRole };
+  return { userId, sessionId, orgId, orgSlug, orgRole, ...(diagnostic && { diagnostic }) };
 }

@@ -6,4 +6,4 @@ export type { SignUpFields } from './auth-api';
 export { ApiError, OrbitalError, isOrbitalError, type OrbitalErrorCode } from '../errors';
 export { chooseUrl, withRedirectUrl } from '../account-urls';
 export type { OrbitalOptions } from '../options';
-export { authSnapshot, hasRole, initialAuthState, type AuthSnapshot, type InitialAuthState } from './auth-state';
+export { authSnapshot, hasRole, initialAuthState, type AuthSnapshot, type InitialAuthState, type ServerDiagnostic } from './auth-state';

@@ -10,11 +10,15 @@ import { DEV_BROWSER_PARAM, hasTransientParams, stripTransientParams } from '../
 import { createAuthApi, type AuthApi, type SignUpFields } from './auth-api';
 import { toState, type ClientResource, type OrbitalState, type SessionResource } from './resources';
 import { createTokenManager, type TokenManager } from './token-manager';
+import type { ServerDiagnostic } from './auth-state';
+import { showServerDiagnostic } from './server-diagnostic';
 
 /** Options for {@link Orbital.load}: everything in `OrbitalOptions` a browser may know, plus a router. */
 export interface OrbitalLoadOptions extends Omit<Partial<OrbitalOptions>, 'publishableKey' | 'secretKey' | 'jwtKey'> {
   /** Client-side navigation (your router's push); full page loads by default. */
   navigate?: ((to: string) => unknown) | undefined;
+  /** Why the server rendered this page signed out, if that was a failure: shown to the developer in development. */
+  serverDiagnostic?: ServerDiagnostic | null | undefined;
 }
 
 type Listener = () => void;
@@ -76,6 +80,7 @@ export class Orbital {
   }
 
   private async start(): Promise<void> {
+    showServerDiagnostic(this.options.serverDiagnostic, this.mode);
     const arrived = typeof window === 'undefined' ? null : new URL(window.location.href).searchParams.get(DEV_BROWSER_PARAM);
     this.stripHandshakeFromAddressBar();
     if (this.usesDevBrowser()) await this.initDevBrowser(arrived);

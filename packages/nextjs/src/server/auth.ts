@@ -1,12 +1,17 @@
 import { headers } from 'next/headers';
-import { redirect } from 'next/navigation';
-import { OrbitalError, parsePublishableKey, signInRedirectUrl } from '@orbital/core';
-import { keySetFor, signedInAuth, signedOutAuth, verifySessionToken, type Auth } from '@orbital/core/server';
+import { redirect, unauthorized } from 'next/navigation';
+import { OrbitalError, signInRedirectUrl } from '@orbital/core';
+import { signedOutAuth, type Auth } from '@orbital/core/server';
+import type { ServerDiagnostic } from '@orbital/core/browser';
 import { AUTH_HEADERS } from './headers';
-import { nextOptions } from './options';
+import { currentPipeline } from './pipeline';
 
 export type NextAuth = Auth & {
-  /** Redirects to sign-in (and back) unless signed in; returns the signed-in auth. */
+  /**
+   * Unless signed in, ends the request: pages redirect to sign-in (and back), everything else
+   * gets Next's 401 (`unauthorized()`, which needs `experimental.authInterrupts`). Returns the
+   * signed-in auth.
+   */
   protect(): Extract<Auth, { isSignedIn: true }>;
   /** Redirects to sign-in, coming back to this page afterwards. */
   redirectToSignIn(options?: { returnBackUrl?: string }): never;
@@ -14,38 +19,38 @@ export type NextAuth = Auth & {
 
 /**
  * The request's auth in server components, route handlers and server actions, as decided by
- * `orbitalMiddleware` for this request (the token is verified again, from cache).
+ * `orbitalMiddleware` for this request (the token is checked again by core, from cache).
  *
  * @example const { userId } = await auth(); // null when signed out
  */
 export async function auth(): Promise<NextAuth> {
   const incoming = await headers();
   const status = incoming.get(AUTH_HEADERS.status);
-  if (!status) {
+  const url = incoming.get(AUTH_HEADERS.url);
+  if (!status || !url) {
     throw new OrbitalError('middleware_missing', 'auth() was called on a route orbitalMiddleware() did not run for: export it from proxy.ts (or middleware.ts) and make its matcher cover this route.');
   }
-  const options = nextOptions();
-  const { authServerUrl } = parsePublishableKey(options.publishableKey);
-  const token = incoming.get(AUTH_HEADERS.token);
-  let state: Auth = signedOutAuth;
-  if (status === 'signed-in' && token) {
-    const claims = await verifySessionToken(token, {
-      keys: keySetFor({ jwtKey: options.jwtKey, jwksUrl: `${options.authServerInternalUrl ?? authServerUrl}/.well-known/jwks.json` }),
-      issuer: authServerUrl,
-      clockSkew: options.clockSkew,
-    });
-    state = signedInAuth(claims, token);
-  }
-  const redirectToSignIn = (params: { returnBackUrl?: string } = {}): never => {
-    const back = params.returnBackUrl ?? incoming.get(AUTH_HEADERS.url) ?? authServerUrl;
-    redirect(signInRedirectUrl(options, back));
-  };
+  const pipeline = currentPipeline();
+  const state: Auth = status === 'signed-in' ? await pipeline.authFromToken(incoming.get(AUTH_HEADERS.token), url) : signedOutAuth;
+  const redirectToSignIn = (params: { returnBackUrl?: string } = {}): never => redirect(signInRedirectUrl(pipeline.options, params.returnBackUrl ?? url));
   return {
     ...state,
     protect() {
-      if (!state.isSignedIn) redirectToSignIn();
-      return state as Extract<Auth, { isSignedIn: true }>;
+      if (state.isSignedIn) return state;
+      const signInUrl = incoming.get(AUTH_HEADERS.signInUrl);
+      return signInUrl ? redirect(signInUrl) : unauthorized();
     },
     redirectToSignIn,
   } as NextAuth;
+}
+
+/** Why the middleware answered this request signed out, when that was a failure (for the browser, in development). */
+export async function serverDiagnostic(): Promise<ServerDiagnostic | null> {
+  const value = (await headers()).get(AUTH_HEADERS.diagnostic);
+  if (!value) return null;
+  try {
+    return JSON.parse(decodeURIComponent(value)) as ServerDiagnostic;
+  } catch {
+    return null;
+  }
 }

@@ -19,8 +19,8 @@ export default defineNuxtPlugin((nuxtApp: { vueApp: { use: (plugin: unknown, opt
   const initial = useState('orbital-initial-state', () => null) as Ref<InitialAuthState | null>;
   if (import.meta.server) {
     options.value = publicOptions(orbitalOptions(useRuntimeConfig().public.orbital));
-    const auth = useRequestEvent()?.context.auth;
-    if (auth) initial.value = initialAuthState(auth);
+    const context = useRequestEvent()?.context;
+    if (context?.auth) initial.value = initialAuthState(context.auth, context.orbital?.diagnostic);
   }
   // A client-only render (no server payload) configures itself from the public runtime config.
   options.value ??= publicOptions(orbitalOptions(useRuntimeConfig().public.orbital));

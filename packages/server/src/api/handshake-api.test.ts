@@ -65,6 +65,7 @@ describe('the handshake, app server and auth server together', () => {
 
     const first = await authenticateRequest(appRequest(browser, `${APP}/`), options);
     expect(first.status).toBe('handshake');
+    absorb(browser, first.headers);
     const answer = await browser.fetch(first.headers.get('location')!, { origin: null });
     const second = await authenticateRequest(appRequest(browser, answer.headers.get('location')!), options);
     expect(second).toMatchObject({ status: 'signed-out', reason: 'signed-out' });

@@ -1,5 +1,5 @@
 import { HANDSHAKE_PATH, REDIRECT_URL_PARAM, HANDSHAKE_PARAM, RedirectUrlError, validateRedirectUrl } from '@orbital/core';
-import { createHandshakePayload } from '@orbital/core/server';
+import { createHandshakePayload, readNonce } from '@orbital/core/server';
 import { clientUat, loadClient, writeClientCookies } from '../client-state';
 import type { ServerContext } from '../context';
 import { json, redirect, trustedOrigins } from '../http';
@@ -34,7 +34,7 @@ export function handshakeRoutes(ctx: ServerContext): Array<['GET', string, Route
         const token = state?.active ? (await mintToken(ctx, state.active, target.origin)).jwt : null;
         const payload = await createHandshakePayload(
           { sessionToken: token, clientUat: state ? clientUat(state) : 0 },
-          { issuer: ctx.options.url, origin: target.origin, now: ctx.options.now() },
+          { issuer: ctx.options.url, origin: target.origin, now: ctx.options.now(), nonce: readNonce(exchange.url) },
           await ctx.keyring.signer(),
         );
         if (state) writeClientCookies(ctx, exchange, state);

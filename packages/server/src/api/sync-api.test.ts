@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYNC_PARAM, createSecretKey } from '@orbital/core';
+import { HANDSHAKE_PARAM, SYNC_PARAM, createSecretKey } from '@orbital/core';
 import { authenticateRequest, type AuthenticateRequestOptions } from '@orbital/core/server';
 import type { Server } from 'node:http';
 import { serve } from '../node';
@@ -77,18 +77,22 @@ describe('satellite sync', () => {
     expect(signIn.searchParams.get('redirect_url')).toBe(`${URL_BASE}/v1/sync?redirect_url=${encodeURIComponent(`${SATELLITE}/page`)}`);
   });
 
-  it('auto-sync: answers "signed out", which the satellite remembers instead of asking again', async () => {
+  it('auto-sync: answers a signed "signed out", which the satellite remembers instead of asking again', async () => {
     const auto = { ...options, satelliteAutoSync: true };
     const first = await authenticateRequest(visit(`${SATELLITE}/page`), auto);
     expect(first.status).toBe('handshake');
     const location = new URL(first.headers.get('location')!);
     expect(location.pathname).toBe('/v1/sync');
     expect(location.searchParams.get('auto')).toBe('1');
+    const guard = first.headers.getSetCookie().find((line) => line.startsWith(names.handshakeCount))!.split(';')[0]!;
 
     const answer = await new Browser(server).fetch(location.pathname + location.search, { origin: null });
     const back = answer.headers.get('location')!;
-    expect(new URL(back).searchParams.get(SYNC_PARAM)).toBe('signed-out');
-    const second = await authenticateRequest(visit(back), auto);
+    expect(new URL(back).searchParams.get(SYNC_PARAM)).toBeNull();
+    expect(new URL(back).searchParams.get(HANDSHAKE_PARAM)).toMatch(/^ey/);
+    // Only the browser that asked can use it: elsewhere (no nonce cookie) it changes nothing.
+    expect(await authenticateRequest(visit(back, `${names.clientUat}=5`), auto)).toMatchObject({ status: 'signed-out', reason: 'handshake-failed' });
+    const second = await authenticateRequest(visit(back, guard), auto);
     expect(second).toMatchObject({ status: 'signed-out', reason: 'signed-out' });
     const uat = cookiesOf(second.headers)[names.clientUat];
     expect(uat).toBe('0');

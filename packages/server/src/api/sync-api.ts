@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { ApiError, REDIRECT_URL_PARAM, SYNC_CODE_TTL, SYNC_PARAM, SYNC_PATH, SYNC_SIGNED_OUT, cookieMaxAge, validateRedirectUrl, withRedirectUrl, type RedirectUrlError } from '@orbital/core';
+import { ApiError, HANDSHAKE_PARAM, REDIRECT_URL_PARAM, SYNC_CODE_TTL, SYNC_PARAM, SYNC_PATH, cookieMaxAge, validateRedirectUrl, withRedirectUrl, type RedirectUrlError } from '@orbital/core';
+import { createHandshakePayload, readNonce } from '@orbital/core/server';
 import { assertSecretKey } from './backend-api';
 import { liveState, loadClient, writeClientCookies } from '../client-state';
 import type { ServerContext } from '../context';
@@ -15,7 +16,7 @@ const hashCode = (code: string) => createHash('sha256').update(code).digest('bas
  * Satellite sync. `GET /v1/sync` is a top-level visit to the primary, carrying its first-party
  * client cookie: signed in, it goes straight back to the satellite page with a single-use code
  * bound to that origin; signed out, through the sign-in (or sign-up) page first, or — for
- * auto-sync — straight back with "signed out". The satellite's server redeems the code with the
+ * auto-sync — straight back with a signed "signed out" handshake payload. The satellite's server redeems the code with the
  * secret key and gets its own token for the same client, so a sign-out anywhere ends it everywhere.
  */
 export function syncRoutes(ctx: ServerContext): Array<['GET' | 'POST', string, RouteHandler]> {
@@ -40,7 +41,10 @@ export function syncRoutes(ctx: ServerContext): Array<['GET' | 'POST', string, R
           return redirect(exchange, target.href);
         }
         if (exchange.url.searchParams.get('auto') === '1') {
-          target.searchParams.set(SYNC_PARAM, SYNC_SIGNED_OUT);
+          // "Signed out" is signed and bound to the satellite's nonce, like a handshake answer: a
+          // link someone crafts cannot sign a satellite page out.
+          const payload = await createHandshakePayload({ sessionToken: null, clientUat: 0 }, { issuer: options.url, origin: target.origin, now: options.now(), nonce: readNonce(exchange.url) }, await ctx.keyring.signer());
+          target.searchParams.set(HANDSHAKE_PARAM, payload);
           return redirect(exchange, target.href);
         }
         // Sign in (or up) on the primary first; success comes back through this endpoint.

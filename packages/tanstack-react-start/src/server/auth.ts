@@ -1,6 +1,21 @@
 import { OrbitalError } from '@orbital/core';
-import type { Auth, SignedInAuth } from '@orbital/core/server';
-import { requestContext } from '../request-context';
+import { unauthorizedResponse, type Auth, type SignedInAuth } from '@orbital/core/server';
+import { requestContext, type OrbitalRequestContext } from '../request-context';
+
+const MISSING = 'add orbitalMiddleware() to requestMiddleware in src/start.ts (and call it only on the server)';
+
+/** The auth in a request context `orbitalMiddleware` made; `middleware_missing` without one. */
+export function authOf(context: OrbitalRequestContext | undefined): Auth {
+  if (!context) throw new OrbitalError('middleware_missing', `getAuth() was called on a request orbitalMiddleware() did not see: ${MISSING}.`);
+  return context.auth;
+}
+
+/** The signed-in auth in a request context, or core's 401 thrown as a Response. */
+export function signedInAuthOf(context: OrbitalRequestContext | undefined): SignedInAuth {
+  const auth = authOf(context);
+  if (!auth.isSignedIn) throw unauthorizedResponse();
+  return auth;
+}
 
 /**
  * The request's auth in server functions, server routes and loaders (on the server), as decided
@@ -9,11 +24,7 @@ import { requestContext } from '../request-context';
  * @example const getSecret = createServerFn().handler(() => ({ userId: getAuth().userId }));
  */
 export function getAuth(): Auth {
-  const context = requestContext();
-  if (!context) {
-    throw new OrbitalError('middleware_missing', 'getAuth() was called on a request orbitalMiddleware() did not see: add it to requestMiddleware in src/start.ts (and call getAuth() only on the server).');
-  }
-  return context.auth;
+  return authOf(requestContext());
 }
 
 /**
@@ -21,9 +32,5 @@ export function getAuth(): Auth {
  * and API routes, whose callers are programs rather than people (pages use `requireSignIn`).
  */
 export function requireAuth(): SignedInAuth {
-  const auth = getAuth();
-  if (!auth.isSignedIn) {
-    throw Response.json({ error: { code: 'unauthorized', message: 'Sign in to use this endpoint.' } }, { status: 401 });
-  }
-  return auth;
+  return signedInAuthOf(requestContext());
 }

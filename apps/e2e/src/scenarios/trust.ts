@@ -1,0 +1,107 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { generateSigningKeyPair } from '@orbital/core/server';
+import type { AppStarter, RunningApp } from '../apps';
+import { launchChromium } from '../chromium';
+import { driver, newUser } from '../driver';
+
+const TRANSIENT = /__orbital_(handshake|sync|db)=/;
+
+/**
+ * What an attacker can send an app — forwarded headers, crafted links — and what a developer sees
+ * when the app is misconfigured, in every framework's demo.
+ */
+export function describeTrustScenarios(framework: string, startApp: AppStarter): void {
+  describe(`${framework}: hostile input and visible causes`, () => {
+    let app: RunningApp;
+    let browser: Awaited<ReturnType<typeof launchChromium>>;
+    let context: BrowserContext;
+    let d: ReturnType<typeof driver>;
+
+    beforeAll(async () => {
+      app = await startApp();
+      d = driver(app);
+      browser = await launchChromium();
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await app?.stop();
+    });
+    beforeEach(async () => {
+      context = await browser.context.browser()!.newContext();
+    });
+    afterEach(async () => {
+      await context.close();
+    });
+
+    /** A session token for the signed-in browser, minted by the auth server for another origin. */
+    async function tokenFor(origin: string): Promise<string> {
+      const cookie = (await context.cookies(app.baseUrl)).map((c) => `${c.name}=${c.value}`).join('; ');
+      const { client } = (await (await fetch(d.url('/api/auth/v1/client'), { headers: { cookie } })).json()) as { client: { sessions: Array<{ id: string }> } };
+      const id = client.sessions[0]!.id;
+      const minted = await fetch(d.url(`/api/auth/v1/client/sessions/${id}/tokens`), { method: 'POST', headers: { cookie, origin } });
+      expect(minted.status).toBe(200);
+      return ((await minted.json()) as { jwt: string }).jwt;
+    }
+
+    it('a forged X-Forwarded-Host cannot make the app accept a token minted for another site', async () => {
+      const page = await context.newPage();
+      await d.signUp(page, newUser('Mallory'));
+      const other = `http://127.0.0.1:${new URL(app.baseUrl).port}`;
+      const theirs = await tokenFor(other);
+      const plain = await fetch(d.url('/api/me'), { headers: { authorization: `Bearer ${theirs}` } });
+      const forged = await fetch(d.url('/api/me'), { headers: { authorization: `Bearer ${theirs}`, 'x-forwarded-host': new URL(other).host } });
+      expect([plain.status, forged.status]).toEqual([401, 401]);
+    });
+
+    it('a crafted "signed out" link changes nothing for a signed-in user', async () => {
+      const page = await context.newPage();
+      await d.signUp(page, newUser('Eve'));
+      await page.goto(d.url('/dashboard?__orbital_sync=signed-out'));
+      expect((await d.who(page)).server).toMatch(/^server: user_/);
+      await expect.poll(() => page.url()).not.toMatch(TRANSIENT);
+    });
+
+    it('no spent parameter survives into the address bar or a sign-in return URL', async () => {
+      const page = await context.newPage();
+      await page.goto(d.url('/dashboard?tab=1&__orbital_handshake=not-a-payload'));
+      await page.waitForURL((u) => u.pathname.startsWith('/sign-in'));
+      expect(decodeURIComponent(page.url())).not.toMatch(TRANSIENT);
+      expect(new URL(page.url()).searchParams.get('redirect_url')).toBe(d.url('/dashboard?tab=1'));
+    });
+  });
+
+  describe(`${framework}: keys that do not match, in development`, () => {
+    let app: RunningApp;
+    let browser: Awaited<ReturnType<typeof launchChromium>>;
+
+    beforeAll(async () => {
+      const foreign = await generateSigningKeyPair('ES256');
+      app = await startApp({ env: { ORBITAL_JWT_KEY: JSON.stringify({ keys: [foreign.publicJwk] }) } });
+      browser = await launchChromium();
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await app?.stop();
+    });
+
+    it('show the developer the cause in the page and the console, not a silent sign-out', async () => {
+      const d = driver(app);
+      const page: Page = await browser.context.newPage();
+      const errors: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text());
+      });
+      await page.goto(d.url('/sign-up'));
+      await page.getByLabel('First name').fill('Kim');
+      await page.getByLabel('Email address').fill(newUser('Kim').email);
+      await page.getByLabel('Password').fill('correct horse staple 42');
+      await page.getByRole('button', { name: 'Create account' }).click();
+      const banner = page.getByTestId('orbital-dev-banner');
+      await expect.poll(() => banner.textContent(), { timeout: 20_000 }).toContain('keys do not match');
+      expect(errors.join('\n')).toContain('keys do not match');
+      await banner.getByRole('button', { name: 'Dismiss' }).click();
+      await expect.poll(() => banner.count()).toBe(0);
+    });
+  });
+}

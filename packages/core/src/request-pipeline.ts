@@ -1,0 +1,68 @@
+import { isAuthServerRequest } from './auth-server-route';
+import { authFromToken, authenticateRequest, isDocumentRequest, toAuthenticateOptions, type Auth, type AuthenticateRequestOptions, type RequestState } from './authenticate-request';
+import type { OrbitalOptions } from './options';
+import { appOrigins, publicUrl } from './public-url';
+import { signInRedirectUrl } from './satellite-sync';
+
+/**
+ * What an adapter does with one request, decided by core:
+ * - `pass-through`: a request for the auth server (its own path, or a satellite's proxy): never
+ *   authenticated, whatever the framework's matcher covers;
+ * - `respond`: send `response` as it is (a handshake or sync redirect, headers set by core);
+ * - `continue`: render or handle the request with `state`, adding `state.headers` to the response.
+ */
+export type PipelineResult = { action: 'pass-through' } | { action: 'respond'; response: Response; state: RequestState } | { action: 'continue'; state: RequestState };
+
+/** What `protect()` answers a request that is not signed in: a sign-in redirect for pages, 401 for the rest. */
+export type ProtectResult = { kind: 'redirect'; location: string; response: Response } | { kind: 'unauthorized'; response: Response };
+
+export interface RequestPipeline {
+  readonly options: OrbitalOptions;
+  /** Decides what to do with one request (see {@link PipelineResult}). */
+  handle(request: Request): Promise<PipelineResult>;
+  /** Null when signed in; otherwise what protecting this request answers. */
+  protect(request: Request, state: Pick<RequestState, 'auth' | 'url'>): ProtectResult | null;
+  /** The auth object for a token an earlier step of the same request verified, checked again with every rule. */
+  authFromToken(token: string | null | undefined, url: string): Promise<Auth>;
+}
+
+/** The body of every 401 Orbital answers, in every framework. */
+export function unauthorizedResponse(): Response {
+  return Response.json({ error: { code: 'unauthorized', message: 'Sign in to use this endpoint.' } }, { status: 401, headers: { 'cache-control': 'no-store' } });
+}
+
+/**
+ * The whole app-server side of Orbital for one options object: from a Fetch `Request` to what the
+ * adapter applies. Adapters translate their framework's request, response and redirect idioms to
+ * this, and decide nothing themselves.
+ *
+ * @example
+ * const pipeline = createRequestPipeline(options);
+ * const result = await pipeline.handle(request);
+ * if (result.action === 'respond') return result.response;
+ */
+export function createRequestPipeline(options: OrbitalOptions, log: (message: string) => void = (message) => console.warn(`[orbital] ${message}`)): RequestPipeline {
+  const authenticate: AuthenticateRequestOptions = toAuthenticateOptions(options);
+  const origins = appOrigins(options);
+  const urlOf = (request: Request) => publicUrl(request, { trustProxy: options.trustProxy, origins });
+
+  return {
+    options,
+    async handle(request) {
+      if (isAuthServerRequest(urlOf(request), options)) return { action: 'pass-through' };
+      const state = await authenticateRequest(request, authenticate);
+      if (state.message) log(state.message);
+      if (state.status === 'handshake') return { action: 'respond', response: new Response(null, { status: 307, headers: state.headers }), state };
+      return { action: 'continue', state };
+    },
+    protect(request, state) {
+      if (state.auth.isSignedIn) return null;
+      if (!isDocumentRequest(request)) return { kind: 'unauthorized', response: unauthorizedResponse() };
+      const location = signInRedirectUrl(options, state.url);
+      return { kind: 'redirect', location, response: new Response(null, { status: 307, headers: { location, 'cache-control': 'no-store' } }) };
+    },
+    authFromToken(token, url) {
+      return authFromToken(token, authenticate, new URL(url).origin);
+    },
+  };
+}

@@ -1,0 +1,23 @@
+import type { OrbitalOptions } from '@orbital/core';
+import { createRequestPipeline, type RequestPipeline } from '@orbital/core/server';
+import { nextOptions } from './options';
+
+// Shared through the process, not the module: Next bundles proxy.ts and the app separately, and
+// auth() must check tokens with the options the middleware was given.
+const SHARED = Symbol.for('orbital.nextjs.pipeline');
+const shared = globalThis as { [SHARED]?: RequestPipeline };
+
+/** Core's request pipeline for a middleware: created on its first request (env vars are read then, not at build). */
+export function middlewarePipeline(overrides: Partial<OrbitalOptions>): () => RequestPipeline {
+  let pipeline: RequestPipeline | undefined;
+  return () => {
+    pipeline ??= createRequestPipeline(nextOptions(overrides));
+    shared[SHARED] = pipeline;
+    return pipeline;
+  };
+}
+
+/** The pipeline of the middleware that handled this process's requests, or one from env vars alone. */
+export function currentPipeline(): RequestPipeline {
+  return (shared[SHARED] ??= createRequestPipeline(nextOptions()));
+}
