@@ -123,7 +123,9 @@ export function pairStarter(demo: Demo, primaryDemo: Demo = demo): PairStarter {
       ...settingsEnv(settings),
     });
     const p = demo.publicPrefix;
-    const primary = await runDemo(primaryDemo, primaryPort, primaryUrl, { ...shared(primaryDemo.publicPrefix), ORBITAL_ALLOWED_REDIRECT_ORIGINS: satelliteUrl });
+    // Trust is explicit: the satellite by its origin, the subdomain app by a pattern with its port pinned.
+    const trusted = [satelliteUrl, `http://*.primary.test:${subdomainPort}`].join(',');
+    const primary = await runDemo(primaryDemo, primaryPort, primaryUrl, { ...shared(primaryDemo.publicPrefix), ORBITAL_ALLOWED_REDIRECT_ORIGINS: trusted });
     const satellite = await runDemo(demo, satellitePort, satelliteUrl, {
       ...shared(p),
       [`${p}ORBITAL_IS_SATELLITE`]: 'true',

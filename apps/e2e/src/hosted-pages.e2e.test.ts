@@ -24,12 +24,21 @@ describe('the standalone auth server in a real browser', () => {
   let browser: Awaited<ReturnType<typeof launchChromium>>;
   let context: BrowserContext;
   let base: string;
+  /** Ports of the plain pages on another site (127.0.0.1): the auth server trusts them only because they are listed. */
+  let sitePorts: number[];
   const dataDir = mkdtempSync(join(tmpdir(), 'orbital-e2e-'));
+  const startServer = (port: number) =>
+    start(process.execPath, [cli, '--port', String(port), '--data-dir', join(dataDir, 'data')], {
+      ready: /Point an app at it/,
+      // the script-tag page on localhost (same site, another port), the cross-site app on 127.0.0.1
+      env: { ORBITAL_ALLOWED_REDIRECT_ORIGINS: `http://localhost:${sitePorts[0]},http://127.0.0.1:${sitePorts[1]}` },
+    });
 
   beforeAll(async () => {
     const port = await freePort();
+    sitePorts = [await freePort(), await freePort()];
     base = `http://localhost:${port}`;
-    server = await start(process.execPath, [cli, '--port', String(port), '--data-dir', join(dataDir, 'data')], { ready: /Point an app at it/ });
+    server = await startServer(port);
     browser = await launchChromium();
     context = browser.context;
   });
@@ -70,8 +79,7 @@ describe('the standalone auth server in a real browser', () => {
 
   it('keeps accounts across a restart of the server (the embedded store is on disk)', async () => {
     await server.stop();
-    const port = Number(new URL(base).port);
-    server = await start(process.execPath, [cli, '--port', String(port), '--data-dir', join(dataDir, 'data')], { ready: /Point an app at it/ });
+    server = await startServer(Number(new URL(base).port));
     const page = await context.newPage();
     await page.goto(`${base}/user`);
     // still signed in: the session and the signing key survived in PGlite
@@ -87,7 +95,7 @@ describe('the standalone auth server in a real browser', () => {
         `<!doctype html><title>plain</title><script src="/orbital.browser.js" data-orbital-publishable-key="${publishableKey}"></script><p id="who">…</p>`,
       );
     });
-    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => site.listen(sitePorts[0], '127.0.0.1', resolve));
     const sitePort = (site.address() as { port: number }).port;
     try {
       const page = await context.newPage();
@@ -115,7 +123,7 @@ describe('the standalone auth server in a real browser', () => {
       if (req.url === '/orbital.browser.js') return res.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
       res.writeHead(200, { 'content-type': 'text/html' }).end(`<!doctype html><title>cross-site</title><script src="/orbital.browser.js" data-orbital-publishable-key="${publishableKey}"></script>`);
     });
-    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => site.listen(sitePorts[1], '127.0.0.1', resolve));
     // 127.0.0.1 and localhost are different sites: the auth server's cookies never reach this page's requests.
     const app = `http://127.0.0.1:${(site.address() as { port: number }).port}`;
     type Api = { load(): Promise<void>; signIn(c: object): Promise<unknown>; getSnapshot(): { sessions: Array<{ user: { email: string } }>; user: { email: string } | null }; redirectToSignIn(): Promise<unknown> };

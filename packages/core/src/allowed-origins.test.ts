@@ -35,3 +35,13 @@ describe('allowed origins are explicit', () => {
     expect(validateRedirectUrl('https://app.primary.test/x', { base: BASE, allowedOrigins: ['https://*.primary.test'] }).href).toBe('https://app.primary.test/x');
   });
 });
+
+describe('configured origins', () => {
+  it('are checked at start-up: origins and subdomain patterns pass, anything else names the setting', async () => {
+    const { assertAllowedOrigins } = await import('./redirect-url');
+    expect(() => assertAllowedOrigins(['https://app.example.com', 'https://*.example.com', 'http://localhost:3000/', /^https:\/\/x\.test$/])).not.toThrow();
+    for (const bad of ['app.example.com', 'https://app.example.com/path', 'ftp://files.example.com', 'https://*.', '*']) {
+      expect(() => assertAllowedOrigins([bad], 'ORBITAL_ALLOWED_REDIRECT_ORIGINS')).toThrow(expect.objectContaining({ code: 'configuration_invalid', message: expect.stringContaining('ORBITAL_ALLOWED_REDIRECT_ORIGINS') }));
+    }
+  });
+});

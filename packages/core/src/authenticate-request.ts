@@ -133,7 +133,7 @@ function resolve(options: AuthenticateRequestOptions): Resolved {
       origins: appOrigins(options),
       issuer: authServerUrl,
       internalUrl,
-      names: cookieNames(options.publishableKey),
+      names: cookieNames(options.publishableKey, { domain: options.cookieDomain }),
       keys: options.keySet ?? keySetFor({ jwtKey: options.jwtKey, jwks: options.jwks, jwksUrl: options.jwksUrl ?? `${internalUrl}/.well-known/jwks.json` }),
       replayGuard: options.replayGuard ?? createMemoryReplayGuard(options.now),
     };

@@ -17,14 +17,18 @@ export interface CookieNames {
 
 /**
  * Cookie names for one Orbital instance. The suffix comes from the publishable key so that two
- * instances on one host (say two apps on `localhost`) keep separate cookies.
+ * instances on one host (say two apps on `localhost`) keep separate cookies. Production cookies
+ * that are not shared with subdomains (no `cookieDomain`) carry the `__Host-` prefix: the browser
+ * then refuses any such cookie that is not Secure, host-only and on `/`, so a sibling subdomain
+ * cannot plant one (session fixation). The loop-guard counter is never Secure, so never prefixed.
  */
-export function cookieNames(publishableKey: string): CookieNames {
+export function cookieNames(publishableKey: string, options: { domain?: string | undefined } = {}): CookieNames {
   const suffix = instanceSuffix(publishableKey);
+  const host = !options.domain && publishableKey.startsWith('pk_live_') ? '__Host-' : '';
   return {
-    client: `__client_${suffix}`,
-    session: `__session_${suffix}`,
-    clientUat: `__client_uat_${suffix}`,
+    client: `${host}__client_${suffix}`,
+    session: `${host}__session_${suffix}`,
+    clientUat: `${host}__client_uat_${suffix}`,
     handshakeCount: `__orbital_handshake_${suffix}`,
     devBrowser: `__orbital_db_${suffix}`,
   };

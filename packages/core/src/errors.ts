@@ -48,6 +48,7 @@ export type OrbitalErrorCode =
   | 'last_admin'
   // auth server API
   | 'request_invalid'
+  | 'request_too_large'
   | 'origin_not_allowed'
   | 'not_found'
   | 'identifier_taken'
@@ -58,6 +59,7 @@ export type OrbitalErrorCode =
   | 'credentials_invalid'
   | 'rate_limited'
   | 'client_not_found'
+  | 'client_changed'
   | 'session_not_found'
   | 'session_ended'
   | 'session_exists'

@@ -1,4 +1,4 @@
-import { RedirectUrlError } from './errors';
+import { ConfigurationError, RedirectUrlError } from './errors';
 
 /** An origin (`https://app.example.com`) or a pattern tested against a candidate's origin. */
 export type AllowedRedirectOrigin = string | RegExp;
@@ -100,6 +100,23 @@ function matchesOrigin(candidate: string, entry: string): boolean {
   const want = new URL(parent);
   const got = new URL(candidate);
   return got.protocol === want.protocol && got.port === want.port && got.hostname.endsWith(`.${want.hostname}`);
+}
+
+/**
+ * Checks configured origins at start-up: each string must be an http(s) origin or a subdomain
+ * pattern (`https://*.example.com`), so a typo is an error naming `source`, not a silent refusal.
+ */
+export function assertAllowedOrigins(entries: readonly AllowedRedirectOrigin[], source = 'allowedRedirectOrigins'): void {
+  for (const entry of entries) {
+    if (typeof entry !== 'string') continue;
+    const pattern = SUBDOMAIN_PATTERN.exec(entry.trim());
+    const candidate = pattern ? `${pattern[1]}${pattern[2]}` : entry.trim();
+    const url = URL.canParse(candidate) ? new URL(candidate) : null;
+    const isOrigin = url !== null && !url.hostname.includes('*') && normalizeOrigin(candidate) !== null && url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+    if (!isOrigin) {
+      throw new ConfigurationError('configuration_invalid', `${source} has "${entry}", which is neither an origin (https://app.example.com) nor a subdomain pattern (https://*.example.com).`);
+    }
+  }
 }
 
 /** `https://App.example.com/` -> `https://app.example.com`; null when it is not an http(s) origin. */

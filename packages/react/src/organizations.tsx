@@ -1,6 +1,6 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { labels } from '@orbital/core/ui';
-import type { MembershipResource, OrganizationResource } from '@orbital/core/browser';
+import type { InvitationResource, MembershipResource, OrganizationResource } from '@orbital/core/browser';
 import { useOrbital, useOrbitalState } from './useOrbital';
 import { useMenu } from './useMenu';
 import { Styles } from './ui/Styles';
@@ -28,6 +28,24 @@ export function useOrganizationList(): {
   };
 }
 
+/** The signed-in user's pending invitations, fetched whenever `when` turns true (a menu opening). */
+function usePendingInvitations(when: boolean): InvitationResource[] {
+  const orbital = useOrbital();
+  const [invitations, setInvitations] = useState<InvitationResource[]>([]);
+  useEffect(() => {
+    if (!when) return;
+    let current = true;
+    orbital.getInvitations().then(
+      (list) => current && setInvitations(list),
+      () => current && setInvitations([]),
+    );
+    return () => {
+      current = false;
+    };
+  }, [orbital, when]);
+  return when ? invitations : [];
+}
+
 /** Sends the user to create an organization, coming back here afterwards. */
 export function RedirectToCreateOrganization() {
   const orbital = useOrbital();
@@ -46,10 +64,15 @@ export function OrganizationSwitcher() {
   const orbital = useOrbital();
   const { session, organization, isLoaded } = useOrbitalState('OrganizationSwitcher');
   const { open, setOpen, root, menuId } = useMenu();
+  const invitations = usePendingInvitations(open);
   if (!isLoaded || !session) return null;
   const choose = (id: string | null) => () => {
     setOpen(false);
     void orbital.setActive({ organization: id });
+  };
+  const join = (id: string) => () => {
+    setOpen(false);
+    void orbital.answerInvitation(id, 'accept');
   };
   return (
     <div className="orb-userbutton" ref={root}>
@@ -63,6 +86,11 @@ export function OrganizationSwitcher() {
           {session.memberships.map((m) => (
             <button key={m.organization.id} role="menuitem" type="button" onClick={choose(m.organization.id)}>
               {m.organization.name} <small>({m.role})</small>
+            </button>
+          ))}
+          {invitations.map((i) => (
+            <button key={i.id} role="menuitem" type="button" onClick={join(i.id)}>
+              {labels.join} {i.organization.name} <small>({i.role})</small>
             </button>
           ))}
           <hr />

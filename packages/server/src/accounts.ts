@@ -1,6 +1,7 @@
 import { ApiError } from '@orbital/core';
 import type { ServerContext } from './context';
-import { hashPassword, passwordProblem, verifyAgainstDummy, verifyPassword } from './passwords';
+import { passwordProblem } from './password-policy';
+import { hashPassword, verifyAgainstDummy, verifyPassword } from './passwords';
 import { randomId } from './random';
 import type { UserRecord } from './store/types';
 
@@ -18,7 +19,7 @@ export async function signUp(ctx: ServerContext, input: SignUpInput, ip: string)
   await ctx.shared.limiter.hit(`sign-up:ip:${ip}`, ctx.options.rateLimits.signUpPerIp, ctx.options.now());
   const email = normalizeEmail(input.email);
   const password = input.password ?? '';
-  const problem = passwordProblem(password, email);
+  const problem = await passwordProblem(password, ctx.options.passwordPolicy, [email, input.firstName, input.lastName]);
   if (problem) throw new ApiError(422, 'password_weak', problem);
   return ctx.store.createUser({
     id: randomId('user'),
@@ -30,30 +31,58 @@ export async function signUp(ctx: ServerContext, input: SignUpInput, ip: string)
   });
 }
 
-/** Checks an email and password, rate limited per IP and per identifier. */
+/** Checks an email and password, rate limited (see {@link guardPasswordCheck}). */
 export async function checkCredentials(ctx: ServerContext, identifier: string | undefined, password: string | undefined, ip: string): Promise<UserRecord> {
-  const now = ctx.options.now();
   const email = normalizeEmail(identifier);
-  await ctx.shared.limiter.hit(`sign-in:ip:${ip}`, ctx.options.rateLimits.signInPerIp, now);
-  await ctx.shared.limiter.hit(`sign-in:id:${email}`, ctx.options.rateLimits.signInPerIdentifier, now);
-  const user = await ctx.store.findUserByEmail(email);
-  if (!user) {
+  await ctx.shared.limiter.hit(`sign-in:ip:${ip}`, ctx.options.rateLimits.signInPerIp, ctx.options.now());
+  let found: UserRecord | null = null;
+  const ok = await guardPasswordCheck(ctx, email, ip, async () => {
+    found = await ctx.store.findUserByEmail(email);
+    if (found) return verifyPassword(password ?? '', found.passwordHash);
     await verifyAgainstDummy(password ?? '');
+    return false;
+  });
+  const user = found as UserRecord | null;
+  if (!user) {
     throw ctx.options.accountEnumerationProtection
       ? credentialsInvalid()
       : new ApiError(422, 'identifier_not_found', "We couldn't find an account with that email. Check it, or sign up.");
   }
-  if (!(await verifyPassword(password ?? '', user.passwordHash))) {
-    throw ctx.options.accountEnumerationProtection ? credentialsInvalid() : new ApiError(422, 'password_incorrect', 'The password is incorrect. Try again, or reset it.');
-  }
+  if (!ok) throw ctx.options.accountEnumerationProtection ? credentialsInvalid() : new ApiError(422, 'password_incorrect', 'The password is incorrect. Try again, or reset it.');
   return user;
 }
 
-export async function changePassword(ctx: ServerContext, user: UserRecord, current: string | undefined, next: string | undefined): Promise<UserRecord> {
-  if (!(await verifyPassword(current ?? '', user.passwordHash))) {
+/** How long an IP that signed in to an account stays exempt from that account's loose limit. */
+const KNOWN_IP_WINDOW = 30 * 24 * 60 * 60;
+
+/**
+ * Every check of a password, at sign-in and before a password change: refused while this account
+ * has too many recent failures from this IP (tight), or — from an IP it never signed in from —
+ * too many failures overall (loose). Only failures count, so the owner's successes never use up
+ * the limit, and an attacker elsewhere cannot exhaust the owner's own (account, IP) allowance.
+ */
+export async function guardPasswordCheck(ctx: ServerContext, subject: string, ip: string, check: () => Promise<boolean>): Promise<boolean> {
+  const { limiter } = ctx.shared;
+  const { signInPerIdentifierAndIp: pair, signInPerIdentifier: account } = ctx.options.rateLimits;
+  const now = ctx.options.now();
+  const keys = { pair: `password:${subject}:${ip}`, account: `password:${subject}`, known: `password-known:${subject}:${ip}` };
+  await limiter.check(keys.pair, pair, now);
+  const known = await limiter.check(keys.known, { limit: 1, window: KNOWN_IP_WINDOW }, now).then(() => false, () => true);
+  if (!known) await limiter.check(keys.account, account, now);
+  if (await check()) {
+    await limiter.hit(keys.known, { limit: Number.MAX_SAFE_INTEGER, window: KNOWN_IP_WINDOW }, now);
+    return true;
+  }
+  await limiter.hit(keys.pair, { ...pair, limit: Number.MAX_SAFE_INTEGER }, now);
+  await limiter.hit(keys.account, { ...account, limit: Number.MAX_SAFE_INTEGER }, now);
+  return false;
+}
+
+export async function changePassword(ctx: ServerContext, user: UserRecord, current: string | undefined, next: string | undefined, ip: string): Promise<UserRecord> {
+  if (!(await guardPasswordCheck(ctx, user.id, ip, () => verifyPassword(current ?? '', user.passwordHash)))) {
     throw new ApiError(422, 'password_incorrect', 'The current password is incorrect.');
   }
-  const problem = passwordProblem(next ?? '', user.email);
+  const problem = await passwordProblem(next ?? '', ctx.options.passwordPolicy, [user.email, user.firstName, user.lastName]);
   if (problem) throw new ApiError(422, 'password_weak', problem);
   return ctx.store.updateUser(user.id, { passwordHash: await hashPassword(next!) }, ctx.options.now());
 }

@@ -106,6 +106,10 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  // The last resort: a fault nothing else caught (a driver emitting an error with no listener) is
+  // logged, and the server keeps answering — its requests already fail with 503 until it recovers.
+  process.on('uncaughtException', (error) => console.error('[orbital] uncaught error; still serving', error));
+  process.on('unhandledRejection', (reason) => console.error('[orbital] unhandled rejection; still serving', reason));
 }
 
 /** Development only: a secret key generated once and kept beside the data folder (mode 0600). */

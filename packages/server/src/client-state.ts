@@ -1,8 +1,8 @@
-import { ApiError, COOKIE_MAX_AGE_CAP, DEV_BROWSER_PARAM, clientCookie, clientUatCookie, cookieMaxAge, expiredCookie, lifetimeStatus, sessionExpiresAt, type CookieScope } from '@orbital/core';
+import { ApiError, DEV_BROWSER_PARAM, clientCookie, clientUatCookie, cookieMaxAge, expiredCookie, lifetimeStatus, sessionExpiresAt, type CookieScope } from '@orbital/core';
 import type { ServerContext } from './context';
 import type { Exchange } from './http';
 import { hashClientToken, newClientToken, randomId } from './random';
-import type { ClientGraph, ClientRecord, MembershipRecord, OrganizationRecord, SessionRecord, UserRecord } from './store/types';
+import { clientChanged, type ClientGraph, type ClientRecord, type MembershipRecord, type OrganizationRecord, type SessionRecord, type UserRecord } from './store/types';
 
 export interface LiveSession {
   session: SessionRecord;
@@ -18,28 +18,62 @@ export interface ClientState {
   client: ClientRecord;
   sessions: LiveSession[];
   active: LiveSession | null;
+  /** The token the request presented: its hash, and the origin it is bound to (development browsers). */
+  token?: { hash: string; origin: string | null };
 }
 
 /**
  * The client named by the request's client cookie, or null. Sessions past their inactivity timeout
  * or maximum lifetime are ended here, on read, so no expired session is ever served.
+ *
+ * In development a development-browser token in the URL stands in for the cookie, but only for
+ * the origin it was created for: the request's `Origin` (API calls), or `boundTo` (a handshake
+ * answered only to that origin). It is never adopted as this site's cookie, so a link carrying
+ * someone else's token cannot make a browser sign in to their client.
  */
-export async function loadClient(ctx: ServerContext, exchange: Exchange): Promise<ClientState | null> {
+export async function loadClient(ctx: ServerContext, exchange: Exchange, boundTo?: string): Promise<ClientState | null> {
   const { names, mode } = ctx.options;
   const fromCookie = exchange.cookies[names.client];
-  // Development instances also accept the development-browser token (from a URL or an API call).
   const fromUrl = !fromCookie && mode === 'development' ? exchange.url.searchParams.get(DEV_BROWSER_PARAM) : null;
   const token = fromCookie ?? fromUrl;
   if (!token) return null;
-  const graph = await ctx.store.loadClientGraph({ tokenHash: hashClientToken(token) });
+  const hash = hashClientToken(token);
+  const graph = await ctx.store.loadClientGraph({ tokenHash: hash });
   if (!graph) return null;
-  const state = await liveState(ctx, graph);
-  if (fromUrl) {
-    // Top-level visits adopt it as this site's client cookie, so the next form post carries it.
-    exchange.cookies[names.client] = fromUrl;
-    exchange.setCookies.push(clientCookie(names, { mode, url: exchange.url }, fromUrl, state.sessions.length ? cookieMaxAge(Math.max(...state.sessions.map((s) => s.expiresAt)), ctx.options.now()) : COOKIE_MAX_AGE_CAP));
+  const origin = fromUrl ? (exchange.request.headers.get('origin') ?? boundTo) : null;
+  // A cookie names only cookie tokens; a URL token only for the origin it is bound to.
+  if (fromCookie ? graph.tokenOrigin !== null : graph.tokenOrigin === null || graph.tokenOrigin !== origin) return null;
+  return { ...(await liveState(ctx, graph)), token: { hash, origin: graph.tokenOrigin } };
+}
+
+/**
+ * The client a sign-in (or sign-up, or added account) lands on, with fresh credentials: a token
+ * planted before sign-in — by a sibling subdomain, a shared computer or a crafted link — names
+ * nothing afterwards. A client with live sessions (the user's own multi-session browser) keeps
+ * them under a new token; any other gets a brand-new client.
+ */
+export async function signInClient(ctx: ServerContext, exchange: Exchange): Promise<ClientState> {
+  const existing = await loadClient(ctx, exchange);
+  const presented = exchange.cookies[ctx.options.names.client] ?? exchange.url.searchParams.get(DEV_BROWSER_PARAM);
+  if (!existing && presented && (await ctx.store.findRetiredClientToken(hashClientToken(presented)))) throw clientChanged();
+  const fresh = newClientToken();
+  const now = ctx.options.now();
+  const origin = existing?.token?.origin ?? null;
+  let state: ClientState;
+  if (existing?.token && existing.sessions.length) {
+    await ctx.store.replaceClientToken({ clientId: existing.client.id, oldHash: existing.token.hash, newHash: fresh.hash, origin, now });
+    state = existing;
+  } else if (origin) {
+    const client = await ctx.store.createClient({ id: randomId('client'), tokenHash: newClientToken().hash, now });
+    await ctx.store.addClientToken(client.id, fresh.hash, now, origin);
+    state = { client, sessions: [], active: null };
+  } else {
+    state = { client: await ctx.store.createClient({ id: randomId('client'), tokenHash: fresh.hash, now }), sessions: [], active: null };
   }
-  return state;
+  // A development browser learns its new token from the response; everyone else from the cookie.
+  if (origin) exchange.devBrowser = fresh.token;
+  else exchange.cookies[ctx.options.names.client] = fresh.token;
+  return { ...state, token: { hash: fresh.hash, origin } };
 }
 
 /** The client's sessions that are still alive; those past their lifetime are ended on the way. */
@@ -61,16 +95,6 @@ export async function liveState(ctx: ServerContext, graph: ClientGraph): Promise
     if (change) client = { ...client, lastActiveSessionId: null, uat: now };
   }
   return { client, sessions: live, active: live.find((s) => s.session.id === client.lastActiveSessionId) ?? null };
-}
-
-/** The request's client, or a new one whose token goes out in the client cookie. */
-export async function ensureClient(ctx: ServerContext, exchange: Exchange): Promise<ClientState> {
-  const existing = await loadClient(ctx, exchange);
-  if (existing) return existing;
-  const { token, hash } = newClientToken();
-  const client = await ctx.store.createClient({ id: randomId('client'), tokenHash: hash, now: ctx.options.now() });
-  exchange.cookies[ctx.options.names.client] = token;
-  return { client, sessions: [], active: null };
 }
 
 export async function requireClient(ctx: ServerContext, exchange: Exchange): Promise<ClientState> {

@@ -20,7 +20,7 @@ describe('serverOptionsFromEnv', () => {
       allowedRedirectOrigins: ['https://a.example', 'https://b.example'],
       tokenTtl: 30,
       lifetime: { inactivityTimeout: false, maximumLifetime: undefined },
-      rateLimits: { signInPerIp: { limit: 100, window: 60 }, signInPerIdentifier: { limit: 100, window: 60 }, signUpPerIp: { limit: 100, window: 60 } },
+      rateLimits: { signInPerIp: { limit: 100, window: 60 }, signInPerIdentifierAndIp: { limit: 100, window: 60 }, signInPerIdentifier: { limit: 100, window: 60 }, signUpPerIp: { limit: 100, window: 60 } },
       signingAlgorithm: 'RS256',
     });
   });

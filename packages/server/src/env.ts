@@ -16,6 +16,10 @@ export function serverOptionsFromEnv(env: Env): Partial<OrbitalServerOptions> {
   if (mode !== undefined && mode !== 'development' && mode !== 'production') {
     throw new ConfigurationError('configuration_invalid', `ORBITAL_MODE must be development or production, got "${mode}".`);
   }
+  const minScore = env.ORBITAL_PASSWORD_MIN_SCORE;
+  if (minScore !== undefined && !/^([0-4]|off)$/.test(minScore)) {
+    throw new ConfigurationError('configuration_invalid', `ORBITAL_PASSWORD_MIN_SCORE must be 0 to 4 (zxcvbn's score) or off, got "${minScore}".`);
+  }
   const algorithm = env.ORBITAL_SIGNING_ALGORITHM;
   if (algorithm !== undefined && algorithm !== 'ES256' && algorithm !== 'RS256') {
     throw new ConfigurationError('configuration_invalid', `ORBITAL_SIGNING_ALGORITHM must be ES256 or RS256, got "${algorithm}".`);
@@ -32,8 +36,10 @@ export function serverOptionsFromEnv(env: Env): Partial<OrbitalServerOptions> {
     ...(origins.length && { allowedRedirectOrigins: origins }),
     ...(typeof tokenTtl === 'number' && { tokenTtl }),
     ...((inactivityTimeout !== undefined || maximumLifetime !== undefined) && { lifetime: { inactivityTimeout, maximumLifetime } }),
-    ...(perMinuteRule && { rateLimits: { signInPerIp: perMinuteRule, signInPerIdentifier: perMinuteRule, signUpPerIp: perMinuteRule } }),
+    ...(perMinuteRule && { rateLimits: { signInPerIp: perMinuteRule, signInPerIdentifierAndIp: perMinuteRule, signInPerIdentifier: perMinuteRule, signUpPerIp: perMinuteRule } }),
     ...(algorithm && { signingAlgorithm: algorithm }),
+    ...(env.ORBITAL_KEY_ENCRYPTION_KEY && { keyEncryptionKey: env.ORBITAL_KEY_ENCRYPTION_KEY }),
+    ...(minScore && { passwordPolicy: minScore === 'off' ? false : { minScore: Number(minScore) as 0 | 1 | 2 | 3 | 4 } }),
     ...(env.ORBITAL_TRUST_PROXY && { trustProxy: env.ORBITAL_TRUST_PROXY === 'true' || env.ORBITAL_TRUST_PROXY === '1' }),
   };
 }

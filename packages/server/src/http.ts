@@ -1,4 +1,4 @@
-import { ApiError, isAllowedOrigin, parseCookies, type AllowedRedirectOrigin } from '@orbital/core';
+import { ApiError, isAllowedOrigin, parseCookies } from '@orbital/core';
 import type { ResolvedOptions } from './options';
 
 /** One request on its way through the auth server, with the cookies its response will set. */
@@ -11,6 +11,8 @@ export interface Exchange {
   ip: string;
   cookies: Record<string, string | undefined>;
   setCookies: string[];
+  /** A development browser's new token after sign-in, sent back in the JSON answer. */
+  devBrowser?: string;
 }
 
 export function createExchange(request: Request, options: ResolvedOptions, ip: string | undefined): Exchange | null {
@@ -32,14 +34,45 @@ export function devBrowserRefused(): ApiError {
   return new ApiError(400, 'dev_browser_refused', 'This is a production instance: development-browser tokens are refused. Serve the app and the auth server from the same site, or use a development (pk_test_) instance.');
 }
 
-const MAX_BODY = 64 * 1024;
+/** The largest request body the API and the pages read (their forms and JSON are a few hundred bytes). */
+export const MAX_BODY_BYTES = 64 * 1024;
 
-async function readText(request: Request): Promise<string> {
-  const length = Number(request.headers.get('content-length') ?? 0);
-  if (length > MAX_BODY) throw new ApiError(413, 'request_invalid', 'The request body is too large.');
-  const text = await request.text();
-  if (text.length > MAX_BODY) throw new ApiError(413, 'request_invalid', 'The request body is too large.');
-  return text;
+function tooLarge(): ApiError {
+  return new ApiError(413, 'request_too_large', `The request body is larger than ${MAX_BODY_BYTES / 1024} KB; Orbital's requests are far smaller.`);
+}
+
+/**
+ * The body as text, read while it streams: a declared `Content-Length` over the limit is refused
+ * before reading, and a chunked body is cut off as soon as it passes the limit, so a huge upload
+ * costs at most the limit in memory, whatever it says about itself.
+ */
+export async function readText(request: Request, limit = MAX_BODY_BYTES): Promise<string> {
+  if (Number(request.headers.get('content-length') ?? 0) > limit) throw tooLarge();
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(body);
+  } catch {
+    throw new ApiError(400, 'request_invalid', 'The request body is not valid UTF-8.');
+  }
 }
 
 /** A JSON object body; anything else is a 400 `request_invalid`. */
@@ -95,25 +128,14 @@ function finish(exchange: Exchange, response: Response): Response {
 }
 
 /**
- * Origins trusted to call the API with the user's cookies and to receive redirects: the auth
- * server's own, the configured ones, and in development any localhost port.
+ * Origins trusted to call the API with the user's cookies, mint tokens and receive redirects: the
+ * auth server's own and the configured `allowedRedirectOrigins` (origins, or subdomain patterns
+ * such as `https://*.example.com`) — nothing implicit, in development neither.
  */
 export function isTrustedOrigin(origin: string, options: ResolvedOptions): boolean {
-  return isAllowedOrigin(origin, options.origin, trustedOrigins(options));
+  return isAllowedOrigin(origin, options.origin, options.allowedRedirectOrigins);
 }
 
-const LOCALHOST = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
-
-/**
- * Apps on subdomains of the auth server's host share its session by default (same site, same
- * scheme); other sites must be listed in allowedRedirectOrigins.
- */
-export function trustedOrigins(options: ResolvedOptions): AllowedRedirectOrigin[] {
-  const { protocol, hostname } = new URL(options.origin);
-  const subdomains = new RegExp(`^${protocol}//([a-z0-9-]+\\.)+${hostname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(:\\d{1,5})?$`);
-  const trusted = [...options.allowedRedirectOrigins, subdomains];
-  return options.mode === 'development' ? [...trusted, LOCALHOST] : trusted;
-}
 
 /** State-changing requests must come from a trusted origin: the CSRF guard. */
 export function assertTrustedOrigin(exchange: Exchange, options: ResolvedOptions): string {

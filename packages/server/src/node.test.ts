@@ -20,4 +20,22 @@ describe('serving a Fetch handler on node:http', () => {
     const chunked = await fetch(base, { method: 'POST', body: new Blob(['streamed']).stream(), duplex: 'half' } as RequestInit);
     expect(await chunked.json()).toMatchObject({ body: 'streamed' });
   });
+
+  it('answers a malformed Host header with 400 request_invalid, not 500', async () => {
+    const { request } = await import('node:http');
+    const { port } = server.address() as AddressInfo;
+    for (const host of ['evil.com/path?', 'a b', 'user@evil.com']) {
+      const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = request({ host: '127.0.0.1', port, path: '/v1/client', headers: { host } }, (res) => {
+          let body = '';
+          res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+          res.on('end', () => resolve({ status: res.statusCode!, body }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+      expect(answer.status).toBe(400);
+      expect(JSON.parse(answer.body)).toMatchObject({ error: { code: 'request_invalid' } });
+    }
+  });
 });

@@ -6,8 +6,17 @@ type FetchHandler = (request: Request, context: { ip?: string }) => Promise<Resp
 /** Adapts a Fetch handler to `node:http`, passing the socket address for rate limits. */
 export function toNodeListener(handler: FetchHandler) {
   return async (req: IncomingMessage, res: ServerResponse) => {
+    let request: Request;
     try {
-      const response = await handler(toRequest(req), { ip: req.socket.remoteAddress });
+      request = toRequest(req);
+    } catch {
+      // A Host header that is no host (or a path that is no path): the client's mistake, not ours.
+      res.writeHead(400, { 'content-type': 'application/json; charset=utf-8' });
+      res.end(JSON.stringify({ error: { code: 'request_invalid', message: 'The request line or Host header is malformed.' } }));
+      return;
+    }
+    try {
+      const response = await handler(request, { ip: req.socket.remoteAddress });
       res.statusCode = response.status;
       response.headers.forEach((value, key) => {
         if (key !== 'set-cookie') res.setHeader(key, value);
@@ -24,8 +33,13 @@ export function toNodeListener(handler: FetchHandler) {
   };
 }
 
+/** A host and optional port, nothing else: no path, userinfo or second host smuggled in. */
+const HOST = /^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/i;
+
 function toRequest(req: IncomingMessage): Request {
-  const url = `http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`;
+  const host = req.headers.host ?? 'localhost';
+  if (!HOST.test(host) || !req.url?.startsWith('/')) throw new TypeError('malformed request target');
+  const url = `http://${host}${req.url}`;
   const headers = new Headers();
   for (const [key, value] of Object.entries(req.headers)) {
     if (value === undefined) continue;

@@ -1,5 +1,6 @@
 import {
   ConfigurationError,
+  assertAllowedOrigins,
   cookieNames,
   createPublishableKey,
   hostedPageUrls,
@@ -14,6 +15,8 @@ import {
 } from '@orbital/core';
 import { DEFAULT_TOKEN_TTL } from '@orbital/core/server';
 import { compileCustomClaims, type CustomClaims } from './custom-claims';
+import { parseKeyEncryptionKeys, type KeyEncryptionKey } from './key-encryption';
+import { DEFAULT_PASSWORD_POLICY, type PasswordPolicy } from './password-policy';
 import type { RateLimit } from './rate-limit';
 import type { SigningAlgorithm } from './keyring';
 import type { SharedState } from './shared-state';
@@ -42,6 +45,14 @@ export interface OrbitalServerOptions {
   /** Answer "email or password is incorrect" instead of naming which one (default true). */
   accountEnumerationProtection?: boolean;
   rateLimits?: Partial<RateLimits>;
+  /** How strong a new password must be: zxcvbn's score, 3 of 4 by default; `false` checks only the length. */
+  passwordPolicy?: PasswordPolicy;
+  /**
+   * Encrypts signing keys at rest (AES-256-GCM): 32 random bytes in base64url
+   * (`ORBITAL_KEY_ENCRYPTION_KEY`). To rotate, list the new key first and the old one after it;
+   * keys are re-encrypted on start, then the old one can go.
+   */
+  keyEncryptionKey?: string | string[];
   /**
    * Where rate-limit counters live and ended sessions are announced: in-process by default;
    * `createRedisSharedState({ url })` (from `@orbital/server/redis`) when several instances run.
@@ -74,15 +85,25 @@ export interface OrbitalServerOptions {
   now?: () => number;
 }
 
+/**
+ * Limits on guessing. Failed password checks count per (account, IP) tightly and per account
+ * loosely; the loose limit never applies to an IP that signed in to that account before, so a
+ * third party cannot lock an owner out from their own network.
+ */
 export interface RateLimits {
+  /** Sign-in attempts from one IP, for any account (password spraying). */
   signInPerIp: RateLimit;
+  /** Failed password checks for one account from one IP. */
+  signInPerIdentifierAndIp: RateLimit;
+  /** Failed password checks for one account from IPs it never signed in from (a distributed guess). */
   signInPerIdentifier: RateLimit;
   signUpPerIp: RateLimit;
 }
 
 const DEFAULT_RATE_LIMITS: RateLimits = {
   signInPerIp: { limit: 30, window: 60 },
-  signInPerIdentifier: { limit: 10, window: 15 * 60 },
+  signInPerIdentifierAndIp: { limit: 5, window: 15 * 60 },
+  signInPerIdentifier: { limit: 100, window: 60 * 60 },
   signUpPerIp: { limit: 10, window: 10 * 60 },
 };
 
@@ -102,6 +123,8 @@ export interface ResolvedOptions {
   allowedRedirectOrigins: AllowedRedirectOrigin[];
   accountEnumerationProtection: boolean;
   rateLimits: RateLimits;
+  passwordPolicy: PasswordPolicy;
+  keyEncryptionKeys: KeyEncryptionKey[];
   activityWriteInterval: number;
   signingAlgorithm: SigningAlgorithm;
   trustProxy: boolean;
@@ -140,9 +163,11 @@ export function resolveOptions(options: OrbitalServerOptions): ResolvedOptions {
     multiSession: options.multiSession ?? true,
     singleSessionMode: options.singleSessionMode ?? 'error',
     customClaims: compileCustomClaims(options.customClaims),
-    allowedRedirectOrigins: options.allowedRedirectOrigins ?? [],
+    allowedRedirectOrigins: checkedOrigins(options.allowedRedirectOrigins ?? []),
     accountEnumerationProtection: options.accountEnumerationProtection ?? true,
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...options.rateLimits },
+    passwordPolicy: options.passwordPolicy ?? DEFAULT_PASSWORD_POLICY,
+    keyEncryptionKeys: parseKeyEncryptionKeys(options.keyEncryptionKey),
     signingAlgorithm: options.signingAlgorithm ?? 'ES256',
     activityWriteInterval: options.activityWriteInterval ?? defaultActivityWriteInterval(lifetime.inactivityTimeout),
     trustProxy: options.trustProxy ?? false,
@@ -155,4 +180,9 @@ export function resolveOptions(options: OrbitalServerOptions): ResolvedOptions {
 /** A tenth of the inactivity timeout, at most a minute (one write per minute for the 7-day default). */
 function defaultActivityWriteInterval(inactivityTimeout: number | null): number {
   return inactivityTimeout === null ? 60 : Math.min(60, Math.floor(inactivityTimeout / 10));
+}
+
+function checkedOrigins(origins: AllowedRedirectOrigin[]): AllowedRedirectOrigin[] {
+  assertAllowedOrigins(origins, 'allowedRedirectOrigins (ORBITAL_ALLOWED_REDIRECT_ORIGINS)');
+  return origins;
 }

@@ -1,7 +1,7 @@
 import { ApiError } from '@orbital/core';
 import type { ServerContext } from './context';
 import { randomId } from './random';
-import type { MembershipRecord, OrganizationRecord, OrganizationRole, UserRecord } from './store/types';
+import type { InvitationRecord, MembershipRecord, OrganizationRecord, OrganizationRole, UserRecord } from './store/types';
 
 const SLUG = /^[a-z0-9](?:[a-z0-9-]{1,48}[a-z0-9])$/;
 
@@ -59,16 +59,64 @@ export async function deleteOrganization(ctx: ServerContext, found: Membership):
   await ctx.store.deleteOrganization(found.organization.id);
 }
 
-/** Admins add an existing user by email, or change a member's role. The last admin stays an admin. */
-export async function putMember(ctx: ServerContext, found: Membership, target: { email?: string; userId?: string }, role: OrganizationRole): Promise<void> {
+/** Admins change a member's role. The last admin stays an admin. */
+export async function setMemberRole(ctx: ServerContext, found: Membership, userId: string, role: OrganizationRole): Promise<void> {
   requireAdmin(found);
   const { organization } = found;
-  const user = target.userId ? await ctx.store.findUserById(target.userId) : await ctx.store.findUserByEmail(target.email ?? '');
-  if (!user) throw new ApiError(404, 'identifier_not_found', 'No account with that email: they need to sign up first.');
   const members = await ctx.store.listMembers(organization.id);
-  const existing = members.find((m) => m.userId === user.id);
-  if (existing?.role === 'admin' && role === 'member' && members.filter((m) => m.role === 'admin').length === 1) throw lastAdmin();
-  await ctx.store.putMembership({ organizationId: organization.id, userId: user.id, role, createdAt: ctx.options.now() });
+  const existing = members.find((m) => m.userId === userId);
+  if (!existing) throw new ApiError(404, 'organization_not_found', 'That user is not a member of this organization.');
+  if (existing.role === 'admin' && role === 'member' && members.filter((m) => m.role === 'admin').length === 1) throw lastAdmin();
+  await ctx.store.putMembership({ ...existing, role });
+}
+
+/** Seven days to answer an invitation. */
+export const INVITATION_TTL = 7 * 24 * 60 * 60;
+/** Invitations one admin may send per hour: enough for onboarding a team, too few to probe. */
+const INVITATIONS_PER_HOUR = { limit: 20, window: 60 * 60 };
+
+/**
+ * Admins invite an email address with a role. Whether an account has that email changes nothing
+ * in the answer (no one learns who has an account), and nobody becomes a member without saying yes.
+ */
+export async function inviteMember(ctx: ServerContext, found: Membership, email: string | undefined, role: OrganizationRole): Promise<InvitationRecord> {
+  requireAdmin(found);
+  const now = ctx.options.now();
+  const address = (email ?? '').trim().toLowerCase();
+  if (!/^[^\s@]{1,64}@[^\s@]{1,252}\.[^\s@]{2,}$/.test(address)) throw new ApiError(422, 'identifier_invalid', 'Enter a valid email address, like name@example.com.');
+  await ctx.shared.limiter.hit(`invite:${found.membership.userId}`, INVITATIONS_PER_HOUR, now);
+  const invitation: InvitationRecord = { id: randomId('inv'), organizationId: found.organization.id, email: address, role, invitedBy: found.membership.userId, status: 'pending', createdAt: now, expiresAt: now + INVITATION_TTL };
+  await ctx.store.createInvitation(invitation);
+  return invitation;
+}
+
+/** The organization's pending invitations: admins only. */
+export async function pendingInvitations(ctx: ServerContext, found: Membership) {
+  requireAdmin(found);
+  return ctx.store.listPendingInvitations({ organizationId: found.organization.id }, ctx.options.now());
+}
+
+export async function revokeInvitation(ctx: ServerContext, found: Membership, invitationId: string): Promise<void> {
+  requireAdmin(found);
+  const invitation = await ctx.store.findInvitation(invitationId);
+  if (!invitation || invitation.organizationId !== found.organization.id || !(await ctx.store.closeInvitation(invitationId, 'revoked', ctx.options.now()))) {
+    throw new ApiError(404, 'not_found', 'No pending invitation with this id in this organization.');
+  }
+}
+
+/** Invitations waiting for this user (by the account's email). */
+export function invitationsFor(ctx: ServerContext, user: UserRecord) {
+  return ctx.store.listPendingInvitations({ email: user.email }, ctx.options.now());
+}
+
+/** Accepts (joining with the invited role) or declines one of the user's own pending invitations. */
+export async function answerInvitation(ctx: ServerContext, user: UserRecord, invitationId: string, answer: 'accepted' | 'declined'): Promise<void> {
+  const now = ctx.options.now();
+  const invitation = await ctx.store.findInvitation(invitationId);
+  const mine = invitation && invitation.email === user.email && invitation.status === 'pending' && invitation.expiresAt > now;
+  if (!mine || !(await ctx.store.closeInvitation(invitationId, answer, now, answer === 'accepted' ? { userId: user.id } : undefined))) {
+    throw new ApiError(404, 'not_found', 'No pending invitation with this id for you: it may have expired or been revoked.');
+  }
 }
 
 /** Removes a member: admins remove anyone, everyone may leave. The last admin cannot go. */

@@ -11,6 +11,8 @@ export interface RateLimit {
 export interface RateLimiter {
   /** Counts one attempt; throws a 429 `rate_limited` once the key is over its limit. */
   hit(key: string, rule: RateLimit, now: number): Promise<void>;
+  /** Throws the same 429 when the key has used up its limit, without counting anything. */
+  check(key: string, rule: RateLimit, now: number): Promise<void>;
 }
 
 export function rateLimited(retryAfter: number): ApiError {
@@ -26,6 +28,10 @@ export function createMemoryRateLimiter(): RateLimiter {
       if (!entry || now - entry.start >= rule.window) windows.set(key, (entry = { start: now, count: 0 }));
       entry.count++;
       if (entry.count > rule.limit) throw rateLimited(Math.max(1, entry.start + rule.window - now));
+    },
+    async check(key, rule, now) {
+      const entry = windows.get(key);
+      if (entry && now - entry.start < rule.window && entry.count >= rule.limit) throw rateLimited(Math.max(1, entry.start + rule.window - now));
     },
   };
 }

@@ -24,8 +24,8 @@ describe.skipIf(!available)('shared state in Redis', () => {
   it('counts sign-in attempts across auth-server instances: the limit holds for the fleet, not per instance', async () => {
     const store = createMemoryStore();
     const rateLimits = { signInPerIdentifier: { limit: 3, window: 60 } };
-    const a = createOrbitalServer({ url: URL_BASE, store, rateLimits, sharedState: createRedisSharedState({ url: TEST_REDIS_URL, keyPrefix }) });
-    const b = createOrbitalServer({ url: URL_BASE, store, rateLimits, sharedState: createRedisSharedState({ url: TEST_REDIS_URL, keyPrefix }) });
+    const a = createOrbitalServer({ url: URL_BASE, allowedRedirectOrigins: [APP], store, rateLimits, sharedState: createRedisSharedState({ url: TEST_REDIS_URL, keyPrefix }) });
+    const b = createOrbitalServer({ url: URL_BASE, allowedRedirectOrigins: [APP], store, rateLimits, sharedState: createRedisSharedState({ url: TEST_REDIS_URL, keyPrefix }) });
     const statuses: number[] = [];
     for (const server of [a, b, a, b]) statuses.push((await new Browser(server).signIn('nobody@example.com', 'wrong password')).status);
     expect(statuses).toEqual([422, 422, 422, 429]);
@@ -36,7 +36,7 @@ describe.skipIf(!available)('shared state in Redis', () => {
   });
 
   it('announces ended sessions: a subscribed app server refuses the session within a second, before its token expires', async () => {
-    const server = createOrbitalServer({ url: URL_BASE, store: createMemoryStore(), sharedState: createRedisSharedState({ url: TEST_REDIS_URL, keyPrefix }) });
+    const server = createOrbitalServer({ url: URL_BASE, allowedRedirectOrigins: [APP], store: createMemoryStore(), sharedState: createRedisSharedState({ url: TEST_REDIS_URL, keyPrefix }) });
     const feed = subscribeToRevokedSessions({ url: TEST_REDIS_URL, keyPrefix });
     await feed.ready;
     const browser = new Browser(server);
@@ -73,7 +73,7 @@ describe.skipIf(!available)('shared state in Redis', () => {
 
     beforeAll(async () => {
       proxy = await startTcpProxy({ host: redis.hostname, port: Number(redis.port || 6379) });
-      server = createOrbitalServer({ url: URL_BASE, store: createMemoryStore(), sharedState: createRedisSharedState({ url: `redis://127.0.0.1:${proxy.port}`, keyPrefix }) });
+      server = createOrbitalServer({ url: URL_BASE, allowedRedirectOrigins: [APP], store: createMemoryStore(), sharedState: createRedisSharedState({ url: `redis://127.0.0.1:${proxy.port}`, keyPrefix }) });
       await until(async () => (await server.handler(new Request(`${URL_BASE}/health`))).status === 200);
     });
     afterAll(async () => {

@@ -58,6 +58,11 @@ export function createRedisSharedState(options: RedisOptions): SharedState {
       const [count, ttl] = await guarded(() => client.multi().incr(redisKey).expire(redisKey, rule.window, 'NX').ttl(redisKey).exec());
       if (Number(count) > rule.limit) throw rateLimited(Math.max(1, Number(ttl)));
     },
+    async check(key, rule) {
+      const redisKey = `${prefix}rate:${key}`;
+      const [count, ttl] = await guarded(() => client.multi().get(redisKey).ttl(redisKey).exec());
+      if (Number(count ?? 0) >= rule.limit) throw rateLimited(Math.max(1, Number(ttl)));
+    },
   };
   return {
     kind: 'redis',

@@ -47,7 +47,7 @@ export function createOrbitalServer(input: OrbitalServerOptions): OrbitalServer 
   const ctx: ServerContext = {
     options,
     store,
-    keyring: createKeyring(store, { now: options.now, tokenTtl: options.tokenTtl, algorithm: options.signingAlgorithm }),
+    keyring: createKeyring(store, { now: options.now, tokenTtl: options.tokenTtl, algorithm: options.signingAlgorithm, keyEncryptionKeys: options.keyEncryptionKeys }),
     shared,
   };
   const router = createRouter([...healthRoutes(ctx), ...clientRoutes(ctx), ...meRoutes(ctx), ...backendRoutes(ctx), ...syncRoutes(ctx), ...organizationRoutes(ctx), ...handshakeRoutes(ctx), ...signInPage(ctx), ...signUpPage(ctx), ...choosePage(ctx), ...userPage(ctx), ...organizationPages(ctx)]);

@@ -15,7 +15,8 @@ export function testClock(start = Math.floor(Date.now() / 1000)) {
 
 export function testServer(overrides: Partial<OrbitalServerOptions> = {}) {
   const clock = testClock();
-  const server = createOrbitalServer({ url: URL_BASE, store: createMemoryStore(), now: clock.now, ...overrides });
+  // The test app is another origin than the auth server: trusted only because it is listed.
+  const server = createOrbitalServer({ url: URL_BASE, store: createMemoryStore(), now: clock.now, ...overrides, allowedRedirectOrigins: [APP, ...(overrides.allowedRedirectOrigins ?? [])] });
   return { server, clock, names: cookieNames(server.publishableKey) };
 }
 

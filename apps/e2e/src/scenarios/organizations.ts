@@ -45,18 +45,21 @@ export function describeOrganizationScenarios(framework: string, startApp: AppSt
       await page.reload();
       await expect.poll(() => page.getByTestId('server-org').textContent()).toMatch(/^org: org_\S+ \(admin\)$/);
 
-      // Ada adds Bob as a member on the hosted profile page
+      // Ada invites Bob on the hosted profile page: pending until he accepts
       await page.getByRole('button', { name: 'Analytical Engines' }).click();
       await page.getByRole('menuitem', { name: 'Manage organization' }).click();
-      await page.getByLabel('Email address of an existing account').fill(bob.email);
-      await page.getByRole('button', { name: 'Add as member' }).click();
-      await expect.poll(() => page.getByText(bob.email).isVisible()).toBe(true);
+      await page.getByLabel('Email address').fill(bob.email);
+      await page.getByRole('button', { name: 'Send invitation' }).click();
+      await expect.poll(() => page.getByText('Pending invitations').isVisible()).toBe(true);
       const profileUrl = page.url().split('?')[0]!;
 
-      // Bob acts for the organization as a member; admin actions are refused on the server
+      // Bob finds the invitation in the organization switcher, joins, and acts for it as a member;
+      // admin actions are refused on the server
       await bobPage.goto(d.url('/dashboard'));
       await bobPage.getByRole('button', { name: 'Personal account' }).click();
-      await bobPage.getByRole('menuitem', { name: /Analytical Engines/ }).click();
+      await bobPage.getByRole('menuitem', { name: /^Join Analytical Engines/ }).click();
+      await bobPage.getByRole('button', { name: 'Personal account' }).click();
+      await bobPage.getByRole('menuitem', { name: /^Analytical Engines \(member\)/ }).click();
       await expect.poll(() => bobPage.getByRole('button', { name: 'Analytical Engines' }).isVisible()).toBe(true);
       await bobPage.reload();
       await expect.poll(() => bobPage.getByTestId('server-org').textContent()).toMatch(/\(member\)$/);

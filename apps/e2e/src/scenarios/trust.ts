@@ -6,6 +6,8 @@ import { launchChromium } from '../chromium';
 import { driver, newUser } from '../driver';
 
 const TRANSIENT = /__orbital_(handshake|sync|db)=/;
+/** Another app of the same instance, listed on the auth server: tokens can be minted for it. */
+const OTHER_APP = 'http://other.test:4311';
 
 /**
  * What an attacker can send an app — forwarded headers, crafted links — and what a developer sees
@@ -19,7 +21,7 @@ export function describeTrustScenarios(framework: string, startApp: AppStarter):
     let d: ReturnType<typeof driver>;
 
     beforeAll(async () => {
-      app = await startApp();
+      app = await startApp({ env: { ORBITAL_ALLOWED_REDIRECT_ORIGINS: OTHER_APP } });
       d = driver(app);
       browser = await launchChromium();
     });
@@ -47,10 +49,9 @@ export function describeTrustScenarios(framework: string, startApp: AppStarter):
     it('a forged X-Forwarded-Host cannot make the app accept a token minted for another site', async () => {
       const page = await context.newPage();
       await d.signUp(page, newUser('Mallory'));
-      const other = `http://127.0.0.1:${new URL(app.baseUrl).port}`;
-      const theirs = await tokenFor(other);
+      const theirs = await tokenFor(OTHER_APP);
       const plain = await fetch(d.url('/api/me'), { headers: { authorization: `Bearer ${theirs}` } });
-      const forged = await fetch(d.url('/api/me'), { headers: { authorization: `Bearer ${theirs}`, 'x-forwarded-host': new URL(other).host } });
+      const forged = await fetch(d.url('/api/me'), { headers: { authorization: `Bearer ${theirs}`, 'x-forwarded-host': new URL(OTHER_APP).host } });
       expect([plain.status, forged.status]).toEqual([401, 401]);
     });
 

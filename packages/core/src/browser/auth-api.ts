@@ -1,8 +1,10 @@
 import { withDevBrowser } from '../dev-browser';
 import { ApiError } from '../errors';
-import type { ClientResource, EnvironmentResource } from './resources';
+import type { ClientResource, EnvironmentResource, InvitationResource } from './resources';
 
 type ClientReply = { client: ClientResource | null };
+/** A sign-in's answer; a development browser also gets its new token (credentials are fresh at every sign-in). */
+type SignInReply = ClientReply & { sessionId: string; devBrowser?: string };
 
 /** The auth server's JSON API as the browser client uses it: cookies included, errors typed. */
 export function createAuthApi(baseUrl: string, devBrowser: () => string | null = () => null) {
@@ -29,8 +31,8 @@ export function createAuthApi(baseUrl: string, devBrowser: () => string | null =
   return {
     environment: () => call<EnvironmentResource>('/v1/environment'),
     client: () => call<ClientReply>('/v1/client'),
-    signIn: (identifier: string, password: string) => call<ClientReply & { sessionId: string }>('/v1/sign-ins', 'POST', { identifier, password }),
-    signUp: (fields: SignUpFields) => call<ClientReply & { sessionId: string }>('/v1/sign-ups', 'POST', fields),
+    signIn: (identifier: string, password: string) => call<SignInReply>('/v1/sign-ins', 'POST', { identifier, password }),
+    signUp: (fields: SignUpFields) => call<SignInReply>('/v1/sign-ups', 'POST', fields),
     token: (sessionId: string) => call<{ jwt: string }>(`/v1/client/sessions/${encodeURIComponent(sessionId)}/tokens`, 'POST', {}),
     setActive: (sessionId: string) => call<ClientReply>(`/v1/client/sessions/${encodeURIComponent(sessionId)}/touch`, 'POST', {}),
     endSession: (sessionId: string) => call<ClientReply>(`/v1/client/sessions/${encodeURIComponent(sessionId)}/end`, 'POST', {}),
@@ -38,6 +40,8 @@ export function createAuthApi(baseUrl: string, devBrowser: () => string | null =
     setOrganization: (sessionId: string, organizationId: string | null) => call<ClientReply>(`/v1/client/sessions/${encodeURIComponent(sessionId)}/organization`, 'POST', { organizationId }),
     createOrganization: (fields: { name: string; slug?: string }) => call<{ organization: { id: string } }>('/v1/organizations', 'POST', fields),
     createDevBrowser: () => call<{ token: string }>('/v1/dev-browser', 'POST', {}),
+    invitations: () => call<{ invitations: InvitationResource[] }>('/v1/me/invitations'),
+    answerInvitation: (id: string, answer: 'accept' | 'decline') => call<ClientReply>(`/v1/me/invitations/${encodeURIComponent(id)}/${answer}`, 'POST', {}),
   };
 }
 

@@ -1,7 +1,7 @@
 /** @orbital/core/browser — the browser client. No server code, no Node built-ins. */
 export { Orbital, type OrbitalLoadOptions } from './orbital';
 export { TRANSIENT_URL_PARAMS } from '../transient-params';
-export type { OrbitalState, ClientResource, SessionResource, UserResource, EnvironmentResource, OrganizationResource, MembershipResource } from './resources';
+export type { OrbitalState, ClientResource, SessionResource, UserResource, EnvironmentResource, OrganizationResource, MembershipResource, InvitationResource } from './resources';
 export type { SignUpFields } from './auth-api';
 export { ApiError, OrbitalError, isOrbitalError, type OrbitalErrorCode } from '../errors';
 export { chooseUrl, withRedirectUrl } from '../account-urls';

@@ -8,7 +8,7 @@ import { safeRedirectUrl } from '../redirect-url';
 import { buildSyncUrl } from '../satellite-sync';
 import { DEV_BROWSER_PARAM, hasTransientParams, stripTransientParams } from '../transient-params';
 import { createAuthApi, type AuthApi, type SignUpFields } from './auth-api';
-import { toState, type ClientResource, type OrbitalState, type SessionResource } from './resources';
+import { toState, type ClientResource, type InvitationResource, type OrbitalState, type SessionResource } from './resources';
 import { createTokenManager, type TokenManager } from './token-manager';
 import type { ServerDiagnostic } from './auth-state';
 import { showServerDiagnostic } from './server-diagnostic';
@@ -37,6 +37,8 @@ export class Orbital {
   readonly mode: InstanceMode;
   readonly authServerUrl: string;
   readonly domain: string | undefined;
+  /** The cookie `Domain` the app's server writes with: the same cookie, not a second host-only one. */
+  private readonly cookieDomain: string | undefined;
   readonly proxyUrl: string | undefined;
   private options: OrbitalLoadOptions = {};
   private readonly names: CookieNames;
@@ -51,15 +53,17 @@ export class Orbital {
   private devBrowser: string | null = null;
   private teardown: Array<() => void> = [];
 
-  constructor(publishableKey: string, options: { domain?: string | undefined; proxyUrl?: string | undefined } = {}) {
+  constructor(publishableKey: string, options: { domain?: string | undefined; proxyUrl?: string | undefined; cookieDomain?: string | undefined } = {}) {
     const key = parsePublishableKey(publishableKey);
     this.publishableKey = publishableKey;
     this.mode = key.mode;
     this.authServerUrl = key.authServerUrl;
     this.domain = options.domain;
     this.proxyUrl = options.proxyUrl;
-    this.names = cookieNames(publishableKey);
-    this.api = createAuthApi(options.proxyUrl ?? key.authServerUrl, () => this.devBrowser);
+    this.cookieDomain = options.cookieDomain;
+    this.names = cookieNames(publishableKey, { domain: options.cookieDomain });
+    // Read where every tab keeps it: a sign-in in one tab replaces the token for all of them.
+    this.api = createAuthApi(options.proxyUrl ?? key.authServerUrl, () => this.devBrowser && (window.localStorage.getItem(this.names.devBrowser) ?? this.devBrowser));
     this.tokens = createTokenManager(this.api, this.names, () => this.cookieScope(), `orbital-token-${instanceSuffix(publishableKey)}`);
   }
 
@@ -129,12 +133,14 @@ export class Orbital {
   }
 
   async signIn(credentials: { identifier: string; password: string }): Promise<SessionResource> {
-    const { client, sessionId } = await this.api.signIn(credentials.identifier, credentials.password);
+    const { client, sessionId, devBrowser } = await retryOnClientChange(() => this.api.signIn(credentials.identifier, credentials.password));
+    if (devBrowser) this.keepDevBrowser(devBrowser);
     return this.activated(client, sessionId);
   }
 
   async signUp(fields: SignUpFields): Promise<SessionResource> {
-    const { client, sessionId } = await this.api.signUp(fields);
+    const { client, sessionId, devBrowser } = await retryOnClientChange(() => this.api.signUp(fields));
+    if (devBrowser) this.keepDevBrowser(devBrowser);
     return this.activated(client, sessionId);
   }
 
@@ -151,6 +157,14 @@ export class Orbital {
     this.notify();
     if (params.redirectUrl) await this.navigate(params.redirectUrl);
   }
+
+  /** The signed-in user's pending invitations into organizations. */
+  getInvitations = async (): Promise<InvitationResource[]> => (await this.api.invitations()).invitations;
+
+  /** Accepts (joining with the invited role) or declines an invitation; the memberships update at once. */
+  answerInvitation = async (id: string, answer: 'accept' | 'decline'): Promise<void> => {
+    this.setClient((await this.api.answerInvitation(id, answer)).client, true);
+  };
 
   /** Creates an organization (the user becomes its admin); make it active with `setActive`. */
   async createOrganization(fields: { name: string; slug?: string }): Promise<string> {
@@ -378,13 +392,30 @@ export class Orbital {
   private async initDevBrowser(arrived: string | null, renew = false): Promise<void> {
     const key = this.names.devBrowser;
     this.devBrowser = renew ? null : (arrived ?? window.localStorage.getItem(key) ?? parseCookies(document.cookie)[key] ?? null);
-    if (!this.devBrowser) this.devBrowser = (await this.api.createDevBrowser()).token;
-    window.localStorage.setItem(key, this.devBrowser);
+    this.keepDevBrowser(this.devBrowser ?? (await this.api.createDevBrowser()).token);
+  }
+
+  private keepDevBrowser(token: string): void {
+    this.devBrowser = token;
+    window.localStorage.setItem(this.names.devBrowser, token);
     // A cookie too, so this app's server can carry it into handshakes.
-    document.cookie = devBrowserCookie(this.names, this.cookieScope(), this.devBrowser);
+    document.cookie = devBrowserCookie(this.names, this.cookieScope(), token);
   }
 
   private cookieScope(): CookieScope {
-    return { mode: this.mode, url: typeof window === 'undefined' ? this.authServerUrl : window.location.href };
+    return { mode: this.mode, url: typeof window === 'undefined' ? this.authServerUrl : window.location.href, domain: this.cookieDomain };
+  }
+}
+
+/**
+ * Every sign-in replaces the browser's client token; a second tab signing in at the same moment
+ * is told `client_changed` and tries once more, now with the cookie the first one received.
+ */
+async function retryOnClientChange<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'client_changed') return call();
+    throw error;
   }
 }

@@ -20,6 +20,17 @@ export interface MembershipResource {
   role: 'admin' | 'member';
 }
 
+/** A pending invitation into an organization, for the signed-in user's email address. */
+export interface InvitationResource {
+  object: 'invitation';
+  id: string;
+  email: string;
+  role: string;
+  /** Unix seconds. */
+  expiresAt: number;
+  organization: Pick<OrganizationResource, 'id' | 'name' | 'slug'>;
+}
+
 export interface SessionResource {
   id: string;
   /** The organization this session acts for, with the user's role; null for the personal account. */

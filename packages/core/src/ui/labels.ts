@@ -26,6 +26,8 @@ export const labels = {
   organizationMenu: 'Organizations',
   manageOrganization: 'Manage organization',
   createOrganization: 'Create organization',
+  /** Before an organization's name, on a pending invitation: "Join Acme". */
+  join: 'Join',
 } as const;
 
 export type Labels = typeof labels;

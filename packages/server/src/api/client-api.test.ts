@@ -63,6 +63,85 @@ describe('client cookie', () => {
     for (const line of response.headers.getSetCookie()) expect(line).toMatch(/Secure/);
     expect(response.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
   });
+
+  it('carries the __Host- prefix in production, so a sibling subdomain cannot plant one', async () => {
+    const { createSecretKey } = await import('@orbital/core');
+    const { server, names } = testServer({ url: 'https://auth.example.com', mode: 'production', secretKey: createSecretKey('production') });
+    const response = await server.handler(
+      new Request('https://auth.example.com/v1/sign-ups', { method: 'POST', headers: { origin: 'https://auth.example.com', 'content-type': 'application/json' }, body: JSON.stringify({ email: 'h@example.com', password: 'production grade secret' }) }),
+    );
+    const line = response.headers.getSetCookie().find((l) => l.startsWith(`${names.client}=`))!;
+    expect(names.client).toMatch(/^__Host-/);
+    expect(line).toMatch(/; Path=\//);
+    expect(line).not.toMatch(/Domain=/i);
+    expect(line).toMatch(/Secure/);
+  });
+});
+
+describe('session fixation', () => {
+  it('a client cookie planted before sign-in names nothing of the victim’s afterwards', async () => {
+    const { server, names } = testServer();
+    const attacker = new Browser(server);
+    await attacker.signUp('mallory@example.com');
+    const planted = attacker.jar.get(names.client)!;
+
+    const victim = new Browser(server);
+    victim.jar.set(names.client, planted);
+    await victim.signUp('victim@example.com');
+    expect(victim.jar.get(names.client)).not.toBe(planted);
+
+    // the planted token (the attacker's copy) has lost the client the victim signed in to
+    const seen = await attacker.json('/v1/client');
+    expect(JSON.stringify(seen.body)).not.toContain('victim@example.com');
+  });
+
+  it('every sign-in, sign-up and added account issues a new client token; the old one stops working at once', async () => {
+    const { server, names } = testServer();
+    const browser = new Browser(server);
+    await browser.signUp('first@example.com');
+    await browser.signUp('second@example.com');
+    const afterSignUp = browser.jar.get(names.client)!;
+    const old = new Browser(server);
+    old.jar.set(names.client, afterSignUp);
+    await browser.signIn('first@example.com'); // sign in again (multi-session keeps both accounts)
+    const now = browser.jar.get(names.client)!;
+    expect(now).not.toBe(afterSignUp);
+    expect((await old.json('/v1/client')).body.client).toBeNull();
+    expect((await browser.json('/v1/client')).body.client.sessions).toHaveLength(2);
+  });
+});
+
+describe('request bodies', () => {
+  /** A chunked body of `total` bytes that counts what the server pulls from it. */
+  function countingBody(total: number) {
+    const chunk = new Uint8Array(16 * 1024).fill(0x61);
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent >= total) return controller.close();
+        sent += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+    });
+    return { body, pulled: () => sent };
+  }
+
+  it('are limited while they stream: a 256 MB chunked body is cut off after 64 KB, with 413 request_too_large', async () => {
+    const { server } = testServer();
+    const { body, pulled } = countingBody(256 * 1024 * 1024);
+    const response = await server.handler(new Request(`${URL_BASE}/v1/sign-ups`, { method: 'POST', headers: { origin: APP, 'content-type': 'application/json' }, body, duplex: 'half' } as RequestInit));
+    expect(response.status).toBe(413);
+    expect((await response.json()).error.code).toBe('request_too_large');
+    expect(pulled()).toBeLessThanOrEqual(64 * 1024 + 2 * 16 * 1024);
+  });
+
+  it('are refused before reading when Content-Length says they are too large', async () => {
+    const { server } = testServer();
+    const { body, pulled } = countingBody(1024 * 1024);
+    const response = await server.handler(new Request(`${URL_BASE}/v1/sign-ups`, { method: 'POST', headers: { origin: APP, 'content-type': 'application/json', 'content-length': String(1024 * 1024) }, body, duplex: 'half' } as RequestInit));
+    expect(response.status).toBe(413);
+    expect(pulled()).toBeLessThanOrEqual(2 * 16 * 1024);
+  });
 });
 
 describe('sign-up errors', () => {
@@ -112,20 +191,52 @@ describe('sign-in errors', () => {
     expect((await new Browser(server).signIn('other@example.com', 'nope nope nope')).body.error.code).toBe('identifier_not_found');
   });
 
-  it('rate limits attempts per identifier, with Retry-After', async () => {
-    const { server } = testServer({ rateLimits: { signInPerIdentifier: { limit: 3, window: 60 } } });
+  it('limits failed guesses per account and IP tightly, with Retry-After', async () => {
+    const { server } = testServer();
     await new Browser(server).signUp('target@example.com');
+    const attacker = new Browser(server, APP, '10.6.6.6');
     const statuses: number[] = [];
     let last: Response | undefined;
-    for (let i = 0; i < 5; i++) {
-      const browser = new Browser(server, APP, `10.0.1.${i}`); // a different IP each time
-      last = (await browser.signIn('target@example.com', 'guess guess guess')).response;
+    for (let i = 0; i < 7; i++) {
+      last = (await attacker.signIn('target@example.com', 'guess guess guess')).response;
       statuses.push(last.status);
     }
-    expect(statuses).toEqual([422, 422, 422, 429, 429]);
+    expect(statuses).toEqual([422, 422, 422, 422, 422, 429, 429]);
     expect(Number(last!.headers.get('retry-after'))).toBeGreaterThan(0);
-    // the right password is refused too while limited: the limit is on attempts, not failures
-    expect((await new Browser(server, APP, '10.0.2.1').signIn('target@example.com')).status).toBe(429);
+  });
+
+  it('never lets a stranger lock the owner out: the owner signs in from their own network throughout', async () => {
+    const { server } = testServer();
+    const owner = new Browser(server, APP, '10.1.1.1');
+    await owner.signUp('owner@example.com');
+    for (let i = 0; i < 10; i++) await new Browser(server, APP, '10.6.6.6').signIn('owner@example.com', 'guess guess guess');
+    expect((await new Browser(server, APP, '10.6.6.6').signIn('owner@example.com')).status).toBe(429);
+    expect((await owner.signIn('owner@example.com')).status).toBe(200);
+  });
+
+  it('limits a distributed guess loosely per account, but not for IPs the account signed in from', async () => {
+    const { server } = testServer({ rateLimits: { signInPerIdentifier: { limit: 6, window: 3600 } } });
+    const owner = new Browser(server, APP, '10.1.1.1');
+    await owner.signUp('spread@example.com');
+    expect((await owner.signIn('spread@example.com')).status).toBe(200); // this IP is now known
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) statuses.push((await new Browser(server, APP, `10.7.0.${i}`).signIn('spread@example.com', 'guess guess guess')).status);
+    expect(statuses).toEqual([422, 422, 422, 422, 422, 422, 429, 429]);
+    expect((await new Browser(server, APP, '10.8.0.1').signIn('spread@example.com')).status).toBe(429); // a new place waits
+    expect((await owner.signIn('spread@example.com')).status).toBe(200); // the owner's does not
+  });
+
+  it('limits the current-password check of a password change, in the API and the hosted page', async () => {
+    const { server } = testServer();
+    const browser = new Browser(server, APP, '10.2.2.2');
+    await browser.signUp('change@example.com');
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      statuses.push((await browser.json('/v1/me/password', { method: 'POST', json: { currentPassword: 'wrong wrong wrong', newPassword: 'a brand new passphrase 9' } })).status);
+    }
+    expect(statuses).toEqual([422, 422, 422, 422, 422, 429]);
+    const page = await browser.fetch('/user/password', { origin: URL_BASE, form: { currentPassword: 'a long enough passphrase', newPassword: 'a brand new passphrase 9' } });
+    expect(await page.text()).toContain('Too many attempts');
   });
 
   it('rate limits attempts per IP', async () => {

@@ -1,5 +1,5 @@
 import { checkCredentials, signUp } from '../accounts';
-import { ensureClient, loadClient, requireClient, writeClientCookies } from '../client-state';
+import { signInClient, loadClient, requireClient, writeClientCookies } from '../client-state';
 import type { ServerContext } from '../context';
 import { assertTrustedOrigin, json, readJson, stringField, type Exchange } from '../http';
 import type { RouteHandler } from '../router';
@@ -13,7 +13,7 @@ export function clientRoutes(ctx: ServerContext): Array<['GET' | 'POST' | 'DELET
   const { options } = ctx;
   const respond = (exchange: Exchange, state: Awaited<ReturnType<typeof loadClient>>, extra: object = {}, status = 200) => {
     if (state) writeClientCookies(ctx, exchange, state);
-    return json(exchange, { client: clientJson(state), ...extra }, status);
+    return json(exchange, { client: clientJson(state), ...extra, ...(exchange.devBrowser && { devBrowser: exchange.devBrowser }) }, status);
   };
 
   return [
@@ -35,10 +35,12 @@ export function clientRoutes(ctx: ServerContext): Array<['GET' | 'POST' | 'DELET
       'POST',
       '/v1/dev-browser',
       async (exchange) => {
-        assertTrustedOrigin(exchange, options);
         if (options.mode !== 'development') throw devBrowserRefused();
+        // Bound to the origin that asked: only that origin may present it, and only in a URL.
+        const origin = assertTrustedOrigin(exchange, options);
         const { token, hash } = newClientToken();
-        await ctx.store.createClient({ id: randomId('client'), tokenHash: hash, now: options.now() });
+        const client = await ctx.store.createClient({ id: randomId('client'), tokenHash: newClientToken().hash, now: options.now() });
+        await ctx.store.addClientToken(client.id, hash, options.now(), origin);
         return json(exchange, { token }, 201);
       },
     ],
@@ -49,7 +51,7 @@ export function clientRoutes(ctx: ServerContext): Array<['GET' | 'POST' | 'DELET
         assertTrustedOrigin(exchange, options);
         const body = await readJson(exchange.request);
         const user = await signUp(ctx, { email: stringField(body, 'email'), password: stringField(body, 'password'), firstName: stringField(body, 'firstName', 100), lastName: stringField(body, 'lastName', 100) }, exchange.ip);
-        const state = await startSession(ctx, await ensureClient(ctx, exchange), user);
+        const state = await startSession(ctx, await signInClient(ctx, exchange), user);
         return respond(exchange, state, { sessionId: state.active!.session.id }, 201);
       },
     ],
@@ -60,7 +62,7 @@ export function clientRoutes(ctx: ServerContext): Array<['GET' | 'POST' | 'DELET
         assertTrustedOrigin(exchange, options);
         const body = await readJson(exchange.request);
         const user = await checkCredentials(ctx, stringField(body, 'identifier') ?? stringField(body, 'email'), stringField(body, 'password'), exchange.ip);
-        const state = await startSession(ctx, await ensureClient(ctx, exchange), user);
+        const state = await startSession(ctx, await signInClient(ctx, exchange), user);
         return respond(exchange, state, { sessionId: state.active!.session.id });
       },
     ],

@@ -108,13 +108,26 @@ describe('the handshake, app server and auth server together', () => {
 });
 
 describe('subdomains of the auth server', () => {
-  it('are trusted for handshakes by default, with the same scheme; look-alikes are not', async () => {
+  const handshakeOn = async (allowedRedirectOrigins: string[]) => {
     const { createSecretKey } = await import('@orbital/core');
-    const { server } = testServer({ mode: 'production', url: 'https://example.com/api/auth', secretKey: createSecretKey('production') });
-    const handshake = (target: string) => server.handler(new Request(`https://example.com/api/auth/v1/handshake?redirect_url=${encodeURIComponent(target)}`));
+    const { server } = testServer({ mode: 'production', url: 'https://example.com/api/auth', secretKey: createSecretKey('production'), allowedRedirectOrigins });
+    return (target: string) => server.handler(new Request(`https://example.com/api/auth/v1/handshake?redirect_url=${encodeURIComponent(target)}`));
+  };
+
+  it('are not trusted implicitly: no payload for attacker.example.com, at any port or depth', async () => {
+    const handshake = await handshakeOn([]);
+    for (const target of ['https://app.example.com/page', 'https://attacker.example.com:1/', 'https://a.b.example.com/', 'https://evil.test%E3%80%82example.com/']) {
+      const response = await handshake(target);
+      expect(response.status).toBe(400);
+      expect(response.headers.get('location')).toBeNull();
+    }
+  });
+
+  it('are trusted through one explicit pattern, with the scheme and port pinned; look-alikes are not', async () => {
+    const handshake = await handshakeOn(['https://*.example.com']);
     expect((await handshake('https://app.example.com/page')).status).toBe(303);
     expect((await handshake('https://a.b.example.com/')).status).toBe(303);
-    for (const target of ['http://app.example.com/', 'https://evilexample.com/', 'https://example.com.evil.com/', 'https://app.example.com.evil.com/']) {
+    for (const target of ['http://app.example.com/', 'https://app.example.com:8443/', 'https://evilexample.com/', 'https://example.com.evil.com/', 'https://app.example.com.evil.com/']) {
       expect((await handshake(target)).status).toBe(400);
     }
   });

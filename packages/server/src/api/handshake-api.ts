@@ -2,7 +2,7 @@ import { HANDSHAKE_PATH, REDIRECT_URL_PARAM, HANDSHAKE_PARAM, RedirectUrlError, 
 import { createHandshakePayload, readNonce } from '@orbital/core/server';
 import { clientUat, loadClient, writeClientCookies } from '../client-state';
 import type { ServerContext } from '../context';
-import { json, redirect, trustedOrigins } from '../http';
+import { json, redirect } from '../http';
 import { errorPage } from '../pages/layout';
 import type { RouteHandler } from '../router';
 import { mintToken } from '../sessions';
@@ -25,12 +25,13 @@ export function handshakeRoutes(ctx: ServerContext): Array<['GET', string, Route
       async (exchange) => {
         let target: URL;
         try {
-          target = validateRedirectUrl(exchange.url.searchParams.get(REDIRECT_URL_PARAM), { base: ctx.options.origin, allowedOrigins: trustedOrigins(ctx.options) });
+          target = validateRedirectUrl(exchange.url.searchParams.get(REDIRECT_URL_PARAM), { base: ctx.options.origin, allowedOrigins: ctx.options.allowedRedirectOrigins });
         } catch (error) {
           // Never redirect to a target we cannot vouch for: a page that says why ends the flow.
           return errorPage(exchange, ctx.options, 400, 'This app is not allowed to use this auth server', `${(error as RedirectUrlError).message} (${(error as RedirectUrlError).code})`);
         }
-        const state = await loadClient(ctx, exchange);
+        // A development browser's token counts only when the answer goes to the origin it is bound to.
+        const state = await loadClient(ctx, exchange, target.origin);
         const token = state?.active ? (await mintToken(ctx, state.active, target.origin)).jwt : null;
         const payload = await createHandshakePayload(
           { sessionToken: token, clientUat: state ? clientUat(state) : 0 },

@@ -29,7 +29,7 @@ export function meRoutes(ctx: ServerContext): Array<['GET' | 'POST' | 'PATCH', s
         assertTrustedOrigin(exchange, options);
         const active = await requireActive(ctx, exchange);
         const body = await readJson(exchange.request);
-        const user = await changePassword(ctx, active.user, stringField(body, 'currentPassword'), stringField(body, 'newPassword'));
+        const user = await changePassword(ctx, active.user, stringField(body, 'currentPassword'), stringField(body, 'newPassword'), exchange.ip);
         if (body.signOutOtherSessions === true) await revokeOtherSessions(ctx, user, active.session.id);
         return json(exchange, { user: publicUser(user) });
       },

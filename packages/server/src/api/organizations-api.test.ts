@@ -2,6 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { readJwtPayload } from '@orbital/core';
 import { Browser, testServer } from '../../test/harness';
 
+/** An admin invites `email`; the invitee (signed in with that address) accepts. */
+async function join(admin: Browser, invitee: Browser, orgId: string, email: string, role = 'member') {
+  const { body } = await admin.json(`/v1/organizations/${orgId}/invitations`, { json: { email, role } });
+  return invitee.json(`/v1/me/invitations/${body.invitation.id}/accept`, { method: 'POST' });
+}
+
 async function twoUsers() {
   const { server } = testServer();
   const admin = new Browser(server);
@@ -39,10 +45,9 @@ describe('organizations', () => {
     expect(readJwtPayload((await admin.token(adminSession)).body.jwt)!.org_id).toBeUndefined();
   });
 
-  it('let admins add members by email and change roles; members cannot do admin things', async () => {
+  it('let admins invite by email and change roles; members cannot do admin things', async () => {
     const { admin, member, memberSession, org } = await twoUsers();
-    expect((await admin.json(`/v1/organizations/${org.id}/memberships`, { json: { email: 'member@example.com', role: 'member' } })).status).toBe(200);
-    expect((await admin.json(`/v1/organizations/${org.id}/memberships`, { json: { email: 'nobody@example.com' } })).body.error.code).toBe('identifier_not_found');
+    expect((await join(admin, member, org.id, 'member@example.com')).status).toBe(200);
 
     // the member sees the organization, can act for it, and is refused admin actions
     const seen = await member.json(`/v1/organizations/${org.slug}`);
@@ -53,7 +58,8 @@ describe('organizations', () => {
     for (const [path, init] of [
       [`/v1/organizations/${org.id}`, { method: 'PATCH', json: { name: 'Mine now' } }],
       [`/v1/organizations/${org.id}`, { method: 'DELETE' }],
-      [`/v1/organizations/${org.id}/memberships`, { json: { email: 'admin@example.com', role: 'member' } }],
+      [`/v1/organizations/${org.id}/invitations`, { json: { email: 'friend@example.com', role: 'admin' } }],
+      [`/v1/organizations/${org.id}/invitations`, { method: 'GET' }],
     ] as const) {
       const refused = await member.json(path, init);
       expect(refused.status).toBe(403);
@@ -67,7 +73,7 @@ describe('organizations', () => {
     const memberId = (await member.json('/v1/me')).body.user.id;
     expect((await admin.json(`/v1/organizations/${org.id}/memberships/${adminId}`, { method: 'DELETE' })).body.error.code).toBe('last_admin');
     expect((await admin.json(`/v1/organizations/${org.id}/memberships/${adminId}`, { method: 'PATCH', json: { role: 'member' } })).body.error.code).toBe('last_admin');
-    await admin.json(`/v1/organizations/${org.id}/memberships`, { json: { email: 'member@example.com' } });
+    await join(admin, member, org.id, 'member@example.com');
     expect((await member.json(`/v1/organizations/${org.id}/memberships/${memberId}`, { method: 'DELETE' })).status).toBe(200);
 
     const stranger = new Browser(server);
@@ -83,5 +89,62 @@ describe('organizations', () => {
     expect((await admin.json(`/v1/organizations/${org.id}`, { method: 'PATCH', json: { name: 'Acme Corp' } })).body.organization.name).toBe('Acme Corp');
     expect((await admin.json(`/v1/organizations/${org.id}`, { method: 'DELETE' })).status).toBe(200);
     expect((await admin.json('/v1/me/organizations')).body.memberships).toEqual([]);
+  });
+});
+
+describe('invitations', () => {
+  it('answer the same whether or not an account has the address, and add nobody without consent', async () => {
+    const { server, admin, org } = await twoUsers();
+    const existing = await admin.json(`/v1/organizations/${org.id}/invitations`, { json: { email: 'member@example.com' } });
+    const unknown = await admin.json(`/v1/organizations/${org.id}/invitations`, { json: { email: 'nobody@example.com' } });
+    expect([existing.status, unknown.status]).toEqual([201, 201]);
+    const shape = (body: Record<string, { invitation: object }[keyof object]> | Record<string, any>) => Object.keys(body.invitation).sort();
+    expect(shape(existing.body)).toEqual(shape(unknown.body));
+    const detail = await admin.json(`/v1/organizations/${org.id}`);
+    expect(detail.body.members.map((m: { user: { email: string } }) => m.user.email)).toEqual(['admin@example.com']);
+    void server;
+  });
+
+  it('are listed to the invitee, who accepts or declines; admins list and revoke pending ones', async () => {
+    const { server, admin, member, org } = await twoUsers();
+    const a = (await admin.json(`/v1/organizations/${org.id}/invitations`, { json: { email: 'member@example.com', role: 'admin' } })).body.invitation;
+    const other = new Browser(server);
+    await other.signUp('other@example.com');
+    const b = (await admin.json(`/v1/organizations/${org.id}/invitations`, { json: { email: 'other@example.com' } })).body.invitation;
+    expect((await admin.json(`/v1/organizations/${org.id}/invitations`)).body.invitations.map((i: { id: string }) => i.id)).toEqual([a.id, b.id]);
+
+    const mine = (await member.json('/v1/me/invitations')).body.invitations;
+    expect(mine).toEqual([expect.objectContaining({ id: a.id, role: 'admin', organization: expect.objectContaining({ name: 'Acme Inc.' }) })]);
+    // someone else's invitation cannot be answered
+    expect((await member.json(`/v1/me/invitations/${b.id}/accept`, { method: 'POST' })).status).toBe(404);
+    const accepted = await member.json(`/v1/me/invitations/${a.id}/accept`, { method: 'POST' });
+    expect(accepted.body.client.sessions[0].memberships).toEqual([expect.objectContaining({ role: 'admin' })]);
+    expect((await member.json(`/v1/me/invitations/${a.id}/accept`, { method: 'POST' })).status).toBe(404); // once
+
+    expect((await admin.json(`/v1/organizations/${org.id}/invitations/${b.id}`, { method: 'DELETE' })).status).toBe(200);
+    expect((await other.json('/v1/me/invitations')).body.invitations).toEqual([]);
+    expect((await admin.json(`/v1/organizations/${org.id}/invitations`)).body.invitations).toEqual([]);
+  });
+
+  it('expire after seven days', async () => {
+    const { server, clock } = testServer();
+    const admin = new Browser(server);
+    await admin.signUp('boss@example.com');
+    const org = (await admin.json('/v1/organizations', { json: { name: 'Later Inc.' } })).body.organization;
+    const invitee = new Browser(server);
+    await invitee.signUp('late@example.com');
+    const invitation = (await admin.json(`/v1/organizations/${org.id}/invitations`, { json: { email: 'late@example.com' } })).body.invitation;
+    clock.advance(7 * 24 * 60 * 60 + 1);
+    await invitee.signIn('late@example.com');
+    expect((await invitee.json('/v1/me/invitations')).body.invitations).toEqual([]);
+    expect((await invitee.json(`/v1/me/invitations/${invitation.id}/accept`, { method: 'POST' })).status).toBe(404);
+  });
+
+  it('are rate limited per admin: not an account-existence oracle, not a spam cannon', async () => {
+    const { admin, org } = await twoUsers();
+    const statuses: number[] = [];
+    for (let i = 0; i < 22; i++) statuses.push((await admin.json(`/v1/organizations/${org.id}/invitations`, { json: { email: `probe${i}@example.com` } })).status);
+    expect(statuses.slice(0, 20).every((s) => s === 201)).toBe(true);
+    expect(statuses.slice(20)).toEqual([429, 429]);
   });
 });

@@ -3,11 +3,11 @@ import { publicUser } from '../accounts';
 import { requireClient, writeClientCookies } from '../client-state';
 import type { ServerContext } from '../context';
 import { assertTrustedOrigin, json, readJson, stringField, type Exchange } from '../http';
-import { createOrganization, deleteOrganization, membershipOf, parseRole, putMember, removeMember, renameOrganization } from '../organizations';
+import { answerInvitation, createOrganization, deleteOrganization, invitationsFor, inviteMember, membershipOf, parseRole, pendingInvitations, removeMember, renameOrganization, revokeInvitation, setMemberRole } from '../organizations';
 import type { RouteHandler } from '../router';
 import { findSession } from '../sessions';
 import { requireActive } from './me-api';
-import { clientJson, organizationJson } from './views';
+import { clientJson, invitationJson, organizationJson } from './views';
 
 /** Organizations of the signed-in user: create, read, rename, delete, members and roles. */
 export function organizationRoutes(ctx: ServerContext): Array<['GET' | 'POST' | 'PATCH' | 'DELETE', string, RouteHandler]> {
@@ -64,20 +64,50 @@ export function organizationRoutes(ctx: ServerContext): Array<['GET' | 'POST' | 
     ],
     [
       'POST',
-      '/v1/organizations/:id/memberships',
+      '/v1/organizations/:id/invitations',
       mutation(async (exchange, active) => {
         const found = await membershipOf(ctx, active.user, exchange.params.id!);
         const body = await readJson(exchange.request);
-        await putMember(ctx, found, { email: stringField(body, 'email') ?? '' }, parseRole(body.role ?? 'member'));
-        return detail(exchange, found.organization.id, active.user.id);
+        const invitation = await inviteMember(ctx, found, stringField(body, 'email', 254), parseRole(body.role ?? 'member'));
+        return json(exchange, { invitation: invitationJson(invitation) }, 201);
       }),
     ],
+    [
+      'GET',
+      '/v1/organizations/:id/invitations',
+      async (exchange) => {
+        const found = await membershipOf(ctx, (await requireActive(ctx, exchange)).user, exchange.params.id!);
+        return json(exchange, { invitations: (await pendingInvitations(ctx, found)).map(invitationJson) });
+      },
+    ],
+    [
+      'DELETE',
+      '/v1/organizations/:id/invitations/:invitationId',
+      mutation(async (exchange, active) => {
+        await revokeInvitation(ctx, await membershipOf(ctx, active.user, exchange.params.id!), exchange.params.invitationId!);
+        return json(exchange, { revoked: exchange.params.invitationId });
+      }),
+    ],
+    ['GET', '/v1/me/invitations', async (exchange) => json(exchange, { invitations: (await invitationsFor(ctx, (await requireActive(ctx, exchange)).user)).map(invitationJson) })],
+    ...(['accept', 'decline'] as const).map(
+      (answer): ['POST', string, RouteHandler] => [
+        'POST',
+        `/v1/me/invitations/:invitationId/${answer}`,
+        mutation(async (exchange, active) => {
+          await answerInvitation(ctx, active.user, exchange.params.invitationId!, answer === 'accept' ? 'accepted' : 'declined');
+          // Joining changes what the session's token may claim: the client state is fresh for the app.
+          const reloaded = await requireClient(ctx, exchange);
+          writeClientCookies(ctx, exchange, reloaded);
+          return json(exchange, { client: clientJson(reloaded) });
+        }),
+      ],
+    ),
     [
       'PATCH',
       '/v1/organizations/:id/memberships/:userId',
       mutation(async (exchange, active) => {
         const found = await membershipOf(ctx, active.user, exchange.params.id!);
-        await putMember(ctx, found, { userId: exchange.params.userId! }, parseRole((await readJson(exchange.request)).role));
+        await setMemberRole(ctx, found, exchange.params.userId!, parseRole((await readJson(exchange.request)).role));
         return detail(exchange, found.organization.id, active.user.id);
       }),
     ],

@@ -4,7 +4,7 @@ import { createHandshakePayload, readNonce } from '@orbital/core/server';
 import { assertSecretKey } from './backend-api';
 import { liveState, loadClient, writeClientCookies } from '../client-state';
 import type { ServerContext } from '../context';
-import { json, readJson, redirect, stringField, trustedOrigins } from '../http';
+import { json, readJson, redirect, stringField } from '../http';
 import { errorPage } from '../pages/layout';
 import { newClientToken } from '../random';
 import type { RouteHandler } from '../router';
@@ -28,7 +28,7 @@ export function syncRoutes(ctx: ServerContext): Array<['GET' | 'POST', string, R
       async (exchange) => {
         let target: URL;
         try {
-          target = validateRedirectUrl(exchange.url.searchParams.get(REDIRECT_URL_PARAM), { base: options.origin, allowedOrigins: trustedOrigins(options) });
+          target = validateRedirectUrl(exchange.url.searchParams.get(REDIRECT_URL_PARAM), { base: options.origin, allowedOrigins: options.allowedRedirectOrigins });
         } catch (error) {
           return errorPage(exchange, options, 400, 'This site is not allowed to sync with this auth server', `${(error as RedirectUrlError).message} (${(error as RedirectUrlError).code})`);
         }

@@ -1,6 +1,6 @@
 import { publicUser } from '../accounts';
 import { activeMembership, clientUat, type ClientState, type LiveSession } from '../client-state';
-import type { OrganizationRecord } from '../store/types';
+import type { OrganizationRecord, InvitationRecord } from '../store/types';
 
 /** The client as the browser client sees it. */
 export function clientJson(state: ClientState | null) {
@@ -30,4 +30,16 @@ export function sessionJson(live: LiveSession) {
 
 export function organizationJson(organization: OrganizationRecord) {
   return { id: organization.id, name: organization.name, slug: organization.slug, createdAt: organization.createdAt };
+}
+
+/** An invitation as the API shows it: to admins of the organization, and to the invitee. */
+export function invitationJson(invitation: InvitationRecord & { organization?: OrganizationRecord }) {
+  return {
+    object: 'invitation' as const,
+    id: invitation.id,
+    email: invitation.email,
+    role: invitation.role,
+    expiresAt: invitation.expiresAt,
+    ...(invitation.organization && { organization: organizationJson(invitation.organization) }),
+  };
 }

@@ -51,7 +51,7 @@ export function choosePage(ctx: ServerContext): Array<['GET' | 'POST', string, R
         const chosen = state?.sessions.find((s) => s.session.id === form.get('session_id'));
         if (!state || !chosen) return redirect(exchange, pageUrl('/sign-in/choose', target, options));
         writeClientCookies(ctx, exchange, await setActiveSession(ctx, state, chosen.session.id));
-        return redirect(exchange, backToApp(exchange, options, target));
+        return redirect(exchange, await backToApp(ctx, exchange, target));
       },
     ],
     [

@@ -11,7 +11,7 @@ describe('hosted organization pages', () => {
     expect(created.headers.get('location')).toBe('/organizations/umbrella-corp');
     const profile = await (await admin.fetch('/organizations/umbrella-corp')).text();
     expect(profile).toContain('Umbrella Corp');
-    expect(profile).toContain('Add a member');
+    expect(profile).toContain('Invite someone');
 
     const member = new Browser(server, URL_BASE);
     await member.fetch('/sign-up', { form: { email: 'worker@example.com', password: 'lighthouse tangerine 7' } });
@@ -19,10 +19,18 @@ describe('hosted organization pages', () => {
     expect(hidden.status).toBe(404);
     expect(await hidden.text()).not.toContain('boss@example.com');
 
-    await admin.fetch('/organizations/umbrella-corp/add', { form: { email: 'worker@example.com' } });
+    // an invitation, pending until the invitee accepts it on their account page
+    await admin.fetch('/organizations/umbrella-corp/invite', { form: { email: 'worker@example.com', role: 'member' } });
+    expect(await (await admin.fetch('/organizations/umbrella-corp')).text()).toContain('Pending invitations');
+    expect((await member.fetch('/organizations/umbrella-corp')).status).toBe(404);
+    const account = await (await member.fetch('/user')).text();
+    expect(account).toContain('Umbrella Corp');
+    const invitationId = /name="invitation_id" value="(inv_[^"]+)"/.exec(account)![1]!;
+    const accepted = await member.fetch('/user/invitations/accept', { form: { invitation_id: invitationId } });
+    expect(accepted.headers.get('location')).toContain('notice=accepted');
     const asMember = await (await member.fetch('/organizations/umbrella-corp')).text();
     expect(asMember).toContain('worker@example.com');
-    expect(asMember).not.toContain('Add a member');
+    expect(asMember).not.toContain('Invite someone');
     const refused = await member.fetch('/organizations/umbrella-corp/rename', { form: { name: 'Mine' } });
     expect(refused.status).toBe(403);
     expect(await refused.text()).toContain('Only an admin');

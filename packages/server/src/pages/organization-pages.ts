@@ -3,7 +3,7 @@ import { publicUser } from '../accounts';
 import { loadClient } from '../client-state';
 import type { ServerContext } from '../context';
 import { assertTrustedOrigin, readForm, redirect, type Exchange } from '../http';
-import { createOrganization, deleteOrganization, membershipOf, parseRole, putMember, removeMember, renameOrganization } from '../organizations';
+import { createOrganization, deleteOrganization, inviteMember, membershipOf, parseRole, pendingInvitations, removeMember, renameOrganization, revokeInvitation, setMemberRole } from '../organizations';
 import type { RouteHandler } from '../router';
 import { html } from './html';
 import { alert, displayName, page } from './layout';
@@ -48,6 +48,7 @@ export function organizationPages(ctx: ServerContext): Array<['GET' | 'POST', st
     const { organization, membership } = found;
     const isAdmin = membership.role === 'admin';
     const members = await Promise.all((await store.listMembers(organization.id)).map(async (m) => ({ ...m, user: publicUser((await store.findUserById(m.userId))!) })));
+    const invitations = isAdmin ? await pendingInvitations(ctx, found) : [];
     const action = (path: string) => pageUrl(`/organizations/${organization.slug}${path}`, null, options);
     const notice = exchange.url.searchParams.get('notice');
     const body = html`
@@ -71,7 +72,19 @@ export function organizationPages(ctx: ServerContext): Array<['GET' | 'POST', st
         )}</tbody>
       </table>
       ${isAdmin
-        ? html`<h2>Add a member</h2><form method="post" action="${action('/add')}"><label for="email">Email address of an existing account</label><input id="email" name="email" type="email" required><button type="submit" style="margin-top:1rem">Add as member</button></form>`
+        ? html`<h2>Invite someone</h2>
+          <form method="post" action="${action('/invite')}">
+            <label for="email">Email address</label><input id="email" name="email" type="email" required>
+            <label for="role">Role</label><select id="role" name="role"><option value="member">Member</option><option value="admin">Admin</option></select>
+            <button type="submit" style="margin-top:1rem">Send invitation</button>
+          </form>
+          <p class="muted">They join once they accept it, from their account page, after signing in or up with that address.</p>
+          ${invitations.length
+            ? html`<h2>Pending invitations</h2><ul>${invitations.map(
+                (i) => html`<li>${i.email} <span class="muted">(${i.role}, until ${new Date(i.expiresAt * 1000).toISOString().slice(0, 10)})</span>
+                  <form method="post" action="${action('/invitations/revoke')}" style="display:inline"><input type="hidden" name="invitation_id" value="${i.id}"><button class="link danger" type="submit">Revoke</button></form></li>`,
+              )}</ul>`
+            : ''}`
         : ''}
       <h2>Leave</h2>
       <form method="post" action="${action('/remove')}"><input type="hidden" name="user_id" value="${user.id}"><button class="danger" type="submit">Leave ${organization.name}</button></form>
@@ -114,7 +127,7 @@ export function organizationPages(ctx: ServerContext): Array<['GET' | 'POST', st
         try {
           const organization = await createOrganization(ctx, user, values);
           const target = form.get(REDIRECT_URL_PARAM) ? afterUrl(exchange, options, form) : pageUrl(`/organizations/${organization.slug}`, null, options);
-          return redirect(exchange, backToApp(exchange, options, target));
+          return redirect(exchange, await backToApp(ctx, exchange, target));
         } catch (error) {
           if (!(error instanceof ApiError) || error.status >= 500) throw error;
           return newForm(exchange, afterUrl(exchange, options, form), error, values);
@@ -129,13 +142,18 @@ export function organizationPages(ctx: ServerContext): Array<['GET' | 'POST', st
     ],
     [
       'POST',
-      '/organizations/:slug/add',
-      act((_, form, found) => putMember(ctx, found, { email: form.get('email') ?? '' }, 'member')),
+      '/organizations/:slug/invite',
+      act(async (_, form, found) => void (await inviteMember(ctx, found, form.get('email') ?? '', parseRole(form.get('role') ?? 'member')))),
+    ],
+    [
+      'POST',
+      '/organizations/:slug/invitations/revoke',
+      act((_, form, found) => revokeInvitation(ctx, found, form.get('invitation_id') ?? '')),
     ],
     [
       'POST',
       '/organizations/:slug/role',
-      act((_, form, found) => putMember(ctx, found, { userId: form.get('user_id') ?? '' }, parseRole(form.get('role')))),
+      act((_, form, found) => setMemberRole(ctx, found, form.get('user_id') ?? '', parseRole(form.get('role')))),
     ],
     [
       'POST',

@@ -1,6 +1,6 @@
 import { ApiError, REDIRECT_URL_PARAM } from '@orbital/core';
 import { checkCredentials } from '../accounts';
-import { ensureClient, loadClient, writeClientCookies } from '../client-state';
+import { signInClient, loadClient, writeClientCookies } from '../client-state';
 import type { ServerContext } from '../context';
 import { assertTrustedOrigin, readForm, redirect, type Exchange } from '../http';
 import type { RouteHandler } from '../router';
@@ -17,7 +17,7 @@ export function signInPage(ctx: ServerContext): Array<['GET' | 'POST', string, R
     const adding = Boolean(state?.sessions.length);
     const body = html`
       <h1>${adding ? 'Add an account' : 'Sign in'}</h1>
-      <p class="lead">${adding ? html`Signed in as ${state!.sessions.map((s) => displayName(s.user)).join(', ')}. <a href="${pageUrl('/sign-in/choose', target, options)}">Choose an account</a> instead.` : html`to continue to ${options.appName}`}</p>
+      <p class="lead">${adding ? html`Signed in as ${state!.sessions.map((s) => displayName(s.user)).join(', ')}. <a href="${pageUrl('/sign-in/choose', target, options, exchange)}">Choose an account</a> instead.` : html`to continue to ${options.appName}`}</p>
       ${alert(error?.message)}
       <form method="post" action="${pageUrl('/sign-in', null, options)}" novalidate>
         <input type="hidden" name="${REDIRECT_URL_PARAM}" value="${target}">
@@ -27,7 +27,7 @@ export function signInPage(ctx: ServerContext): Array<['GET' | 'POST', string, R
         <input id="password" name="password" type="password" autocomplete="current-password" required>
         <button class="primary" type="submit">Continue</button>
       </form>
-      <p class="muted">No account? <a href="${pageUrl('/sign-up', target, options)}">Sign up</a></p>`;
+      <p class="muted">No account? <a href="${pageUrl('/sign-up', target, options, exchange)}">Sign up</a></p>`;
     return page(exchange, options, 'Sign in', body, error ? error.status : 200);
   }
 
@@ -53,9 +53,9 @@ export function signInPage(ctx: ServerContext): Array<['GET' | 'POST', string, R
         const email = form.get('email') ?? '';
         try {
           const user = await checkCredentials(ctx, email, form.get('password') ?? '', exchange.ip);
-          const state = await startSession(ctx, await ensureClient(ctx, exchange), user);
+          const state = await startSession(ctx, await signInClient(ctx, exchange), user);
           writeClientCookies(ctx, exchange, state);
-          return redirect(exchange, backToApp(exchange, options, target));
+          return redirect(exchange, await backToApp(ctx, exchange, target));
         } catch (error) {
           if (!(error instanceof ApiError) || error.status >= 500) throw error;
           return render(exchange, await loadClient(ctx, exchange), target, error, email);

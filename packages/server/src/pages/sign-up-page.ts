@@ -1,9 +1,9 @@
 import { ApiError, REDIRECT_URL_PARAM } from '@orbital/core';
 import { signUp } from '../accounts';
-import { ensureClient, writeClientCookies } from '../client-state';
+import { signInClient, writeClientCookies } from '../client-state';
 import type { ServerContext } from '../context';
 import { assertTrustedOrigin, readForm, redirect, type Exchange } from '../http';
-import { PASSWORD_MIN_LENGTH } from '../passwords';
+import { PASSWORD_MIN_LENGTH } from '../password-policy';
 import type { RouteHandler } from '../router';
 import { startSession } from '../sessions';
 import { html } from './html';
@@ -29,10 +29,10 @@ export function signUpPage(ctx: ServerContext): Array<['GET' | 'POST', string, R
         <input id="email" name="email" type="email" autocomplete="email" required value="${values.email ?? ''}" ${error?.code.startsWith('identifier') ? html`aria-describedby="form-error" aria-invalid="true"` : ''}>
         <label for="password">Password</label>
         <input id="password" name="password" type="password" autocomplete="new-password" required minlength="${PASSWORD_MIN_LENGTH}" aria-describedby="password-hint${error?.code === 'password_weak' ? ' form-error' : ''}">
-        <p class="muted" id="password-hint">At least ${PASSWORD_MIN_LENGTH} characters.</p>
+        <p class="muted" id="password-hint">At least ${PASSWORD_MIN_LENGTH} characters, hard to guess: a few unrelated words work well.</p>
         <button class="primary" type="submit">Create account</button>
       </form>
-      <p class="muted">Have an account? <a href="${pageUrl('/sign-in', target, options)}">Sign in</a></p>`;
+      <p class="muted">Have an account? <a href="${pageUrl('/sign-in', target, options, exchange)}">Sign in</a></p>`;
     return page(exchange, options, 'Sign up', body, error ? error.status : 200);
   }
 
@@ -48,9 +48,9 @@ export function signUpPage(ctx: ServerContext): Array<['GET' | 'POST', string, R
         const values = { email: form.get('email') ?? '', firstName: form.get('firstName') ?? '', lastName: form.get('lastName') ?? '' };
         try {
           const user = await signUp(ctx, { ...values, password: form.get('password') ?? '' }, exchange.ip);
-          const state = await startSession(ctx, await ensureClient(ctx, exchange), user);
+          const state = await startSession(ctx, await signInClient(ctx, exchange), user);
           writeClientCookies(ctx, exchange, state);
-          return redirect(exchange, backToApp(exchange, options, target));
+          return redirect(exchange, await backToApp(ctx, exchange, target));
         } catch (error) {
           if (!(error instanceof ApiError) || error.status >= 500) throw error;
           return render(exchange, target, error, values);

@@ -1,33 +1,54 @@
-import { REDIRECT_URL_PARAM, buildSyncUrl, isAllowedOrigin, isCrossSite, safeRedirectUrl, withDevBrowser } from '@orbital/core';
-import { trustedOrigins, type Exchange } from '../http';
+import { DEV_BROWSER_PARAM, REDIRECT_URL_PARAM, buildSyncUrl, isCrossSite, safeRedirectUrl, withDevBrowser } from '@orbital/core';
+import { isSubdomainOf } from '@orbital/core/server';
+import { loadClient } from '../client-state';
+import type { ServerContext } from '../context';
+import type { Exchange } from '../http';
+import { newClientToken } from '../random';
 import type { ResolvedOptions } from '../options';
 
 /**
  * Where to go after an account page: the validated `redirect_url` (query or form field), else the
- * profile page. An unsafe target is dropped, never followed. A satellite (a configured origin)
- * is reached through the sync endpoint, so it arrives signed in rather than half-way.
+ * profile page. An unsafe target is dropped, never followed. A page shown for a satellite (another
+ * site) sends it through the sync endpoint, so it arrives signed in rather than half-way — except
+ * in development for an app that came with its development-browser token, which gets a token of
+ * its own on the way back (`backToApp`). The decision is made when the page is shown; the form
+ * carries it as is.
  */
 export function afterUrl(exchange: Exchange, options: ResolvedOptions, form?: URLSearchParams): string {
-  const raw = form?.get(REDIRECT_URL_PARAM) ?? exchange.url.searchParams.get(REDIRECT_URL_PARAM);
-  const target = safeRedirectUrl(raw, { base: options.origin, allowedOrigins: trustedOrigins(options) });
+  const fromForm = form?.get(REDIRECT_URL_PARAM);
+  const target = safeRedirectUrl(fromForm ?? exchange.url.searchParams.get(REDIRECT_URL_PARAM), { base: options.origin, allowedOrigins: options.allowedRedirectOrigins });
   if (!target) return options.pages.userProfileUrl;
-  const isSatellite = target.origin !== options.origin && isAllowedOrigin(target.origin, options.origin, options.allowedRedirectOrigins);
-  return isSatellite ? buildSyncUrl(options.url, target) : target.href;
+  if (fromForm) return target.href;
+  const devApp = options.mode === 'development' && exchange.url.searchParams.has(DEV_BROWSER_PARAM);
+  const isSatellite = isCrossSite(target, options.origin) && !isSubdomainOf(target.href, options.origin);
+  return isSatellite && !devApp ? buildSyncUrl(options.url, target) : target.href;
 }
 
 /**
  * The URL to send the browser back to the app with. In development, an app on another site learns
- * its client through the development-browser token in the URL.
+ * this browser's client through a new development-browser token bound to that app's origin —
+ * never the HttpOnly client token itself, which stays in its cookie.
  */
-export function backToApp(exchange: Exchange, options: ResolvedOptions, target: string): string {
+export async function backToApp(ctx: ServerContext, exchange: Exchange, target: string): Promise<string> {
+  const { options } = ctx;
   const url = new URL(target, options.origin);
   if (options.mode !== 'development' || !isCrossSite(url, options.origin)) return target;
-  return withDevBrowser(url, exchange.cookies[options.names.client]);
+  const state = await loadClient(ctx, exchange);
+  if (!state) return target;
+  const { token, hash } = newClientToken();
+  await ctx.store.addClientToken(state.client.id, hash, options.now(), url.origin);
+  return withDevBrowser(url, token);
 }
 
-/** A hosted page URL that carries the same `redirect_url` along. */
-export function pageUrl(path: string, redirectUrl: string | null, options: ResolvedOptions): string {
+/**
+ * A hosted page URL that carries the same `redirect_url` along — and, from a page a development
+ * app sent the browser to (`from`), the marker that it came with its development-browser token, so
+ * the next page too returns straight to it (see {@link afterUrl}).
+ */
+export function pageUrl(path: string, redirectUrl: string | null, options: ResolvedOptions, from?: Exchange): string {
   const url = new URL(`${options.url}${path}`);
   if (redirectUrl && redirectUrl !== options.pages.userProfileUrl) url.searchParams.set(REDIRECT_URL_PARAM, redirectUrl);
+  const devApp = options.mode === 'development' ? from?.url.searchParams.get(DEV_BROWSER_PARAM) : null;
+  if (devApp) url.searchParams.set(DEV_BROWSER_PARAM, devApp);
   return url.pathname + url.search;
 }

@@ -5,6 +5,7 @@ import type { ServerContext } from '../context';
 import { assertTrustedOrigin, readForm, redirect, type Exchange } from '../http';
 import type { RouteHandler } from '../router';
 import { revokeOtherSessions, revokeSession, userSessions } from '../api/me-api';
+import { answerInvitation, invitationsFor } from '../organizations';
 import { html } from './html';
 import { alert, displayName, page } from './layout';
 import { pageUrl } from './target';
@@ -13,6 +14,8 @@ const NOTICES: Record<string, string> = {
   profile: 'Your profile was saved.',
   password: 'Your password was changed.',
   revoked: 'The session was signed out.',
+  accepted: 'You joined the organization.',
+  declined: 'The invitation was declined.',
 };
 
 /** `/user`: profile, password, and the user's sessions on every device. */
@@ -30,6 +33,7 @@ export function userPage(ctx: ServerContext): Array<['GET' | 'POST', string, Rou
     if (!current) return toSignIn(exchange);
     const { user } = current;
     const sessions = await userSessions(ctx, current);
+    const invitations = await invitationsFor(ctx, user);
     const notice = NOTICES[exchange.url.searchParams.get('notice') ?? ''];
     const formatTime = (seconds: number) => new Date(seconds * 1000).toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
     const body = html`
@@ -37,6 +41,13 @@ export function userPage(ctx: ServerContext): Array<['GET' | 'POST', string, Rou
       <p class="lead">${user.email}</p>
       ${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}
       ${alert(error?.message)}
+      ${invitations.length
+        ? html`<h2>Invitations</h2><ul>${invitations.map(
+            (i) => html`<li><strong>${i.organization.name}</strong> invites you as ${i.role === 'admin' ? 'an admin' : 'a member'}.
+              <form method="post" action="${pageUrl('/user/invitations/accept', null, options)}" style="display:inline"><input type="hidden" name="invitation_id" value="${i.id}"><button class="primary" type="submit">Accept</button></form>
+              <form method="post" action="${pageUrl('/user/invitations/decline', null, options)}" style="display:inline"><input type="hidden" name="invitation_id" value="${i.id}"><button class="link" type="submit">Decline</button></form></li>`,
+          )}</ul>`
+        : ''}
       <h2>Profile</h2>
       <form method="post" action="${pageUrl('/user/profile', null, options)}">
         <div class="row">
@@ -71,14 +82,14 @@ export function userPage(ctx: ServerContext): Array<['GET' | 'POST', string, Rou
   }
 
   /** A form action on the active user's account, back to `/user` with a notice or the error. */
-  const action = (notice: string, run: (user: NonNullable<Awaited<ReturnType<typeof active>>>, form: URLSearchParams) => Promise<unknown>): RouteHandler =>
+  const action = (notice: string, run: (user: NonNullable<Awaited<ReturnType<typeof active>>>, form: URLSearchParams, exchange: Exchange) => Promise<unknown>): RouteHandler =>
     async (exchange) => {
       assertTrustedOrigin(exchange, options);
       const current = await active(exchange);
       if (!current) return toSignIn(exchange);
       const form = await readForm(exchange.request);
       try {
-        await run(current, form);
+        await run(current, form, exchange);
       } catch (error) {
         if (!(error instanceof ApiError) || error.status >= 500) throw error;
         return render(exchange, error);
@@ -92,11 +103,13 @@ export function userPage(ctx: ServerContext): Array<['GET' | 'POST', string, Rou
     [
       'POST',
       '/user/password',
-      action('password', async (current, form) => {
-        const user = await changePassword(ctx, current.user, form.get('currentPassword') ?? '', form.get('newPassword') ?? '');
+      action('password', async (current, form, exchange) => {
+        const user = await changePassword(ctx, current.user, form.get('currentPassword') ?? '', form.get('newPassword') ?? '', exchange.ip);
         if (form.get('signOutOtherSessions')) await revokeOtherSessions(ctx, user, current.session.id);
       }),
     ],
+    ['POST', '/user/invitations/accept', action('accepted', (current, form) => answerInvitation(ctx, current.user, form.get('invitation_id') ?? '', 'accepted'))],
+    ['POST', '/user/invitations/decline', action('declined', (current, form) => answerInvitation(ctx, current.user, form.get('invitation_id') ?? '', 'declined'))],
     ['POST', '/user/sessions/revoke', action('revoked', (current, form) => revokeSession(ctx, current.user, form.get('session_id') ?? ''))],
   ];
 }

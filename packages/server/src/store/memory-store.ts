@@ -1,5 +1,5 @@
 import { ApiError } from '@orbital/core';
-import type { ClientChange, ClientGraph, ClientRecord, MembershipRecord, NewUser, OrganizationRecord, SessionRecord, SigningKeyRecord, Store, SyncCodeRecord, UserPatch, UserRecord } from './types';
+import { RETIRED_TOKEN_TTL, clientChanged, type ClientChange, type ClientGraph, type ClientRecord, type InvitationRecord, type MembershipRecord, type NewUser, type OrganizationRecord, type SessionRecord, type SigningKeyRecord, type Store, type SyncCodeRecord, type UserPatch, type UserRecord } from './types';
 
 /** A Store in process memory: for unit tests and throwaway demos. Everything is lost on exit. */
 export function createMemoryStore(): Store {
@@ -7,7 +7,9 @@ export function createMemoryStore(): Store {
   const clients = new Map<string, ClientRecord>();
   const sessions = new Map<string, SessionRecord>();
   const keys = new Map<string, SigningKeyRecord>();
-  const extraTokens = new Map<string, string>();
+  const extraTokens = new Map<string, { clientId: string; origin: string | null }>();
+  const retiredTokens = new Map<string, { clientId: string; retiredAt: number }>();
+  const invitations = new Map<string, InvitationRecord>();
   const syncCodes = new Map<string, SyncCodeRecord>();
   const organizations = new Map<string, OrganizationRecord>();
   const memberships = new Map<string, MembershipRecord>();
@@ -54,9 +56,10 @@ export function createMemoryStore(): Store {
       return structuredClone(client);
     },
     async loadClientGraph(by) {
-      const client = 'clientId' in by ? clients.get(by.clientId) : clients.get(extraTokens.get(by.tokenHash) ?? '') ?? [...clients.values()].find((c) => c.tokenHash === by.tokenHash);
+      const extra = 'tokenHash' in by ? extraTokens.get(by.tokenHash) : undefined;
+      const client = 'clientId' in by ? clients.get(by.clientId) : clients.get(extra?.clientId ?? '') ?? [...clients.values()].find((c) => c.tokenHash === by.tokenHash);
       if (!client) return null;
-      const graph: ClientGraph = { client: structuredClone(client), sessions: [] };
+      const graph: ClientGraph = { client: structuredClone(client), tokenOrigin: extra?.origin ?? null, sessions: [] };
       for (const session of sessions.values()) {
         const user = users.get(session.userId);
         if (session.clientId !== client.id || session.status !== 'active' || !user) continue;
@@ -64,8 +67,24 @@ export function createMemoryStore(): Store {
       }
       return graph;
     },
-    async addClientToken(clientId, tokenHash) {
-      extraTokens.set(tokenHash, clientId);
+    async addClientToken(clientId, tokenHash, _now, origin = null) {
+      extraTokens.set(tokenHash, { clientId, origin });
+    },
+    async replaceClientToken({ clientId, oldHash, newHash, origin, now }) {
+      const client = clients.get(clientId);
+      if (!client) return;
+      if (client.tokenHash === oldHash) client.tokenHash = newHash;
+      else {
+        if (extraTokens.get(oldHash)?.clientId !== clientId) throw clientChanged();
+        extraTokens.delete(oldHash);
+        extraTokens.set(newHash, { clientId, origin });
+      }
+      retiredTokens.set(oldHash, { clientId, retiredAt: now });
+      for (const [hash, token] of extraTokens) if (token.clientId === clientId && token.origin !== null && hash !== newHash) extraTokens.delete(hash);
+      for (const [hash, token] of retiredTokens) if (token.retiredAt < now - RETIRED_TOKEN_TTL) retiredTokens.delete(hash);
+    },
+    async findRetiredClientToken(tokenHash) {
+      return copy(retiredTokens.get(tokenHash));
     },
     async createSyncCode(code) {
       syncCodes.set(code.codeHash, structuredClone(code));
@@ -149,8 +168,40 @@ export function createMemoryStore(): Store {
       if (session) session.activeOrganizationId = organizationId;
     },
 
+    async createInvitation(invitation) {
+      invitations.set(invitation.id, structuredClone(invitation));
+    },
+    async findInvitation(id) {
+      return copy(invitations.get(id));
+    },
+    async listPendingInvitations(by, now) {
+      return [...invitations.values()]
+        .filter((i) => i.status === 'pending' && i.expiresAt > now && ('email' in by ? i.email === by.email : i.organizationId === by.organizationId) && organizations.has(i.organizationId))
+        .sort((a, b) => a.createdAt - b.createdAt)
+        .map((i) => ({ ...structuredClone(i), organization: structuredClone(organizations.get(i.organizationId)!) }));
+    },
+    async closeInvitation(id, status, now, member) {
+      const invitation = invitations.get(id);
+      if (!invitation || invitation.status !== 'pending') return false;
+      invitation.status = status;
+      if (member && !memberships.has(memberKey(invitation.organizationId, member.userId))) {
+        memberships.set(memberKey(invitation.organizationId, member.userId), { organizationId: invitation.organizationId, userId: member.userId, role: invitation.role, createdAt: now });
+      }
+      return true;
+    },
+
     async listSigningKeys() {
       return [...keys.values()].map((k) => structuredClone(k)).sort((a, b) => a.createdAt - b.createdAt);
+    },
+    async createSigningKey(key, now) {
+      if ([...keys.values()].some((k) => k.retiredAt === null && k.privateJwk.alg === key.privateJwk.alg)) return false;
+      for (const existing of keys.values()) if (existing.retiredAt === null) existing.retiredAt = now;
+      keys.set(key.kid, structuredClone(key));
+      return true;
+    },
+    async updateSigningKeyPrivate(kid, privateJwk) {
+      const key = keys.get(kid);
+      if (key) key.privateJwk = structuredClone(privateJwk);
     },
     async rotateSigningKey(key, now) {
       for (const existing of keys.values()) if (existing.retiredAt === null) existing.retiredAt = now;

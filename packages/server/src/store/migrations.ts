@@ -68,4 +68,27 @@ export const migrations: readonly string[] = [
   CREATE INDEX orbital_memberships_user ON orbital_memberships (user_id);
   ALTER TABLE orbital_sessions ADD COLUMN active_organization_id text;
   `,
+  `
+  ALTER TABLE orbital_client_tokens ADD COLUMN origin text;
+  ALTER TABLE orbital_client_tokens ADD COLUMN retired_at bigint;
+  UPDATE orbital_signing_keys k SET retired_at = k.created_at
+    WHERE k.retired_at IS NULL AND EXISTS (
+      SELECT 1 FROM orbital_signing_keys n
+      WHERE n.retired_at IS NULL AND n.private_jwk->>'alg' = k.private_jwk->>'alg' AND (n.created_at, n.kid) > (k.created_at, k.kid)
+    );
+  CREATE UNIQUE INDEX orbital_signing_keys_one_active ON orbital_signing_keys ((private_jwk->>'alg')) WHERE retired_at IS NULL;
+  CREATE TABLE orbital_invitations (
+    id text PRIMARY KEY,
+    organization_id text NOT NULL REFERENCES orbital_organizations(id) ON DELETE CASCADE,
+    email text NOT NULL,
+    role text NOT NULL,
+    invited_by text NOT NULL,
+    status text NOT NULL,
+    created_at bigint NOT NULL,
+    expires_at bigint NOT NULL,
+    closed_at bigint
+  );
+  CREATE INDEX orbital_invitations_pending_email ON orbital_invitations (email) WHERE status = 'pending';
+  CREATE INDEX orbital_invitations_pending_org ON orbital_invitations (organization_id) WHERE status = 'pending';
+  `,
 ];

@@ -1,3 +1,4 @@
+import type { QueryConfig } from 'pg';
 import type { SqlClient } from './sql-client';
 import { createSqlStore } from './sql-store';
 import type { Store } from './types';
@@ -6,12 +7,34 @@ export interface PostgresStoreOptions {
   connectionString: string;
   /** Connections in the pool (default 10). */
   max?: number;
+  /** Milliseconds a query may take before it fails with `store_unavailable` (default 5000). */
+  queryTimeout?: number;
 }
 
 /** The production store: PostgreSQL through a node-postgres pool; many auth-server instances may share it. */
 export async function createPostgresStore(options: PostgresStoreOptions): Promise<Store> {
+  const store = createSqlStore(await createPostgresClient(options));
+  await store.migrate();
+  return store;
+}
+
+/**
+ * The pool behind the store. No failure of a connection ends the process: idle clients and clients
+ * checked out for a transaction have their `error` handled, and a client whose connection broke is
+ * discarded, not returned to the pool. Every query has a deadline.
+ */
+export async function createPostgresClient(options: PostgresStoreOptions): Promise<SqlClient> {
   const { default: pg } = await import('pg');
-  const pool = new pg.Pool({ connectionString: options.connectionString, max: options.max ?? 10, connectionTimeoutMillis: 5_000 });
+  const timeout = options.queryTimeout ?? 5_000;
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.max ?? 10,
+    connectionTimeoutMillis: 5_000,
+    // The client gives up on a hung server; the server gives up on a statement and on a transaction left open.
+    query_timeout: timeout,
+    statement_timeout: timeout,
+    idle_in_transaction_session_timeout: timeout * 2,
+  });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', () => {});
   // Named statements: each connection parses and plans a query once, then only binds and runs it
@@ -37,23 +60,31 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
   };
   const client: SqlClient = {
     query,
-    async transaction(fn) {
+    async transaction(fn, { unbounded = false } = {}) {
       const conn = await pool.connect();
+      // node-postgres reads a per-query `query_timeout` (its types do not list it).
+      const run = (text: string, params?: unknown[]) => conn.query({ text, values: params, ...(unbounded && { query_timeout: 10 * 60_000 }) } as QueryConfig);
+      // A connection that dies while checked out (a database restart between two statements)
+      // emits 'error' on this client, which the pool no longer listens to: unhandled, it would
+      // end the process. Remember it, fail this transaction, and discard the client.
+      let broken: Error | undefined;
+      const onError = (error: Error) => void (broken = error);
+      conn.on('error', onError);
       try {
-        await conn.query('BEGIN');
-        const result = await fn({ query: async (text, params) => (await conn.query(text, params)).rows });
-        await conn.query('COMMIT');
+        await run('BEGIN');
+        if (unbounded) await run('SET LOCAL statement_timeout = 0');
+        const result = await fn({ query: async (text, params) => (await run(text, params)).rows });
+        await run('COMMIT');
         return result;
       } catch (error) {
-        await conn.query('ROLLBACK').catch(() => {});
+        if (!broken) await conn.query('ROLLBACK').catch((rollback: Error) => void (broken = rollback));
         throw error;
       } finally {
-        conn.release();
+        conn.off('error', onError);
+        conn.release(broken ?? false);
       }
     },
     close: () => pool.end(),
   };
-  const store = createSqlStore(client);
-  await store.migrate();
-  return store;
+  return client;
 }

@@ -4,6 +4,7 @@ export interface SqlExecutor {
 }
 
 export interface SqlClient extends SqlExecutor {
-  transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+  /** Runs `fn` in a transaction; `unbounded` lifts the query deadlines (migrations may wait for a lock). */
+  transaction<T>(fn: (tx: SqlExecutor) => Promise<T>, options?: { unbounded?: boolean }): Promise<T>;
   close(): Promise<void>;
 }

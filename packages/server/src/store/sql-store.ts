@@ -2,7 +2,7 @@ import { ApiError } from '@orbital/core';
 import { identifierTaken, slugTaken } from './memory-store';
 import { migrations } from './migrations';
 import type { SqlClient, SqlExecutor } from './sql-client';
-import type { ClientChange, ClientRecord, MembershipRecord, OrganizationRecord, SessionRecord, SigningKeyRecord, Store, UserRecord } from './types';
+import { RETIRED_TOKEN_TTL, clientChanged, type ClientChange, type ClientRecord, type InvitationRecord, type MembershipRecord, type OrganizationRecord, type SessionRecord, type SigningKeyRecord, type Store, type UserRecord } from './types';
 
 /** The SQL store: the same statements on embedded PGlite and on PostgreSQL. */
 export function createSqlStore(db: SqlClient): Store {
@@ -22,7 +22,7 @@ export function createSqlStore(db: SqlClient): Store {
           for (const statement of sql.split(';').map((s) => s.trim()).filter(Boolean)) await tx.query(statement);
           await tx.query('INSERT INTO orbital_migrations (version) VALUES ($1)', [index + 1]);
         }
-      });
+      }, { unbounded: true });
     },
     async ping() {
       await db.query('SELECT 1');
@@ -75,13 +75,15 @@ export function createSqlStore(db: SqlClient): Store {
       const [tokenHash, clientId] = 'clientId' in by ? [null, by.clientId] : [by.tokenHash, null];
       const row = await one(
         db.query(
-          `WITH client AS (
-             SELECT c.* FROM orbital_clients c WHERE c.id = $2 OR c.token_hash = $1
-             UNION
-             SELECT c.* FROM orbital_clients c JOIN orbital_client_tokens t ON t.client_id = c.id WHERE t.token_hash = $1
+          `WITH token AS (
+             SELECT c.id AS client_id, NULL::text AS origin FROM orbital_clients c WHERE c.token_hash = $1
+             UNION ALL
+             SELECT t.client_id, t.origin FROM orbital_client_tokens t WHERE t.token_hash = $1 AND t.retired_at IS NULL
              LIMIT 1
+           ), client AS (
+             SELECT c.* FROM orbital_clients c WHERE c.id = $2 OR c.id = (SELECT client_id FROM token)
            )
-           SELECT row_to_json(client.*) AS client, coalesce((
+           SELECT row_to_json(client.*) AS client, (SELECT origin FROM token) AS token_origin, coalesce((
              SELECT json_agg(json_build_object(
                'session', row_to_json(s.*),
                'user', row_to_json(u.*),
@@ -101,6 +103,7 @@ export function createSqlStore(db: SqlClient): Store {
       const sessions = json<Array<{ session: Row; user: Row; memberships: Array<{ membership: Row; organization: Row }> }>>(row.sessions);
       return {
         client: toClient(json<Row>(row.client)),
+        tokenOrigin: (row.token_origin as string | null) ?? null,
         sessions: sessions.map((entry) => ({
           session: toSession(entry.session),
           user: toUser(entry.user),
@@ -108,8 +111,26 @@ export function createSqlStore(db: SqlClient): Store {
         })),
       };
     },
-    async addClientToken(clientId, tokenHash, now) {
-      await db.query('INSERT INTO orbital_client_tokens (token_hash, client_id, created_at) VALUES ($1, $2, $3)', [tokenHash, clientId, now]);
+    async addClientToken(clientId, tokenHash, now, origin = null) {
+      await db.query('INSERT INTO orbital_client_tokens (token_hash, client_id, created_at, origin) VALUES ($1, $2, $3, $4)', [tokenHash, clientId, now, origin]);
+    },
+    replaceClientToken({ clientId, oldHash, newHash, origin, now }) {
+      return db.transaction(async (tx) => {
+        const primary = await tx.query('UPDATE orbital_clients SET token_hash = $3 WHERE id = $1 AND token_hash = $2 RETURNING id', [clientId, oldHash, newHash]);
+        if (primary.length) {
+          await tx.query('INSERT INTO orbital_client_tokens (token_hash, client_id, created_at, retired_at) VALUES ($1, $2, $3, $3)', [oldHash, clientId, now]);
+        } else {
+          const extra = await tx.query('UPDATE orbital_client_tokens SET retired_at = $3 WHERE token_hash = $1 AND client_id = $2 AND retired_at IS NULL RETURNING token_hash', [oldHash, clientId, now]);
+          if (!extra.length) throw clientChanged();
+          await tx.query('INSERT INTO orbital_client_tokens (token_hash, client_id, created_at, origin) VALUES ($1, $2, $3, $4)', [newHash, clientId, now, origin]);
+        }
+        await tx.query('DELETE FROM orbital_client_tokens WHERE client_id = $1 AND origin IS NOT NULL AND token_hash <> $2 AND retired_at IS NULL', [clientId, newHash]);
+        await tx.query('DELETE FROM orbital_client_tokens WHERE retired_at < $1', [now - RETIRED_TOKEN_TTL]);
+      });
+    },
+    async findRetiredClientToken(tokenHash) {
+      const row = await one(db.query('SELECT client_id, retired_at FROM orbital_client_tokens WHERE token_hash = $1 AND retired_at IS NOT NULL', [tokenHash]));
+      return row && { clientId: row.client_id as string, retiredAt: num(row.retired_at) };
     },
     async createSyncCode(code) {
       await db.query('INSERT INTO orbital_sync_codes (code_hash, client_id, origin, expires_at) VALUES ($1, $2, $3, $4)', [code.codeHash, code.clientId, code.origin, code.expiresAt]);
@@ -210,8 +231,58 @@ export function createSqlStore(db: SqlClient): Store {
       await db.query('UPDATE orbital_sessions SET active_organization_id = $2 WHERE id = $1', [sessionId, organizationId]);
     },
 
+    async createInvitation(i) {
+      await db.query(
+        'INSERT INTO orbital_invitations (id, organization_id, email, role, invited_by, status, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+        [i.id, i.organizationId, i.email, i.role, i.invitedBy, i.status, i.createdAt, i.expiresAt],
+      );
+    },
+    async findInvitation(id) {
+      const row = await one(db.query('SELECT * FROM orbital_invitations WHERE id = $1', [id]));
+      return row && toInvitation(row);
+    },
+    async listPendingInvitations(by, now) {
+      const [column, value] = 'email' in by ? ['i.email', by.email] : ['i.organization_id', by.organizationId];
+      const rows = await db.query(
+        `SELECT i.*, o.name, o.slug, o.created_at AS organization_created_at FROM orbital_invitations i
+         JOIN orbital_organizations o ON o.id = i.organization_id
+         WHERE ${column} = $1 AND i.status = 'pending' AND i.expires_at > $2 ORDER BY i.created_at, i.id`,
+        [value, now],
+      );
+      return rows.map((row) => ({ ...toInvitation(row), organization: { id: row.organization_id as string, name: row.name as string, slug: row.slug as string, createdAt: num(row.organization_created_at) } }));
+    },
+    closeInvitation(id, status, now, member) {
+      return db.transaction(async (tx) => {
+        const closed = await tx.query("UPDATE orbital_invitations SET status = $2, closed_at = $3 WHERE id = $1 AND status = 'pending' RETURNING *", [id, status, now]);
+        if (!closed.length) return false;
+        if (member) {
+          const invitation = toInvitation(closed[0]!);
+          await tx.query(
+            'INSERT INTO orbital_memberships (organization_id, user_id, role, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (organization_id, user_id) DO NOTHING',
+            [invitation.organizationId, member.userId, invitation.role, now],
+          );
+        }
+        return true;
+      });
+    },
+
     async listSigningKeys() {
       return (await db.query('SELECT * FROM orbital_signing_keys ORDER BY created_at, kid')).map(toKey);
+    },
+    async createSigningKey(key, now) {
+      try {
+        await db.transaction(async (tx) => {
+          await tx.query("UPDATE orbital_signing_keys SET retired_at = $1 WHERE retired_at IS NULL AND private_jwk->>'alg' <> $2", [now, key.privateJwk.alg]);
+          await tx.query('INSERT INTO orbital_signing_keys (kid, private_jwk, public_jwk, created_at) VALUES ($1, $2::jsonb, $3::jsonb, $4)', [key.kid, JSON.stringify(key.privateJwk), JSON.stringify(key.publicJwk), key.createdAt]);
+        });
+        return true;
+      } catch (error) {
+        if ((error as { code?: string }).code === '23505') return false;
+        throw error;
+      }
+    },
+    async updateSigningKeyPrivate(kid, privateJwk) {
+      await db.query('UPDATE orbital_signing_keys SET private_jwk = $2::jsonb WHERE kid = $1', [kid, JSON.stringify(privateJwk)]);
     },
     rotateSigningKey(key, now) {
       return db.transaction(async (tx) => {
@@ -272,6 +343,19 @@ function toOrganization(row: Row): OrganizationRecord {
 
 function toMembership(row: Row): MembershipRecord {
   return { organizationId: row.organization_id as string, userId: row.user_id as string, role: row.role as MembershipRecord['role'], createdAt: num(row.created_at) };
+}
+
+function toInvitation(row: Row): InvitationRecord {
+  return {
+    id: row.id as string,
+    organizationId: row.organization_id as string,
+    email: row.email as string,
+    role: row.role as InvitationRecord['role'],
+    invitedBy: row.invited_by as string,
+    status: row.status as InvitationRecord['status'],
+    createdAt: num(row.created_at),
+    expiresAt: num(row.expires_at),
+  };
 }
 
 function toKey(row: Row): SigningKeyRecord {

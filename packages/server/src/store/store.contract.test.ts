@@ -109,6 +109,36 @@ describe.each(stores)('store contract: %s', (_, create) => {
     expect((await store.loadClientGraph({ tokenHash: client.tokenHash }))?.client.id).toBe(client.id);
   });
 
+  it('says which origin a development-browser token is bound to', async () => {
+    const { client } = await newClientWithUser();
+    const bound = uid('bound');
+    await store.addClientToken(client.id, bound, 710, 'http://127.0.0.1:3001');
+    expect(await store.loadClientGraph({ tokenHash: bound })).toMatchObject({ client: { id: client.id }, tokenOrigin: 'http://127.0.0.1:3001' });
+    expect(await store.loadClientGraph({ tokenHash: client.tokenHash })).toMatchObject({ tokenOrigin: null });
+  });
+
+  it('replaces the presented token at sign-in and drops every development-browser token, keeping satellites’ tokens', async () => {
+    const { client } = await newClientWithUser();
+    const [satellite, devA, devB, fresh] = [uid('sat'), uid('dev'), uid('dev'), uid('fresh')];
+    await store.addClientToken(client.id, satellite, 720);
+    await store.addClientToken(client.id, devA, 720, 'http://a.test');
+    await store.addClientToken(client.id, devB, 720, 'http://b.test');
+    await store.replaceClientToken({ clientId: client.id, oldHash: client.tokenHash, newHash: fresh, origin: null, now: 730 });
+    expect(await store.loadClientGraph({ tokenHash: client.tokenHash })).toBeNull();
+    expect((await store.loadClientGraph({ tokenHash: fresh }))?.client.id).toBe(client.id);
+    expect((await store.loadClientGraph({ tokenHash: satellite }))?.client.id).toBe(client.id);
+    expect(await store.loadClientGraph({ tokenHash: devA })).toBeNull();
+    expect(await store.loadClientGraph({ tokenHash: devB })).toBeNull();
+
+    // a development-browser token is replaced by one bound to the same origin
+    const [dev, next] = [uid('dev'), uid('next')];
+    await store.addClientToken(client.id, dev, 740, 'http://a.test');
+    await store.replaceClientToken({ clientId: client.id, oldHash: dev, newHash: next, origin: 'http://a.test', now: 750 });
+    expect(await store.loadClientGraph({ tokenHash: dev })).toBeNull();
+    expect(await store.loadClientGraph({ tokenHash: next })).toMatchObject({ tokenOrigin: 'http://a.test' });
+    expect((await store.loadClientGraph({ tokenHash: fresh }))?.client.id).toBe(client.id);
+  });
+
   it('loads a client with its active sessions, their users and memberships, in one read', async () => {
     const { user, client } = await newClientWithUser();
     const other = await store.createUser({ id: uid('user'), email: `${uid('g')}@example.com`, passwordHash: 'h', firstName: 'Grace', lastName: null, now: 800 });
@@ -173,6 +203,37 @@ describe.each(stores)('store contract: %s', (_, create) => {
     expect(keys[1]!.publicJwk).toEqual({ kid: k2, alg: 'RS256', kty: 'RSA' });
     await store.deleteSigningKeys([k1]);
     expect((await store.listSigningKeys()).some((k) => k.kid === k1)).toBe(false);
+  });
+
+  it('keeps invitations: pending until accepted (with the membership, once), declined, revoked or expired', async () => {
+    const { user: admin } = await newClientWithUser();
+    const { user: invitee } = await newClientWithUser();
+    const org = { id: uid('org'), name: 'Invites', slug: uid('invites'), createdAt: 900 };
+    await store.createOrganization(org, admin.id);
+    const invite = (email: string, expiresAt = 2000) => ({ id: uid('inv'), organizationId: org.id, email, role: 'member' as const, invitedBy: admin.id, status: 'pending' as const, createdAt: 901, expiresAt });
+    const [a, b, old] = [invite(invitee.email), invite('someone@example.com'), invite(invitee.email, 950)];
+    for (const i of [a, b, old]) await store.createInvitation(i);
+
+    expect((await store.listPendingInvitations({ email: invitee.email }, 1000)).map((i) => [i.id, i.organization.name])).toEqual([[a.id, 'Invites']]);
+    expect((await store.listPendingInvitations({ organizationId: org.id }, 1000)).map((i) => i.id)).toEqual([a.id, b.id]);
+
+    const accepted = await Promise.all([store.closeInvitation(a.id, 'accepted', 1001, { userId: invitee.id }), store.closeInvitation(a.id, 'accepted', 1001, { userId: invitee.id })]);
+    expect(accepted.filter(Boolean)).toHaveLength(1);
+    expect((await store.listMembers(org.id)).map((m) => [m.userId, m.role])).toEqual([[admin.id, 'admin'], [invitee.id, 'member']]);
+    expect(await store.findInvitation(a.id)).toMatchObject({ status: 'accepted' });
+    expect(await store.closeInvitation(b.id, 'revoked', 1002)).toBe(true);
+    expect(await store.listPendingInvitations({ organizationId: org.id }, 1003)).toEqual([]);
+  });
+
+  it('creates the first signing key exactly once when instances start together; the others adopt it', async () => {
+    const key = (kid: string) => ({ kid, privateJwk: { kid, alg: 'ES256' as const, kty: 'EC' }, publicJwk: { kid, alg: 'ES256' as const, kty: 'EC' }, createdAt: 10, retiredAt: null });
+    const kids = [uid('key'), uid('key'), uid('key')];
+    const created = await Promise.all(kids.map((kid) => store.createSigningKey(key(kid), 10)));
+    expect(created.filter(Boolean)).toHaveLength(1);
+    const active = (await store.listSigningKeys()).filter((k) => k.retiredAt === null);
+    expect(active.map((k) => k.kid)).toEqual([kids[created.indexOf(true)]]);
+    // a later start finds it and creates nothing
+    expect(await store.createSigningKey(key(uid('key')), 11)).toBe(false);
   });
 });
 

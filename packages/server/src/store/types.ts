@@ -1,3 +1,4 @@
+import { ApiError } from '@orbital/core';
 import type { PublicJwk } from '@orbital/core/server';
 
 /** Statuses a session can have. Only `active` sessions can mint tokens. */
@@ -37,7 +38,8 @@ export interface SessionRecord {
 
 export interface SigningKeyRecord {
   kid: string;
-  privateJwk: JsonWebKey & { kid: string; alg: PublicJwk['alg'] };
+  /** The private key, or (with key encryption on) that key sealed: `kid` and `alg` stay readable. */
+  privateJwk: JsonWebKey & { kid: string; alg: PublicJwk['alg']; sealed?: { kek: string; iv: string; data: string; tag: string } };
   publicJwk: PublicJwk;
   createdAt: number;
   /** When a newer key took over; the key stays published until its last tokens expired. */
@@ -62,9 +64,26 @@ export interface MembershipRecord {
 
 export type UserMembership = MembershipRecord & { organization: OrganizationRecord };
 
+export type InvitationStatus = 'pending' | 'accepted' | 'declined' | 'revoked';
+
+/** An admin's invitation of an email address into an organization, with a role. */
+export interface InvitationRecord {
+  id: string;
+  organizationId: string;
+  /** Lower-cased; matched against the invitee's account email. */
+  email: string;
+  role: OrganizationRole;
+  invitedBy: string;
+  status: InvitationStatus;
+  createdAt: number;
+  expiresAt: number;
+}
+
 /** A client with its active sessions, each with its user and the user's memberships. */
 export interface ClientGraph {
   client: ClientRecord;
+  /** The origin the token it was loaded by is bound to (a development-browser token), or null. */
+  tokenOrigin: string | null;
   /** Oldest first. */
   sessions: Array<{ session: SessionRecord; user: UserRecord; memberships: UserMembership[] }>;
 }
@@ -125,8 +144,21 @@ export interface Store {
    * read: a token refresh costs one round trip to the database, not one per session.
    */
   loadClientGraph(by: { tokenHash: string } | { clientId: string }): Promise<ClientGraph | null>;
-  /** Another token for the same client: a satellite's own first-party client cookie. */
-  addClientToken(clientId: string, tokenHash: string, now: number): Promise<void>;
+  /**
+   * Another token for the same client: a satellite's own first-party client cookie, or (with
+   * `origin`) a development-browser token that only that origin may present.
+   */
+  addClientToken(clientId: string, tokenHash: string, now: number, origin?: string | null): Promise<void>;
+  /**
+   * Fresh credentials at sign-in, atomically: the presented token stops working, a new one (bound
+   * to `origin`, or not) takes its place, and every development-browser token of the client goes.
+   */
+  replaceClientToken(change: { clientId: string; oldHash: string; newHash: string; origin: string | null; now: number }): Promise<void>;
+  /**
+   * A token retired by `replaceClientToken` in the last minute: a second tab that signed in with
+   * it at the same moment is told to retry with the new cookie, not given a client of its own.
+   */
+  findRetiredClientToken(tokenHash: string): Promise<{ clientId: string; retiredAt: number } | null>;
 
   /** A single-use code that hands this client to one satellite origin. */
   createSyncCode(code: SyncCodeRecord): Promise<void>;
@@ -160,8 +192,34 @@ export interface Store {
   removeMembership(organizationId: string, userId: string): Promise<void>;
   setSessionOrganization(sessionId: string, organizationId: string | null): Promise<void>;
 
+  createInvitation(invitation: InvitationRecord): Promise<void>;
+  findInvitation(id: string): Promise<InvitationRecord | null>;
+  /** Pending, unexpired invitations: of an organization, or for an email address. */
+  listPendingInvitations(by: { organizationId: string } | { email: string }, now: number): Promise<Array<InvitationRecord & { organization: OrganizationRecord }>>;
+  /**
+   * Ends a pending invitation; accepting also adds the membership, atomically (an existing
+   * membership keeps its role). False when it was no longer pending.
+   */
+  closeInvitation(id: string, status: Exclude<InvitationStatus, 'pending'>, now: number, member?: { userId: string }): Promise<boolean>;
+
   listSigningKeys(): Promise<SigningKeyRecord[]>;
+  /**
+   * The first key for an algorithm: inserted only while no key of that algorithm is active (keys
+   * of other algorithms retire), atomically. False when another instance got there first: adopt
+   * its key rather than replace it.
+   */
+  createSigningKey(key: SigningKeyRecord, now: number): Promise<boolean>;
+  /** Replaces a key's stored private part (re-encrypted under a new key-encryption key). */
+  updateSigningKeyPrivate(kid: string, privateJwk: SigningKeyRecord['privateJwk']): Promise<void>;
   /** Inserts a key and retires every other active key, atomically. */
   rotateSigningKey(key: SigningKeyRecord, now: number): Promise<void>;
   deleteSigningKeys(kids: readonly string[]): Promise<void>;
+}
+
+/** Seconds a retired client token is remembered, to tell a racing tab from a stranger. */
+export const RETIRED_TOKEN_TTL = 60;
+
+/** Another tab of the same browser signed in at the same moment and got the new token first. */
+export function clientChanged(): ApiError {
+  return new ApiError(409, 'client_changed', 'This browser signed in from another tab at the same moment. Try again: it will use the new session.');
 }

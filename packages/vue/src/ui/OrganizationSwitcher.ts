@@ -1,4 +1,5 @@
-import { defineComponent, h } from 'vue';
+import { defineComponent, h, shallowRef, watch } from 'vue';
+import type { InvitationResource } from '@orbital/core/browser';
 import { labels } from '@orbital/core/ui';
 import { useOrbital } from '../composables';
 import { useOrbitalContext } from '../context';
@@ -12,9 +13,22 @@ export const OrganizationSwitcher = defineComponent({
     const orbital = useOrbital();
     const { state } = useOrbitalContext('OrganizationSwitcher');
     const { open, root, menuId } = useMenu();
+    // Pending invitations, fetched whenever the menu opens.
+    const invitations = shallowRef<InvitationResource[]>([]);
+    watch(open, (isOpen) => {
+      if (!isOpen) return;
+      orbital.getInvitations().then(
+        (list) => (invitations.value = list),
+        () => (invitations.value = []),
+      );
+    });
     const choose = (id: string | null) => () => {
       open.value = false;
       void orbital.setActive({ organization: id });
+    };
+    const join = (id: string) => () => {
+      open.value = false;
+      void orbital.answerInvitation(id, 'accept');
     };
     return () => {
       const { session, organization, isLoaded } = state.value;
@@ -26,6 +40,7 @@ export const OrganizationSwitcher = defineComponent({
           h('div', { class: 'orb-menu', role: 'menu', id: menuId, 'aria-label': labels.organizationMenu }, [
             h('button', { role: 'menuitem', type: 'button', onClick: choose(null) }, labels.personalAccount),
             ...session.memberships.map((m) => h('button', { key: m.organization.id, role: 'menuitem', type: 'button', onClick: choose(m.organization.id) }, [`${m.organization.name} `, h('small', `(${m.role})`)])),
+            ...invitations.value.map((i) => h('button', { key: i.id, role: 'menuitem', type: 'button', onClick: join(i.id) }, [`${labels.join} ${i.organization.name} `, h('small', `(${i.role})`)])),
             h('hr'),
             organization && h('button', { role: 'menuitem', type: 'button', onClick: () => void orbital.redirectToOrganizationProfile() }, labels.manageOrganization),
             h('button', { role: 'menuitem', type: 'button', onClick: () => void orbital.redirectToCreateOrganization() }, labels.createOrganization),
