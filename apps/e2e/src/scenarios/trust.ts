@@ -55,6 +55,21 @@ export function describeTrustScenarios(framework: string, startApp: AppStarter):
       expect([plain.status, forged.status]).toEqual([401, 401]);
     });
 
+    it('a client cookie planted before sign-up names nothing of the new account (no session fixation)', async () => {
+      const attacker = await browser.context.browser()!.newContext();
+      await d.signUp(await attacker.newPage(), newUser('Mallory'));
+      const planted = (await attacker.cookies(app.baseUrl)).find((c) => /^__client_[0-9a-f]{8}$/.test(c.name))!;
+      await attacker.close();
+      await context.addCookies([{ name: planted.name, value: planted.value, url: app.baseUrl }]);
+      const victim = newUser('Victor');
+      await d.signUp(await context.newPage(), victim);
+      const after = (await context.cookies(app.baseUrl)).find((c) => c.name === planted.name)!;
+      expect(after.value).not.toBe(planted.value);
+      expect(after.httpOnly).toBe(true);
+      const seen = await (await fetch(d.url('/api/auth/v1/client'), { headers: { cookie: `${planted.name}=${planted.value}` } })).text();
+      expect(seen).not.toContain(victim.email);
+    });
+
     it('a crafted "signed out" link changes nothing for a signed-in user', async () => {
       const page = await context.newPage();
       await d.signUp(page, newUser('Eve'));
