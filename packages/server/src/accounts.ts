@@ -3,7 +3,7 @@ import type { ServerContext } from './context';
 import { passwordProblem } from './password-policy';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './passwords';
 import { randomId } from './random';
-import type { UserRecord } from './store/types';
+import { identifierTaken, type NewUser, type UserRecord } from './store/types';
 
 // Deliberately loose: the only real check of an address is a message that arrives.
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,252}\.[^\s@]{2,}$/;
@@ -15,20 +15,25 @@ export interface SignUpInput {
   lastName?: string | undefined;
 }
 
-export async function signUp(ctx: ServerContext, input: SignUpInput, ip: string): Promise<UserRecord> {
+/**
+ * A checked, hashed account for sign-up, not stored yet: `startSession` creates it together with
+ * its first session, so a failure between the two leaves no account behind.
+ */
+export async function signUp(ctx: ServerContext, input: SignUpInput, ip: string): Promise<NewUser> {
   await ctx.shared.limiter.hit(`sign-up:ip:${ip}`, ctx.options.rateLimits.signUpPerIp, ctx.options.now());
   const email = normalizeEmail(input.email);
   const password = input.password ?? '';
   const problem = await passwordProblem(password, ctx.options.passwordPolicy, [email, input.firstName, input.lastName]);
   if (problem) throw new ApiError(422, 'password_weak', problem);
-  return ctx.store.createUser({
+  if (await ctx.store.findUserByEmail(email)) throw identifierTaken();
+  return {
     id: randomId('user'),
     email,
     passwordHash: await hashPassword(password),
     firstName: clean(input.firstName),
     lastName: clean(input.lastName),
     now: ctx.options.now(),
-  });
+  };
 }
 
 /** Checks an email and password, rate limited (see {@link guardPasswordCheck}). */

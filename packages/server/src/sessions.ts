@@ -3,13 +3,14 @@ import { signSessionToken } from '@orbital/core/server';
 import { activeMembership, liveState, type ClientState, type LiveSession } from './client-state';
 import type { ServerContext } from './context';
 import { randomId } from './random';
-import type { SessionRecord, UserRecord } from './store/types';
+import type { NewUser, SessionRecord, UserRecord } from './store/types';
 
 /**
  * Signs `user` in on this client with a brand-new session id (no fixation). The same user's
  * earlier session on this client ends; without multi-session, so do all others (or it refuses).
+ * A user being signed up ({@link NewUser}) is created together with the session, or not at all.
  */
-export async function startSession(ctx: ServerContext, state: ClientState, user: UserRecord): Promise<ClientState> {
+export async function startSession(ctx: ServerContext, state: ClientState, user: UserRecord | NewUser): Promise<ClientState> {
   const now = ctx.options.now();
   const others = state.sessions.filter((s) => s.user.id !== user.id);
   if (!ctx.options.multiSession && others.length && ctx.options.singleSessionMode === 'error') {
@@ -18,7 +19,7 @@ export async function startSession(ctx: ServerContext, state: ClientState, user:
   const replaced = ctx.options.multiSession ? state.sessions.filter((s) => s.user.id === user.id) : state.sessions;
   if (replaced.length) await ctx.store.endSessions(replaced.map((s) => s.session.id), 'ended', now);
   const id = randomId('sess');
-  await ctx.store.createSession({ id, clientId: state.client.id, userId: user.id, now }, { clientId: state.client.id, lastActiveSessionId: id, uat: now });
+  await ctx.store.createSession({ id, clientId: state.client.id, userId: user.id, now }, { clientId: state.client.id, lastActiveSessionId: id, uat: now }, isNewUser(user) ? user : undefined);
   return reload(ctx, state);
 }
 
@@ -100,4 +101,8 @@ async function reload(ctx: ServerContext, state: ClientState): Promise<ClientSta
   const graph = await ctx.store.loadClientGraph({ clientId: state.client.id });
   if (!graph) throw new ApiError(404, 'client_not_found', 'The client disappeared; sign in again.');
   return liveState(ctx, graph);
+}
+
+function isNewUser(user: UserRecord | NewUser): user is NewUser {
+  return 'now' in user;
 }

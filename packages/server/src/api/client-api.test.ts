@@ -144,6 +144,27 @@ describe('request bodies', () => {
   });
 });
 
+describe('sign-up under a failing database', () => {
+  it('leaves no account without its session: a retry after the failure signs up', async () => {
+    const { createMemoryStore } = await import('../store/memory-store');
+    const { ApiError } = await import('@orbital/core');
+    const store = createMemoryStore();
+    let failNext = true;
+    const flaky = {
+      ...store,
+      createSession: (...args: Parameters<typeof store.createSession>) => {
+        if (!failNext) return store.createSession(...args);
+        failNext = false;
+        return Promise.reject(new ApiError(503, 'store_unavailable', 'The database went away.'));
+      },
+    };
+    const { server } = testServer({ store: flaky });
+    const browser = new Browser(server);
+    expect((await browser.signUp('retry@example.com')).status).toBe(503);
+    expect((await browser.signUp('retry@example.com')).status).toBe(201);
+  });
+});
+
 describe('sign-up errors', () => {
   it.each([
     [{ email: 'not-an-email', password: 'long enough password' }, 422, 'identifier_invalid'],

@@ -1,5 +1,5 @@
 import { ApiError } from '@orbital/core';
-import { RETIRED_TOKEN_TTL, clientChanged, type ClientChange, type ClientGraph, type ClientRecord, type InvitationRecord, type MembershipRecord, type NewUser, type OrganizationRecord, type SessionRecord, type SigningKeyRecord, type Store, type SyncCodeRecord, type UserPatch, type UserRecord } from './types';
+import { RETIRED_TOKEN_TTL, clientChanged, identifierTaken, slugTaken, type ClientChange, type ClientGraph, type ClientRecord, type InvitationRecord, type MembershipRecord, type NewUser, type OrganizationRecord, type SessionRecord, type SigningKeyRecord, type Store, type SyncCodeRecord, type UserPatch, type UserRecord } from './types';
 
 /** A Store in process memory: for unit tests and throwaway demos. Everything is lost on exit. */
 export function createMemoryStore(): Store {
@@ -98,7 +98,10 @@ export function createMemoryStore(): Store {
       return copy(clients.get(id));
     },
 
-    async createSession({ id, clientId, userId, now }, change) {
+    async createSession({ id, clientId, userId, now }, change, newUser) {
+      // As the SQL stores' foreign key: nothing is written for a client that does not exist.
+      if (!clients.has(clientId)) throw new Error(`No client ${clientId}`);
+      if (newUser) await store.createUser(newUser);
       const session: SessionRecord = { id, clientId, userId, status: 'active', activeOrganizationId: null, createdAt: now, lastActiveAt: now, endedAt: null };
       sessions.set(id, session);
       applyClient(change);
@@ -214,10 +217,3 @@ export function createMemoryStore(): Store {
   return store;
 }
 
-export function slugTaken(): ApiError {
-  return new ApiError(422, 'organization_slug_taken', 'An organization already uses this slug: choose another.');
-}
-
-export function identifierTaken(): ApiError {
-  return new ApiError(422, 'identifier_taken', 'An account with this email already exists. Sign in instead, or use another email.');
-}

@@ -1,8 +1,7 @@
 import { ApiError } from '@orbital/core';
-import { identifierTaken, slugTaken } from './memory-store';
 import { migrations } from './migrations';
 import type { SqlClient, SqlExecutor } from './sql-client';
-import { RETIRED_TOKEN_TTL, clientChanged, type ClientChange, type ClientRecord, type InvitationRecord, type MembershipRecord, type OrganizationRecord, type SessionRecord, type SigningKeyRecord, type Store, type UserRecord } from './types';
+import { RETIRED_TOKEN_TTL, clientChanged, identifierTaken, slugTaken, type ClientChange, type ClientRecord, type InvitationRecord, type MembershipRecord, type NewUser, type OrganizationRecord, type SessionRecord, type SigningKeyRecord, type Store, type UserRecord } from './types';
 
 /** The SQL store: the same statements on embedded PGlite and on PostgreSQL. */
 export function createSqlStore(db: SqlClient): Store {
@@ -29,19 +28,7 @@ export function createSqlStore(db: SqlClient): Store {
     },
     close: () => db.close(),
 
-    async createUser(user) {
-      try {
-        const rows = await db.query(
-          `INSERT INTO orbital_users (id, email, password_hash, first_name, last_name, created_at, updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING *`,
-          [user.id, user.email.toLowerCase(), user.passwordHash, user.firstName, user.lastName, user.now],
-        );
-        return toUser(rows[0]!);
-      } catch (error) {
-        if ((error as { code?: string }).code === '23505') throw identifierTaken();
-        throw error;
-      }
-    },
+    createUser: (user) => insertUser(db, user),
     async findUserByEmail(email) {
       const row = await one(db.query('SELECT * FROM orbital_users WHERE email = $1', [email.toLowerCase()]));
       return row && toUser(row);
@@ -144,8 +131,9 @@ export function createSqlStore(db: SqlClient): Store {
       return row && toClient(row);
     },
 
-    createSession({ id, clientId, userId, now }, change) {
+    createSession({ id, clientId, userId, now }, change, newUser) {
       return db.transaction(async (tx) => {
+        if (newUser) await insertUser(tx, newUser);
         const rows = await tx.query(
           `INSERT INTO orbital_sessions (id, client_id, user_id, status, created_at, last_active_at) VALUES ($1, $2, $3, 'active', $4, $4) RETURNING *`,
           [id, clientId, userId, now],
@@ -343,6 +331,20 @@ function toOrganization(row: Row): OrganizationRecord {
 
 function toMembership(row: Row): MembershipRecord {
   return { organizationId: row.organization_id as string, userId: row.user_id as string, role: row.role as MembershipRecord['role'], createdAt: num(row.created_at) };
+}
+
+async function insertUser(db: SqlExecutor, user: NewUser): Promise<UserRecord> {
+  try {
+    const rows = await db.query(
+      `INSERT INTO orbital_users (id, email, password_hash, first_name, last_name, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING *`,
+      [user.id, user.email.toLowerCase(), user.passwordHash, user.firstName, user.lastName, user.now],
+    );
+    return toUser(rows[0]!);
+  } catch (error) {
+    if ((error as { code?: string }).code === '23505') throw identifierTaken();
+    throw error;
+  }
 }
 
 function toInvitation(row: Row): InvitationRecord {

@@ -205,6 +205,21 @@ describe.each(stores)('store contract: %s', (_, create) => {
     expect((await store.listSigningKeys()).some((k) => k.kid === k1)).toBe(false);
   });
 
+  it('creates a signing-up user together with their first session, or neither', async () => {
+    const { client } = await newClientWithUser();
+    const newUser = (email: string) => ({ id: uid('user'), email, passwordHash: 'h', firstName: null, lastName: null, now: 950 });
+    const ok = newUser(`${uid('signup')}@example.com`);
+    const session = uid('sess');
+    await store.createSession({ id: session, clientId: client.id, userId: ok.id, now: 950 }, { clientId: client.id, lastActiveSessionId: session, uat: 950 }, ok);
+    expect(await store.findUserById(ok.id)).toMatchObject({ email: ok.email });
+    expect(await store.findSession(session)).toMatchObject({ userId: ok.id, status: 'active' });
+
+    const failed = newUser(`${uid('signup')}@example.com`);
+    const orphan = uid('sess');
+    await expect(store.createSession({ id: orphan, clientId: 'client_that_does_not_exist', userId: failed.id, now: 951 }, { clientId: 'client_that_does_not_exist', lastActiveSessionId: orphan, uat: 951 }, failed)).rejects.toBeDefined();
+    expect(await store.findUserByEmail(failed.email)).toBeNull();
+  });
+
   it('keeps invitations: pending until accepted (with the membership, once), declined, revoked or expired', async () => {
     const { user: admin } = await newClientWithUser();
     const { user: invitee } = await newClientWithUser();

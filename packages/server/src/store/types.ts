@@ -165,8 +165,11 @@ export interface Store {
   /** Takes the code out of the store (so it works once) and returns it, or null. */
   consumeSyncCode(codeHash: string): Promise<SyncCodeRecord | null>;
 
-  /** Inserts a session and makes it the client's active one. */
-  createSession(session: { id: string; clientId: string; userId: string; now: number }, client: ClientChange): Promise<SessionRecord>;
+  /**
+   * Inserts a session and makes it the client's active one — with `newUser`, creating that user in
+   * the same transaction (sign-up is all or nothing: no account without its first session).
+   */
+  createSession(session: { id: string; clientId: string; userId: string; now: number }, client: ClientChange, newUser?: NewUser): Promise<SessionRecord>;
   findSession(id: string): Promise<SessionRecord | null>;
   /** Active sessions of a user across all clients. */
   listUserSessions(userId: string): Promise<SessionRecord[]>;
@@ -222,4 +225,12 @@ export const RETIRED_TOKEN_TTL = 60;
 /** Another tab of the same browser signed in at the same moment and got the new token first. */
 export function clientChanged(): ApiError {
   return new ApiError(409, 'client_changed', 'This browser signed in from another tab at the same moment. Try again: it will use the new session.');
+}
+
+export function slugTaken(): ApiError {
+  return new ApiError(422, 'organization_slug_taken', 'An organization already uses this slug: choose another.');
+}
+
+export function identifierTaken(): ApiError {
+  return new ApiError(422, 'identifier_taken', 'An account with this email already exists. Sign in instead, or use another email.');
 }
