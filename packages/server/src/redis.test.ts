@@ -97,5 +97,18 @@ describe.skipIf(!available)('shared state in Redis', () => {
       await until(async () => (await server.handler(new Request(`${URL_BASE}/health`))).status === 200, 10_000);
       expect((await new Browser(server).signIn('nobody@example.com', 'wrong password')).status).toBe(422);
     });
+
+    it('answers 503 instead of hanging while Redis is connected but does not answer (paused)', async () => {
+      proxy.hang();
+      try {
+        const refused = await new Browser(server).signIn('nobody@example.com', 'wrong password');
+        expect(refused.status).toBe(503);
+        expect(refused.body.error.code).toBe('shared_state_unavailable');
+        expect((await server.handler(new Request(`${URL_BASE}/health`))).status).toBe(503);
+      } finally {
+        proxy.resume();
+      }
+      await until(async () => (await server.handler(new Request(`${URL_BASE}/health`))).status === 200, 10_000);
+    });
   });
 });

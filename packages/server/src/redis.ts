@@ -13,7 +13,11 @@ export interface RedisOptions {
   url: string;
   /** Prefix of every key and channel (default `orbital:`), to share a Redis between instances of different apps. */
   keyPrefix?: string;
+  /** Milliseconds a command may take before it fails as unavailable (default 1000): a hung Redis costs that, not the request. */
+  commandTimeout?: number;
 }
+
+const COMMAND_TIMEOUT = 1_000;
 
 const RETRY_AFTER = 5;
 
@@ -33,11 +37,21 @@ function unavailable(error: unknown): ApiError {
   return new ApiError(503, 'shared_state_unavailable', `The auth server cannot reach Redis right now. Retry in ${RETRY_AFTER} seconds.`, { cause: error, retryAfter: RETRY_AFTER });
 }
 
-async function guarded<T>(run: () => Promise<T>): Promise<T> {
+/**
+ * A command that fails as `shared_state_unavailable` when Redis refuses it or does not answer in
+ * time: a paused or partitioned Redis keeps its socket open, so only a deadline notices.
+ */
+async function guarded<T>(run: () => Promise<T>, timeout: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Redis did not answer within ${timeout} ms`)), timeout);
+  });
   try {
-    return await run();
+    return await Promise.race([run(), deadline]);
   } catch (error) {
     throw error instanceof ApiError ? error : unavailable(error);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -52,15 +66,16 @@ const channelName = (prefix: string) => `${prefix}sessions-ended`;
 export function createRedisSharedState(options: RedisOptions): SharedState {
   const prefix = options.keyPrefix ?? 'orbital:';
   const client = connect(options.url);
+  const timeout = options.commandTimeout ?? COMMAND_TIMEOUT;
   const limiter: RateLimiter = {
     async hit(key, rule) {
       const redisKey = `${prefix}rate:${key}`;
-      const [count, ttl] = await guarded(() => client.multi().incr(redisKey).expire(redisKey, rule.window, 'NX').ttl(redisKey).exec());
+      const [count, ttl] = await guarded(() => client.multi().incr(redisKey).expire(redisKey, rule.window, 'NX').ttl(redisKey).exec(), timeout);
       if (Number(count) > rule.limit) throw rateLimited(Math.max(1, Number(ttl)));
     },
     async check(key, rule) {
       const redisKey = `${prefix}rate:${key}`;
-      const [count, ttl] = await guarded(() => client.multi().get(redisKey).ttl(redisKey).exec());
+      const [count, ttl] = await guarded(() => client.multi().get(redisKey).ttl(redisKey).exec(), timeout);
       if (Number(count ?? 0) >= rule.limit) throw rateLimited(Math.max(1, Number(ttl)));
     },
   };
@@ -68,10 +83,10 @@ export function createRedisSharedState(options: RedisOptions): SharedState {
     kind: 'redis',
     limiter,
     async sessionsEnded(sessionIds) {
-      if (sessionIds.length) await guarded(() => client.publish(channelName(prefix), JSON.stringify(sessionIds)));
+      if (sessionIds.length) await guarded(() => client.publish(channelName(prefix), JSON.stringify(sessionIds)), timeout);
     },
     async ping() {
-      await guarded(() => client.ping());
+      await guarded(() => client.ping(), timeout);
     },
     async close() {
       if (client.isOpen) client.destroy();
@@ -121,7 +136,7 @@ export function createRedisReplayGuard(options: RedisOptions): ReplayGuard & { c
     async claim(id, expiresAt) {
       const ttl = Math.max(1, Math.ceil(expiresAt - Date.now() / 1000));
       try {
-        return (await client.set(`${prefix}handshake:${id}`, '1', { condition: 'NX', expiration: { type: 'EX', value: ttl } })) === 'OK';
+        return (await guarded(() => client.set(`${prefix}handshake:${id}`, '1', { condition: 'NX', expiration: { type: 'EX', value: ttl } }), options.commandTimeout ?? COMMAND_TIMEOUT)) === 'OK';
       } catch {
         return false;
       }

@@ -5,7 +5,15 @@ import { createConnection, createServer, type Server, type Socket } from 'node:n
  * service "goes away" and "comes back" as far as the code under test can tell, without stopping
  * the machine's own server.
  */
-export async function startTcpProxy(target: { host: string; port: number }): Promise<{ port: number; cut: () => Promise<void>; restore: () => Promise<void>; close: () => Promise<void> }> {
+export async function startTcpProxy(target: { host: string; port: number }): Promise<{
+  port: number;
+  cut: () => Promise<void>;
+  restore: () => Promise<void>;
+  /** Stops forwarding without closing anything: a paused or partitioned service, as the client sees it. */
+  hang: () => void;
+  resume: () => void;
+  close: () => Promise<void>;
+}> {
   const sockets = new Set<Socket>();
   let server: Server | undefined;
   let port = 0;
@@ -37,5 +45,7 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
       server = undefined;
     });
   await listen();
-  return { port, cut, restore: listen, close: cut };
+  const hang = () => sockets.forEach((socket) => socket.pause());
+  const resume = () => sockets.forEach((socket) => socket.resume());
+  return { port, cut, restore: listen, hang, resume, close: cut };
 }
