@@ -26,12 +26,12 @@ export function publicUrl(request: Request, trust: PublicUrlTrust = {}): URL {
   let protocol = requested.protocol;
   let host = requested.host;
   const hostHeader = request.headers.get('host');
-  if (hostHeader && HOST.test(hostHeader)) host = hostHeader;
+  if (hostHeader && isHost(hostHeader)) host = hostHeader;
   const hops = trust.trustProxy === true ? 1 : trust.trustProxy || 0;
   if (hops > 0) {
     const forwardedHost = forwardedValue(request.headers.get('x-forwarded-host'), hops);
     const proto = forwardedValue(request.headers.get('x-forwarded-proto'), hops);
-    if (forwardedHost && HOST.test(forwardedHost)) host = forwardedHost;
+    if (forwardedHost && isHost(forwardedHost)) host = forwardedHost;
     if (proto === 'http' || proto === 'https') protocol = `${proto}:`;
   }
   const path = requested.pathname + requested.search + requested.hash;
@@ -40,8 +40,10 @@ export function publicUrl(request: Request, trust: PublicUrlTrust = {}): URL {
   return origins?.length && !origins.includes(url.origin) ? new URL(path, origins[0]) : url;
 }
 
-/** A host and optional port, nothing else (no path, userinfo or second host smuggled in). */
-const HOST = /^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/i;
+/** A `Host` value: a host and optional port, nothing else (no path, userinfo or second host smuggled in). */
+export function isHost(value: string): boolean {
+  return /^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/i.test(value);
+}
 
 /** The value the `hops`-th proxy from the right appended (or the leftmost, if fewer did). */
 function forwardedValue(header: string | null, hops: number): string | undefined {

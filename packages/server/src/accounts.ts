@@ -108,7 +108,8 @@ export function publicUser(user: UserRecord) {
   return { id: user.id, email: user.email, firstName: user.firstName, lastName: user.lastName, publicMetadata: user.publicMetadata, createdAt: user.createdAt };
 }
 
-function normalizeEmail(value: string | undefined): string {
+/** Trimmed, lower-cased, and shaped like an address; `identifier_invalid` otherwise. */
+export function normalizeEmail(value: string | undefined): string {
   const email = (value ?? '').trim().toLowerCase();
   if (!EMAIL.test(email) || email.length > 254) throw new ApiError(422, 'identifier_invalid', 'Enter a valid email address, like name@example.com.');
   return email;

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
+import { isHost } from '@orbital/core/server';
 
 type FetchHandler = (request: Request, context: { ip?: string }) => Promise<Response>;
 
@@ -33,12 +34,9 @@ export function toNodeListener(handler: FetchHandler) {
   };
 }
 
-/** A host and optional port, nothing else: no path, userinfo or second host smuggled in. */
-const HOST = /^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/i;
-
 function toRequest(req: IncomingMessage): Request {
   const host = req.headers.host ?? 'localhost';
-  if (!HOST.test(host) || !req.url?.startsWith('/')) throw new TypeError('malformed request target');
+  if (!isHost(host) || !req.url?.startsWith('/')) throw new TypeError('malformed request target');
   const url = `http://${host}${req.url}`;
   const headers = new Headers();
   for (const [key, value] of Object.entries(req.headers)) {

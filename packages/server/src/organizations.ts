@@ -1,4 +1,5 @@
 import { ApiError } from '@orbital/core';
+import { normalizeEmail } from './accounts';
 import type { ServerContext } from './context';
 import { randomId } from './random';
 import type { InvitationRecord, MembershipRecord, OrganizationRecord, OrganizationRole, UserRecord } from './store/types';
@@ -82,8 +83,7 @@ const INVITATIONS_PER_HOUR = { limit: 20, window: 60 * 60 };
 export async function inviteMember(ctx: ServerContext, found: Membership, email: string | undefined, role: OrganizationRole): Promise<InvitationRecord> {
   requireAdmin(found);
   const now = ctx.options.now();
-  const address = (email ?? '').trim().toLowerCase();
-  if (!/^[^\s@]{1,64}@[^\s@]{1,252}\.[^\s@]{2,}$/.test(address)) throw new ApiError(422, 'identifier_invalid', 'Enter a valid email address, like name@example.com.');
+  const address = normalizeEmail(email);
   await ctx.shared.limiter.hit(`invite:${found.membership.userId}`, INVITATIONS_PER_HOUR, now);
   const invitation: InvitationRecord = { id: randomId('inv'), organizationId: found.organization.id, email: address, role, invitedBy: found.membership.userId, status: 'pending', createdAt: now, expiresAt: now + INVITATION_TTL };
   await ctx.store.createInvitation(invitation);
