@@ -87,13 +87,8 @@ export async function liveState(ctx: ServerContext, graph: ClientGraph): Promise
     if (status !== 'active') ended[status].push(session.id);
     else live.push({ session, user, memberships, expiresAt: sessionExpiresAt(session, ctx.options.lifetime) });
   }
-  if (ended.expired.length || ended.abandoned.length) {
-    const activeEnded = [...ended.expired, ...ended.abandoned].includes(client.lastActiveSessionId ?? '');
-    const change = activeEnded ? { clientId: client.id, lastActiveSessionId: null, uat: now } : undefined;
-    if (ended.expired.length) await ctx.store.endSessions(ended.expired, 'expired', now, change);
-    if (ended.abandoned.length) await ctx.store.endSessions(ended.abandoned, 'abandoned', now, ended.expired.length ? undefined : change);
-    if (change) client = { ...client, lastActiveSessionId: null, uat: now };
-  }
+  for (const status of ['expired', 'abandoned'] as const) if (ended[status].length) await ctx.store.endSessions(ended[status], status, now);
+  if ([...ended.expired, ...ended.abandoned].includes(client.lastActiveSessionId ?? '')) client = { ...client, lastActiveSessionId: null, uat: now };
   return { client, sessions: live, active: live.find((s) => s.session.id === client.lastActiveSessionId) ?? null };
 }
 
@@ -114,15 +109,17 @@ export function clientUat(state: ClientState): number {
 }
 
 /**
- * Writes the client cookie (HttpOnly, living as long as the longest session) and `__client_uat`
- * after any change. A client with no session left loses its cookie.
+ * Writes the client cookie (HttpOnly) and `__client_uat` after a change the browser made: sign-in,
+ * switch, sign-out. A client with no session left loses its cookie. The cookie lives until the
+ * longest session's maximum lifetime (inactivity is the server's to enforce), so reads and tokens
+ * never write it: a response that raced a sign-out cannot put it back.
  */
 export function writeClientCookies(ctx: ServerContext, exchange: Exchange, state: ClientState): void {
-  const { names, mode } = ctx.options;
+  const { names, mode, lifetime } = ctx.options;
   const scope: CookieScope = { mode, url: exchange.url };
   const token = exchange.cookies[names.client];
   const now = ctx.options.now();
-  const expiresAt = Math.max(0, ...state.sessions.map((s) => s.expiresAt));
+  const expiresAt = Math.max(0, ...state.sessions.map((s) => sessionExpiresAt(s.session, { ...lifetime, inactivityTimeout: null })));
   if (token && state.sessions.length) {
     const maxAge = cookieMaxAge(expiresAt, now);
     exchange.setCookies.push(clientCookie(names, scope, token, maxAge), clientUatCookie(names, scope, clientUat(state), maxAge));

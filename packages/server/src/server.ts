@@ -102,8 +102,8 @@ function announcingEndedSessions(store: Store, shared: SharedState): Store {
   if (shared.kind === 'in-process') return store;
   return {
     ...store,
-    async endSessions(ids, ...rest) {
-      await store.endSessions(ids, ...rest);
+    async endSessions(ids, status, now) {
+      await store.endSessions(ids, status, now);
       // Best effort: app servers without the news still refuse the session when its token expires.
       await shared.sessionsEnded(ids).catch((error: unknown) => console.warn('[orbital] could not announce ended sessions', error));
     },

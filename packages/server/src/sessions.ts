@@ -26,22 +26,20 @@ export async function startSession(ctx: ServerContext, state: ClientState, user:
 /** Ends one of this client's sessions. Ending the active one leaves none active: the app shows `/choose`. */
 export async function endSession(ctx: ServerContext, state: ClientState, sessionId: string): Promise<ClientState> {
   const target = findSession(state, sessionId);
-  const now = ctx.options.now();
-  const wasActive = state.active?.session.id === target.session.id;
-  await ctx.store.endSessions([target.session.id], 'ended', now, wasActive ? { clientId: state.client.id, lastActiveSessionId: null, uat: now } : undefined);
+  await ctx.store.endSessions([target.session.id], 'ended', ctx.options.now());
   return reload(ctx, state);
 }
 
 export async function endAllSessions(ctx: ServerContext, state: ClientState): Promise<ClientState> {
-  const now = ctx.options.now();
-  await ctx.store.endSessions(state.sessions.map((s) => s.session.id), 'ended', now, { clientId: state.client.id, lastActiveSessionId: null, uat: now });
+  await ctx.store.endSessions(state.sessions.map((s) => s.session.id), 'ended', ctx.options.now());
   return reload(ctx, state);
 }
 
 export async function setActiveSession(ctx: ServerContext, state: ClientState, sessionId: string): Promise<ClientState> {
   const target = findSession(state, sessionId);
   if (state.active?.session.id !== target.session.id) {
-    await ctx.store.updateClient({ clientId: state.client.id, lastActiveSessionId: target.session.id, uat: ctx.options.now() });
+    // Read a moment ago; ended since on another instance, perhaps: the store has the last word.
+    if (!(await ctx.store.activateSession({ clientId: state.client.id, lastActiveSessionId: target.session.id, uat: ctx.options.now() }))) throw sessionNotFound();
   }
   return reload(ctx, state);
 }
@@ -54,7 +52,8 @@ export async function mintToken(ctx: ServerContext, live: LiveSession, authorize
   const now = ctx.options.now();
   // Coalesced: at most one write per interval, so a busy app does not write on every token, and the
   // inactivity timeout is never exceeded by more than that interval.
-  if (now - live.session.lastActiveAt >= ctx.options.activityWriteInterval) await ctx.store.touchSession(live.session.id, now);
+  // The write is also the check: a session that ended since it was read gets no token.
+  if (now - live.session.lastActiveAt >= ctx.options.activityWriteInterval && !(await ctx.store.touchSession(live.session.id, now))) throw sessionNotFound();
   live.session = { ...live.session, lastActiveAt: Math.max(live.session.lastActiveAt, now) };
   live.expiresAt = sessionExpiresAt(live.session, ctx.options.lifetime);
   const jwt = await signSessionToken(
@@ -84,18 +83,16 @@ function organizationClaims(live: LiveSession) {
  * one. For revocation by the user from another device or by the backend API.
  */
 export async function endSessionOnItsClient(ctx: ServerContext, session: SessionRecord, status: 'ended' | 'revoked'): Promise<void> {
-  if (session.status !== 'active') return;
-  const client = await ctx.store.findClient(session.clientId);
-  const now = ctx.options.now();
-  const change = client?.lastActiveSessionId === session.id ? { clientId: client.id, lastActiveSessionId: null, uat: now } : undefined;
-  await ctx.store.endSessions([session.id], status, now, change);
+  if (session.status === 'active') await ctx.store.endSessions([session.id], status, ctx.options.now());
 }
 
 export function findSession(state: ClientState, sessionId: string): LiveSession {
   const live = state.sessions.find((s) => s.session.id === sessionId);
-  if (!live) throw new ApiError(404, 'session_not_found', 'No active session with this id on this browser: it ended, expired, or belongs to another browser.');
+  if (!live) throw sessionNotFound();
   return live;
 }
+
+const sessionNotFound = () => new ApiError(404, 'session_not_found', 'No active session with this id on this browser: it ended, expired, or belongs to another browser.');
 
 async function reload(ctx: ServerContext, state: ClientState): Promise<ClientState> {
   const graph = await ctx.store.loadClientGraph({ clientId: state.client.id });

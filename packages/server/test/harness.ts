@@ -22,12 +22,12 @@ export function testServer(overrides: Partial<OrbitalServerOptions> = {}) {
 
 /** One browser: keeps cookies between requests and sends them, like a real one would. */
 export class Browser {
-  readonly jar = new Map<string, string>();
-
   constructor(
     private readonly server: OrbitalServer,
     private readonly origin = APP,
     private readonly ip = '10.0.0.1',
+    /** Its cookies; share one jar to send the same browser's requests to several instances. */
+    readonly jar = new Map<string, string>(),
   ) {}
 
   async fetch(path: string, init: { method?: string; json?: unknown; form?: Record<string, string>; body?: string; origin?: string | null; headers?: Record<string, string> } = {}): Promise<Response> {

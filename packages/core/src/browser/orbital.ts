@@ -197,6 +197,7 @@ export class Orbital {
    */
   async signOut(params: { sessionId?: string; redirectUrl?: string } = {}): Promise<void> {
     const wasActive = !params.sessionId || params.sessionId === this.state.session?.id;
+    if (wasActive) this.tokens.clear();
     const { client } = params.sessionId ? await this.api.endSession(params.sessionId) : await this.api.endAll();
     this.setClient(client, true);
     await this.syncToken();

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { base64UrlEncode } from '../base64url';
-import { cookieNames } from '../cookies';
+import { cookieNames, parseCookies } from '../cookies';
 import { createPublishableKey } from '../keys';
 import type { AuthApi } from './auth-api';
 import { createTokenManager } from './token-manager';
@@ -90,6 +90,18 @@ describe('browser token manager', () => {
     await tokens.get('sess_1');
     await tokens.get('sess_2');
     expect(token.mock.calls.map(([sid]) => sid)).toEqual(['sess_1', 'sess_2']);
+  });
+
+  it('never writes a token whose request started before the session changed (a refresh racing a sign-out)', async () => {
+    let answer!: () => void;
+    const api = { token: vi.fn((sid: string) => new Promise<{ jwt: string }>((resolve) => (answer = () => resolve({ jwt: jwt(sid, serverNow()) })))) } as unknown as AuthApi;
+    const tokens = createTokenManager(api, names, scope, 'lock');
+    const late = tokens.get('sess_1');
+    tokens.clear(); // the sign-out was acknowledged while the token was on its way
+    answer();
+    expect(await late).toContain('.sig'); // its caller asked while signed in
+    expect(parseCookies(document.cookie)[names.session] ?? '').toBe('');
+    expect(tokens.refreshIn()).toBeNull();
   });
 
   it('passes the auth server error on when the session is gone', async () => {

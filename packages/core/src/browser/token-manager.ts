@@ -31,6 +31,9 @@ export function createTokenManager(api: AuthApi, names: CookieNames, scope: () =
   // make every token look expired (or fresh forever).
   let offset = 0;
   const inflight = new Map<string, Promise<string>>();
+  // Bumped by clear(): a refresh that started before a sign-out or switch answers its caller but
+  // never lands in the cookie, or it would sign the browser back in until the token expires.
+  let generation = 0;
 
   const now = () => Date.now() / 1000 + offset;
   // How early to refresh: 15 s ahead for the default 60 s tokens, half the lifetime for short ones.
@@ -46,7 +49,9 @@ export function createTokenManager(api: AuthApi, names: CookieNames, scope: () =
   async function refresh(sessionId: string, organizationId: string | null, minValidity: number): Promise<string> {
     const cookie = fromCookie();
     if (usable(cookie, sessionId, organizationId, minValidity)) return (held = cookie)!.jwt;
+    const started = generation;
     const { jwt } = await api.token(sessionId);
+    if (started !== generation) return jwt;
     held = toHeld(jwt)!;
     offset = held.iat - Date.now() / 1000;
     document.cookie = sessionCookie(names, scope(), jwt);
@@ -81,8 +86,11 @@ export function createTokenManager(api: AuthApi, names: CookieNames, scope: () =
     refreshAhead(sessionId: string, organizationId: string | null = null): Promise<string> {
       return this.get(sessionId, organizationId, held ? lead(held) + 1 : MIN_VALIDITY);
     },
+    /** Forgets the held token and discards refreshes still on their way. */
     clear() {
       held = null;
+      generation++;
+      inflight.clear();
     },
   };
 }

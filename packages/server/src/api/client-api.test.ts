@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { KeySet, verifySessionToken } from '@orbital/core/server';
 import { APP, Browser, URL_BASE, testServer } from '../../test/harness';
+import { createMemoryStore } from '../store/memory-store';
 
 describe('sign-up -> sign-in -> token -> verify -> end session', () => {
   it('works end to end through the real handler, verified by core with no network call', async () => {
@@ -428,14 +429,31 @@ describe('the environment', () => {
   });
 });
 
-describe('an active session keeps its client cookie', () => {
-  it('extends the client cookie Max-Age with each token, as the inactivity timeout moves', async () => {
+describe('a session that ended stays ended', () => {
+  it('keeps the client cookie until the maximum lifetime, so a token response sets no cookie at all', async () => {
     const { server, clock, names } = testServer({ lifetime: { inactivityTimeout: 100, maximumLifetime: 1000 } });
     const browser = new Browser(server);
-    const id = (await browser.signUp('alive@example.com')).body.sessionId;
+    const { response: signUp, body } = await browser.signUp('alive@example.com');
+    expect(signUp.headers.getSetCookie().find((l) => l.startsWith(`${names.client}=`))).toMatch(/Max-Age=1000;/);
     clock.advance(60);
-    const { response } = await browser.token(id);
-    const line = response.headers.getSetCookie().find((l) => l.startsWith(`${names.client}=`))!;
-    expect(line).toMatch(/Max-Age=100;/); // 100 s from now, not the 40 s left from sign-in
+    const token = await browser.token(body.sessionId);
+    expect(token.status).toBe(200);
+    expect(token.response.headers.getSetCookie()).toEqual([]);
+  });
+
+  it('mints no token for a session that ended after it was read, before its activity was recorded', async () => {
+    const store = createMemoryStore();
+    const { server, clock } = testServer({ store, lifetime: { inactivityTimeout: 3600, maximumLifetime: 7200 } });
+    const browser = new Browser(server);
+    const id = (await browser.signUp('raced@example.com')).body.sessionId as string;
+    clock.advance(600); // past the activity write interval: this token records activity
+    const touch = store.touchSession.bind(store);
+    store.touchSession = async (sessionId, now) => {
+      await store.endSessions([sessionId], 'ended', now); // another instance signs out in between
+      return touch(sessionId, now);
+    };
+    const refused = await browser.token(id);
+    expect(refused.status).toBe(404);
+    expect(refused.body.error.code).toBe('session_not_found');
   });
 });

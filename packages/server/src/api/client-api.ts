@@ -74,8 +74,6 @@ export function clientRoutes(ctx: ServerContext): Array<['GET' | 'POST' | 'DELET
         const state = await requireClient(ctx, exchange);
         const live = findSession(state, exchange.params.sessionId!);
         const token = await mintToken(ctx, live, origin);
-        // The session lives longer now; so must the client cookie, or the browser drops it first.
-        writeClientCookies(ctx, exchange, state);
         return json(exchange, { object: 'token', ...token });
       },
     ],

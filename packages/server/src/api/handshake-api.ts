@@ -1,6 +1,6 @@
 import { HANDSHAKE_PATH, REDIRECT_URL_PARAM, HANDSHAKE_PARAM, RedirectUrlError, validateRedirectUrl } from '@orbital/core';
 import { createHandshakePayload, readNonce } from '@orbital/core/server';
-import { clientUat, loadClient, writeClientCookies } from '../client-state';
+import { clientUat, loadClient } from '../client-state';
 import type { ServerContext } from '../context';
 import { json, redirect } from '../http';
 import { errorPage } from '../pages/layout';
@@ -38,7 +38,6 @@ export function handshakeRoutes(ctx: ServerContext): Array<['GET', string, Route
           { issuer: ctx.options.url, origin: target.origin, now: ctx.options.now(), nonce: readNonce(exchange.url) },
           await ctx.keyring.signer(),
         );
-        if (state) writeClientCookies(ctx, exchange, state);
         target.searchParams.set(HANDSHAKE_PARAM, payload);
         return redirect(exchange, target.href);
       },

@@ -133,7 +133,7 @@ export function organizationRoutes(ctx: ServerContext): Array<['GET' | 'POST' | 
         }
         await store.setSessionOrganization(live.session.id, organizationId);
         // A new active organization changes the session's claims: apps must refresh their token.
-        await store.updateClient({ clientId: state.client.id, lastActiveSessionId: state.client.lastActiveSessionId, uat: options.now() });
+        await store.touchClient(state.client.id, options.now());
         const reloaded = await requireClient(ctx, exchange);
         writeClientCookies(ctx, exchange, reloaded);
         return json(exchange, { client: clientJson(reloaded) });

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { ApiError, HANDSHAKE_PARAM, REDIRECT_URL_PARAM, SYNC_CODE_TTL, SYNC_PARAM, SYNC_PATH, cookieMaxAge, validateRedirectUrl, withRedirectUrl, type RedirectUrlError } from '@orbital/core';
 import { createHandshakePayload, readNonce } from '@orbital/core/server';
 import { assertSecretKey } from './backend-api';
-import { liveState, loadClient, writeClientCookies } from '../client-state';
+import { liveState, loadClient } from '../client-state';
 import type { ServerContext } from '../context';
 import { json, readJson, redirect, stringField } from '../http';
 import { errorPage } from '../pages/layout';
@@ -36,7 +36,6 @@ export function syncRoutes(ctx: ServerContext): Array<['GET' | 'POST', string, R
         if (state?.active) {
           const code = randomBytes(32).toString('base64url');
           await store.createSyncCode({ codeHash: hashCode(code), clientId: state.client.id, origin: target.origin, expiresAt: options.now() + SYNC_CODE_TTL });
-          writeClientCookies(ctx, exchange, state);
           target.searchParams.set(SYNC_PARAM, code);
           return redirect(exchange, target.href);
         }

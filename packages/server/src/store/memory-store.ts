@@ -115,17 +115,27 @@ export function createMemoryStore(): Store {
     },
     async touchSession(id, now) {
       const session = sessions.get(id);
-      if (session && session.lastActiveAt < now) session.lastActiveAt = now;
+      if (session?.status !== 'active') return false;
+      session.lastActiveAt = Math.max(session.lastActiveAt, now);
+      return true;
     },
-    async endSessions(ids, status, now, change) {
+    async endSessions(ids, status, now) {
       for (const id of ids) {
         const session = sessions.get(id);
         if (session?.status === 'active') Object.assign(session, { status, endedAt: now });
+        const client = session && clients.get(session.clientId);
+        if (client?.lastActiveSessionId === id) applyClient({ clientId: client.id, lastActiveSessionId: null, uat: now });
       }
-      if (change) applyClient(change);
     },
-    async updateClient(change) {
+    async activateSession(change) {
+      const session = sessions.get(change.lastActiveSessionId);
+      if (session?.status !== 'active' || session.clientId !== change.clientId) return false;
       applyClient(change);
+      return true;
+    },
+    async touchClient(clientId, now) {
+      const client = clients.get(clientId);
+      if (client) client.uat = now;
     },
 
     async createOrganization(organization, creatorId) {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { createPublishableKey } from '@orbital/core';
+import { cookieNames, createPublishableKey } from '@orbital/core';
 import { authenticateRequest } from '@orbital/core/server';
 import { APP, Browser, URL_BASE } from '../../test/harness';
 import { createTestDatabase } from '../../test/postgres';
@@ -72,6 +72,46 @@ describe.skipIf(!database)('PostgreSQL with several auth-server instances', () =
     expect(results.map((r) => r.body.sessionId)).toContain(client.lastActiveSessionId);
   });
 
+  // The same browser, one request on each instance, over and over: what a load balancer does.
+  const TRIALS = 30;
+
+  it('never lets a token racing a sign-out on the other instance sign the browser back in', async () => {
+    const names = cookieNames(a.publishableKey);
+    for (let trial = 0; trial < TRIALS; trial++) {
+      const ip = `10.4.${trial}.1`; // one browser per trial, each under its own sign-up limit
+      const onA = new Browser(a, APP, ip);
+      const { body } = await onA.signUp(`race.${trial}.${Date.now()}@example.com`);
+      const onB = new Browser(b, APP, ip, onA.jar);
+      const stale = new Browser(b, APP, ip, new Map(onA.jar)); // a tab that kept the old cookie
+      const refreshes = Array.from({ length: 4 }, () => onB.token(body.sessionId));
+      const signOut = onA.fetch('/v1/client/sessions', { method: 'DELETE' });
+      await Promise.all([...refreshes, signOut]);
+      // Cookies applied in the order the responses arrived: the sign-out's must stand.
+      expect(onA.jar.get(names.client)).toBeUndefined();
+      expect(onA.jar.get(names.clientUat) ?? '0').toBe('0');
+      expect([401, 404]).toContain((await stale.token(body.sessionId)).status); // no token for the ended session
+    }
+  });
+
+  it('never leaves a client pointing at a session ended on the other instance while it was switched to', async () => {
+    const db = new pg.Client({ connectionString: database!.url });
+    await db.connect();
+    try {
+      for (let trial = 0; trial < TRIALS; trial++) {
+        const ip = `10.5.${trial}.1`;
+        const onA = new Browser(a, APP, ip);
+        const first = (await onA.signUp(`switch.${trial}.a.${Date.now()}@example.com`)).body.sessionId as string;
+        await onA.signUp(`switch.${trial}.b.${Date.now()}@example.com`); // now active; `first` waits in the chooser
+        const onB = new Browser(b, APP, ip, onA.jar);
+        await Promise.all([onA.fetch(`/v1/client/sessions/${first}/touch`, { method: 'POST' }), onB.fetch(`/v1/client/sessions/${first}/end`, { method: 'POST' })]);
+        const { rows } = await db.query(`SELECT s.status FROM orbital_clients c JOIN orbital_sessions s ON s.id = c.last_active_session_id WHERE s.id = $1`, [first]);
+        expect(rows.map((r) => r.status)).not.toContain('ended');
+      }
+    } finally {
+      await db.end();
+    }
+  });
+
   it('signs with one key set: a token from either instance verifies with the JWKS from the other', async () => {
     const browser = new Browser(a);
     const { body } = await browser.signUp(`key.${Date.now()}@example.com`);
@@ -81,7 +121,7 @@ describe.skipIf(!database)('PostgreSQL with several auth-server instances', () =
     for (const [token, jwksFrom] of [[tokens[0]!, b], [tokens[1]!, a]] as const) {
       const options = { publishableKey: createPublishableKey(URL_BASE, 'development'), jwks: await jwksFrom.jwks(), authorizedParties: [APP] };
       const state = await authenticateRequest(new Request(`${APP}/api`, { headers: { authorization: `Bearer ${token}` } }), options);
-      expect(state.status).toBe('signed-in');
+      expect(state).toMatchObject({ status: 'signed-in' });
     }
   });
 });

@@ -150,16 +150,35 @@ export function createSqlStore(db: SqlClient): Store {
       return (await db.query(`SELECT * FROM orbital_sessions WHERE user_id = $1 AND status = 'active' ORDER BY created_at, id`, [userId])).map(toSession);
     },
     async touchSession(id, now) {
-      await db.query(`UPDATE orbital_sessions SET last_active_at = $2 WHERE id = $1 AND status = 'active' AND last_active_at < $2`, [id, now]);
+      const rows = await db.query(`UPDATE orbital_sessions SET last_active_at = GREATEST(last_active_at, $2) WHERE id = $1 AND status = 'active' RETURNING id`, [id, now]);
+      return rows.length === 1;
     },
-    endSessions(ids, status, now, change) {
-      return db.transaction(async (tx) => {
-        if (ids.length) await tx.query(`UPDATE orbital_sessions SET status = $2, ended_at = $3 WHERE id = ANY($1::text[]) AND status = 'active'`, [ids, status, now]);
-        if (change) await setClient(tx, change);
+    async endSessions(ids, status, now) {
+      if (!ids.length) return;
+      await db.transaction(async (tx) => {
+        await tx.query(`UPDATE orbital_sessions SET status = $2, ended_at = $3 WHERE id = ANY($1::text[]) AND status = 'active'`, [ids, status, now]);
+        // A second statement, so a second snapshot: it sees a switch that committed while the
+        // first waited for that switch's lock, and clears it.
+        await tx.query(
+          `UPDATE orbital_clients c SET last_active_session_id = NULL, uat = $2
+           FROM orbital_sessions s WHERE s.id = ANY($1::text[]) AND c.id = s.client_id AND c.last_active_session_id = s.id`,
+          [ids, now],
+        );
       });
     },
-    async updateClient(change) {
-      await setClient(db, change);
+    async activateSession({ clientId, lastActiveSessionId, uat }) {
+      // FOR SHARE: an ending session waits for this switch to commit, or this switch for the end
+      // (and then finds the session no longer active).
+      const rows = await db.query(
+        `UPDATE orbital_clients SET last_active_session_id = $2, uat = $3 WHERE id = $1
+           AND EXISTS (SELECT 1 FROM orbital_sessions WHERE id = $2 AND client_id = $1 AND status = 'active' FOR SHARE)
+         RETURNING id`,
+        [clientId, lastActiveSessionId, uat],
+      );
+      return rows.length === 1;
+    },
+    async touchClient(clientId, now) {
+      await db.query('UPDATE orbital_clients SET uat = $2 WHERE id = $1', [clientId, now]);
     },
 
     async createOrganization(organization, creatorId) {

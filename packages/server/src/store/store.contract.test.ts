@@ -67,23 +67,41 @@ describe.each(stores)('store contract: %s', (_, create) => {
   it('creates a session and makes it active on its client, atomically', async () => {
     const { user, client } = await newClientWithUser();
     const session = await store.createSession({ id: uid('sess'), clientId: client.id, userId: user.id, now: 300 }, { clientId: client.id, lastActiveSessionId: null, uat: 300 });
-    await store.updateClient({ clientId: client.id, lastActiveSessionId: session.id, uat: 301 });
+    expect(await store.activateSession({ clientId: client.id, lastActiveSessionId: session.id, uat: 301 })).toBe(true);
     expect(session).toMatchObject({ status: 'active', createdAt: 300, lastActiveAt: 300, endedAt: null });
     expect((await store.loadClientGraph({ tokenHash: client.tokenHash }))?.client).toMatchObject({ id: client.id, lastActiveSessionId: session.id, uat: 301 });
     expect(await clientSessions(client.id)).toEqual([session]);
     expect(await store.listUserSessions(user.id)).toEqual([session]);
   });
 
-  it('records activity only forwards in time', async () => {
+  it('records activity only forwards in time, and only on an active session', async () => {
     const { user, client } = await newClientWithUser();
     const id = uid('sess');
     await store.createSession({ id, clientId: client.id, userId: user.id, now: 400 }, { clientId: client.id, lastActiveSessionId: id, uat: 400 });
-    await store.touchSession(id, 450);
-    await store.touchSession(id, 420);
+    expect(await store.touchSession(id, 450)).toBe(true);
+    expect(await store.touchSession(id, 420)).toBe(true);
     expect((await store.findSession(id))!.lastActiveAt).toBe(450);
+    await store.endSessions([id], 'ended', 460);
+    expect(await store.touchSession(id, 470)).toBe(false);
+    expect(await store.findSession(id)).toMatchObject({ lastActiveAt: 450, status: 'ended' });
   });
 
-  it('ends sessions with a status and updates the client in one step', async () => {
+  it('switches a client only to its own sessions that are still active', async () => {
+    const { user, client } = await newClientWithUser();
+    const [live, ended] = [uid('sess'), uid('sess')];
+    await store.createSession({ id: live, clientId: client.id, userId: user.id, now: 600 }, { clientId: client.id, lastActiveSessionId: live, uat: 600 });
+    await store.createSession({ id: ended, clientId: client.id, userId: user.id, now: 601 }, { clientId: client.id, lastActiveSessionId: ended, uat: 601 });
+    await store.endSessions([ended], 'ended', 602);
+    expect(await store.activateSession({ clientId: client.id, lastActiveSessionId: ended, uat: 603 })).toBe(false);
+    const stranger = await newClientWithUser();
+    expect(await store.activateSession({ clientId: stranger.client.id, lastActiveSessionId: live, uat: 603 })).toBe(false);
+    expect(await store.findClient(client.id)).toMatchObject({ lastActiveSessionId: null, uat: 602 });
+    expect(await store.activateSession({ clientId: client.id, lastActiveSessionId: live, uat: 604 })).toBe(true);
+    await store.touchClient(client.id, 605);
+    expect(await store.findClient(client.id)).toMatchObject({ lastActiveSessionId: live, uat: 605 });
+  });
+
+  it('ends sessions with a status and leaves their client with none active, in one step', async () => {
     const { user, client } = await newClientWithUser();
     const [a, b] = [uid('sess'), uid('sess')];
     await store.createSession({ id: a, clientId: client.id, userId: user.id, now: 500 }, { clientId: client.id, lastActiveSessionId: a, uat: 500 });
@@ -91,10 +109,12 @@ describe.each(stores)('store contract: %s', (_, create) => {
     await store.createSession({ id: b, clientId: client.id, userId: other.id, now: 501 }, { clientId: client.id, lastActiveSessionId: b, uat: 501 });
     expect((await clientSessions(client.id)).map((s) => s.id)).toEqual([a, b]);
 
-    await store.endSessions([b], 'revoked', 510, { clientId: client.id, lastActiveSessionId: null, uat: 510 });
+    await store.endSessions([a], 'ended', 505); // not the active one: the client keeps `b`
+    expect(await store.findClient(client.id)).toMatchObject({ lastActiveSessionId: b, uat: 501 });
+    await store.endSessions([b], 'revoked', 510);
     expect(await store.findSession(b)).toMatchObject({ status: 'revoked', endedAt: 510 });
     expect(await store.findClient(client.id)).toMatchObject({ lastActiveSessionId: null, uat: 510 });
-    expect((await clientSessions(client.id)).map((s) => s.id)).toEqual([a]);
+    expect(await clientSessions(client.id)).toEqual([]);
 
     // an ended session never changes status again
     await store.endSessions([b], 'expired', 520);

@@ -173,12 +173,23 @@ export interface Store {
   findSession(id: string): Promise<SessionRecord | null>;
   /** Active sessions of a user across all clients. */
   listUserSessions(userId: string): Promise<SessionRecord[]>;
-  /** Records activity (a minted token). */
-  touchSession(id: string, now: number): Promise<void>;
-  /** Ends active sessions with a status, and optionally updates their client, atomically. */
-  endSessions(ids: readonly string[], status: Exclude<SessionStatus, 'active'>, now: number, client?: ClientChange): Promise<void>;
-  /** Changes which session is the client's active one. */
-  updateClient(change: ClientChange): Promise<void>;
+  /**
+   * Records activity (a minted token) in the statement that checks the session is still active:
+   * false when it has ended, however recently, so no token is minted for it.
+   */
+  touchSession(id: string, now: number): Promise<boolean>;
+  /**
+   * Ends active sessions with a status. Any client whose active session is among them is left
+   * with none (`uat` = now) in the same transaction, even one that switched to it a moment ago.
+   */
+  endSessions(ids: readonly string[], status: Exclude<SessionStatus, 'active'>, now: number): Promise<void>;
+  /**
+   * Makes a session its client's active one, only while it is still active (checked under a lock
+   * an ending session waits for); false when it has ended.
+   */
+  activateSession(change: ClientChange & { lastActiveSessionId: string }): Promise<boolean>;
+  /** Marks a change of the client's state (`uat`) that apps must notice, such as an organization switch. */
+  touchClient(clientId: string, now: number): Promise<void>;
 
   /** Creates an organization with its creator as admin; `organization_slug_taken` when the slug exists. */
   createOrganization(organization: OrganizationRecord, creatorId: string): Promise<OrganizationRecord>;
