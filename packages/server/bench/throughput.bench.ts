@@ -109,6 +109,33 @@ function load(url: string, sessions: Session[], method: 'GET' | 'POST', connecti
   });
 }
 
+/** The statements one refresh sends, and PostgreSQL's plan for each with that refresh's values. */
+async function refreshPlans(url: string, session: Session, db: pg.Client): Promise<string[]> {
+  await fetch(`${url}/__bench/queries`);
+  await fetch(`${url}${session.path}`, { method: 'POST', headers: session.headers });
+  const sent = (await (await fetch(`${url}/__bench/queries`)).json()) as Array<{ text: string; values: unknown[] }>;
+  const plans: string[] = [];
+  for (const { text, values } of sent) {
+    const rows = (await db.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${text}`, values)).rows as Array<{ 'QUERY PLAN': string }>;
+    plans.push(rows.map((r) => r['QUERY PLAN']).join('\n'));
+  }
+  return plans;
+}
+
+/** A million users, each with a client and a session (a quarter of them ended), beside the bench's own. */
+async function seedMillion(db: pg.Client): Promise<number> {
+  const started = performance.now();
+  const n = 1_000_000;
+  await db.query(`INSERT INTO orbital_users (id, email, password_hash, created_at, updated_at) SELECT 'user_seed_' || g, 'seed' || g || '@example.com', 'x', 0, 0 FROM generate_series(1, $1) g`, [n]);
+  await db.query(`INSERT INTO orbital_clients (id, token_hash, last_active_session_id, uat, created_at) SELECT 'client_seed_' || g, md5(g::text), 'sess_seed_' || g, 0, 0 FROM generate_series(1, $1) g`, [n]);
+  await db.query(
+    `INSERT INTO orbital_sessions (id, client_id, user_id, status, created_at, last_active_at) SELECT 'sess_seed_' || g, 'client_seed_' || g, 'user_seed_' || g, CASE WHEN g % 4 = 0 THEN 'ended' ELSE 'active' END, 0, 0 FROM generate_series(1, $1) g`,
+    [n],
+  );
+  await db.query('VACUUM ANALYZE');
+  return (performance.now() - started) / 1000;
+}
+
 const activityWrites = async (url: string) => ((await (await fetch(`${url}/__bench/activity-writes`)).json()) as { activityWrites: number }).activityWrites;
 
 function signingAlgorithms() {
@@ -140,6 +167,8 @@ const databaseUrl = Object.assign(new URL(ADMIN_URL), { pathname: `/${name}` }).
 const stops: Array<() => void> = [];
 const results: Record<string, Load> = {};
 const writes: Record<string, number> = {};
+const plans: Record<string, string[]> = {};
+let seedSeconds = 0;
 
 try {
   // One instance, default coalescing.
@@ -150,6 +179,16 @@ try {
   let before = await activityWrites(one.url);
   results['Orbital, 1 instance'] = await load(one.url, sessions, 'POST');
   writes['coalesced (default: at most once a minute per session)'] = (((await activityWrites(one.url)) - before) * 1000) / results['Orbital, 1 instance'].requests;
+  const bench = new pg.Client({ connectionString: databaseUrl });
+  await bench.connect();
+  plans['empty database'] = await refreshPlans(one.url, sessions[0]!, bench);
+
+  // The same sessions again, among a million others: a refresh must stay one indexed query.
+  seedSeconds = await seedMillion(bench);
+  await load(one.url, sessions, 'POST', 10);
+  results['Orbital, 1 instance, 1M sessions in the database'] = await load(one.url, sessions, 'POST');
+  plans['1,000,000 sessions'] = await refreshPlans(one.url, sessions[0]!, bench);
+  await bench.end();
   one.stop();
 
   // The same with RS256 signing: dearer for the auth server, cheaper for app servers.
@@ -193,8 +232,13 @@ try {
 console.log(`\nToken refresh on PostgreSQL, ${DURATION} s per run, ${CONNECTIONS} connections (one session each), autocannon on the same 2-core machine`);
 console.table(Object.fromEntries(Object.entries(results).map(([k, r]) => [k, { 'requests/s': Math.round(r.rps), 'p50 ms': r.p50, 'p99 ms': r.p99, requests: r.requests, errors: r.errors }])));
 const one = results['Orbital, 1 instance']!;
+console.log(`1M sessions / empty database: ${(results['Orbital, 1 instance, 1M sessions in the database']!.rps / one.rps).toFixed(2)}x (seeding took ${seedSeconds.toFixed(0)} s)`);
 console.log(`two instances / one: ${(results['Orbital, 2 instances']!.rps / one.rps).toFixed(2)}x`);
 console.log(`Orbital (1 instance) / better-auth get-session: ${(one.rps / results['better-auth get-session']!.rps).toFixed(2)}x`);
+for (const [label, statements] of Object.entries(plans)) {
+  console.log(`\nOne token refresh, ${label}: ${statements.length} statement(s)`);
+  for (const plan of statements) console.log(plan.replace(/^/gm, '  '));
+}
 console.log('\nActivity writes (UPDATE orbital_sessions SET last_active_at) per 1,000 token refreshes');
 console.table(Object.fromEntries(Object.entries(writes).map(([k, v]) => [k, { writes: Math.round(v) }])));
 console.log('\nSigning algorithms, node:crypto, µs per operation');

@@ -6,6 +6,7 @@ import { createClient } from 'redis';
 import { ApiError } from '@orbital/core';
 import { createRevocationList, type ReplayGuard, type RevocationList } from '@orbital/core/server';
 import { rateLimited, type RateLimiter } from './rate-limit';
+import { createStallGuard } from './stall-guard';
 import type { SharedState } from './shared-state';
 
 export interface RedisOptions {
@@ -15,6 +16,11 @@ export interface RedisOptions {
   keyPrefix?: string;
   /** Milliseconds a command may take before it fails as unavailable (default 1000): a hung Redis costs that, not the request. */
   commandTimeout?: number;
+  /**
+   * Milliseconds with commands waiting and none answered after which Redis counts as hung: waiting
+   * and new requests get `shared_state_unavailable` at once until a ping answers (default 500).
+   */
+  stallTimeout?: number;
 }
 
 const COMMAND_TIMEOUT = 1_000;
@@ -67,15 +73,23 @@ export function createRedisSharedState(options: RedisOptions): SharedState {
   const prefix = options.keyPrefix ?? 'orbital:';
   const client = connect(options.url);
   const timeout = options.commandTimeout ?? COMMAND_TIMEOUT;
+  const stallAfter = options.stallTimeout ?? 500;
+  const guard = createStallGuard({
+    stallAfter,
+    probe: () => guarded(() => client.ping(), stallAfter),
+    unavailable,
+    onChange: (cause) => console.warn(cause ? `[orbital] Redis does not answer (${cause.message}): answering shared_state_unavailable until it does` : '[orbital] Redis answers again'),
+  });
+  const command = <T>(run: () => Promise<T>) => guard.run(() => guarded(run, timeout));
   const limiter: RateLimiter = {
     async hit(key, rule) {
       const redisKey = `${prefix}rate:${key}`;
-      const [count, ttl] = await guarded(() => client.multi().incr(redisKey).expire(redisKey, rule.window, 'NX').ttl(redisKey).exec(), timeout);
+      const [count, ttl] = await command(() => client.multi().incr(redisKey).expire(redisKey, rule.window, 'NX').ttl(redisKey).exec());
       if (Number(count) > rule.limit) throw rateLimited(Math.max(1, Number(ttl)));
     },
     async check(key, rule) {
       const redisKey = `${prefix}rate:${key}`;
-      const [count, ttl] = await guarded(() => client.multi().get(redisKey).ttl(redisKey).exec(), timeout);
+      const [count, ttl] = await command(() => client.multi().get(redisKey).ttl(redisKey).exec());
       if (Number(count ?? 0) >= rule.limit) throw rateLimited(Math.max(1, Number(ttl)));
     },
   };
@@ -83,12 +97,13 @@ export function createRedisSharedState(options: RedisOptions): SharedState {
     kind: 'redis',
     limiter,
     async sessionsEnded(sessionIds) {
-      if (sessionIds.length) await guarded(() => client.publish(channelName(prefix), JSON.stringify(sessionIds)), timeout);
+      if (sessionIds.length) await command(() => client.publish(channelName(prefix), JSON.stringify(sessionIds)));
     },
     async ping() {
-      await guarded(() => client.ping(), timeout);
+      await command(() => client.ping());
     },
     async close() {
+      guard.close();
       if (client.isOpen) client.destroy();
     },
   };

@@ -3,17 +3,27 @@ import { json } from '../http';
 import type { RouteHandler } from '../router';
 
 const RETRY_AFTER = 5;
+/** Milliseconds each dependency has to answer: a load balancer's check must not hang with it. */
+const HEALTH_DEADLINE = 1_000;
 
 /**
  * `GET /health` for load balancers and orchestrators: 200 when the store (and Redis, when
  * configured) answer, else 503 with a stable code and `Retry-After`. Says nothing else about them.
  */
 export function healthRoutes(ctx: ServerContext): Array<['GET', string, RouteHandler]> {
-  const check = (probe: () => Promise<void>) =>
-    probe().then(
+  const check = async (probe: () => Promise<void>) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<'unavailable'>((resolve) => (timer = setTimeout(() => resolve('unavailable'), HEALTH_DEADLINE)));
+    const answer = probe().then(
       () => 'ok' as const,
       () => 'unavailable' as const,
     );
+    try {
+      return await Promise.race([answer, late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
   return [
     [
       'GET',

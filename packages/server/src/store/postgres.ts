@@ -1,5 +1,7 @@
 import type { QueryConfig } from 'pg';
-import type { SqlClient } from './sql-client';
+import { createStallGuard } from '../stall-guard';
+import type { SqlClient, SqlExecutor } from './sql-client';
+import { storeUnavailable } from './types';
 import { createSqlStore } from './sql-store';
 import type { Store } from './types';
 
@@ -9,6 +11,12 @@ export interface PostgresStoreOptions {
   max?: number;
   /** Milliseconds a query may take before it fails with `store_unavailable` (default 5000). */
   queryTimeout?: number;
+  /**
+   * Milliseconds with queries waiting and none answered after which PostgreSQL counts as hung
+   * (paused, partitioned): waiting requests get `store_unavailable` then, and new ones at once
+   * until a probe answers (default 500).
+   */
+  stallTimeout?: number;
 }
 
 /** The production store: PostgreSQL through a node-postgres pool; many auth-server instances may share it. */
@@ -37,6 +45,23 @@ export async function createPostgresClient(options: PostgresStoreOptions): Promi
   });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', () => {});
+  const stallAfter = options.stallTimeout ?? 500;
+  const guard = createStallGuard({
+    stallAfter,
+    // A connection of its own: the pool's may all be stuck on the hung server.
+    probe: async () => {
+      const probe = new pg.Client({ connectionString: options.connectionString, connectionTimeoutMillis: stallAfter, query_timeout: stallAfter });
+      probe.on('error', () => {});
+      try {
+        await probe.connect();
+        await probe.query('SELECT 1');
+      } finally {
+        void probe.end().catch(() => {});
+      }
+    },
+    unavailable: storeUnavailable,
+    onChange: (cause) => console.warn(cause ? `[orbital] PostgreSQL does not answer (${cause.message}): answering store_unavailable until it does` : '[orbital] PostgreSQL answers again'),
+  });
   // Named statements: each connection parses and plans a query once, then only binds and runs it
   // (token refreshes ran ~60% faster in the bench). Transactions (and so migrations) stay unnamed.
   const names = new Map<string, string>();
@@ -46,7 +71,8 @@ export async function createPostgresClient(options: PostgresStoreOptions): Promi
     if (!name) names.set(text, (name = `orbital_${generation}_${names.size}`));
     return { name, text, values };
   };
-  const query = async (text: string, params?: unknown[]) => {
+  const query = (text: string, params?: unknown[]) => guard.run(() => prepared(text, params));
+  const prepared = async (text: string, params?: unknown[]) => {
     try {
       return (await pool.query(statement(text, params))).rows;
     } catch (error) {
@@ -60,31 +86,36 @@ export async function createPostgresClient(options: PostgresStoreOptions): Promi
   };
   const client: SqlClient = {
     query,
-    async transaction(fn, { unbounded = false } = {}) {
-      const conn = await pool.connect();
-      // node-postgres reads a per-query `query_timeout` (its types do not list it).
-      const run = (text: string, params?: unknown[]) => conn.query({ text, values: params, ...(unbounded && { query_timeout: 10 * 60_000 }) } as QueryConfig);
-      // A connection that dies while checked out (a database restart between two statements)
-      // emits 'error' on this client, which the pool no longer listens to: unhandled, it would
-      // end the process. Remember it, fail this transaction, and discard the client.
-      let broken: Error | undefined;
-      const onError = (error: Error) => void (broken = error);
-      conn.on('error', onError);
-      try {
-        await run('BEGIN');
-        if (unbounded) await run('SET LOCAL statement_timeout = 0');
-        const result = await fn({ query: async (text, params) => (await run(text, params)).rows });
-        await run('COMMIT');
-        return result;
-      } catch (error) {
-        if (!broken) await conn.query('ROLLBACK').catch((rollback: Error) => void (broken = rollback));
-        throw error;
-      } finally {
-        conn.off('error', onError);
-        conn.release(broken ?? false);
-      }
+    // Migrations wait for each other's lock as long as they must: only bounded work is guarded.
+    transaction: (fn, { unbounded = false } = {}) => (unbounded ? transaction(fn, true) : guard.run(() => transaction(fn, false))),
+    close: async () => {
+      guard.close();
+      await pool.end();
     },
-    close: () => pool.end(),
   };
+  async function transaction<T>(fn: (tx: SqlExecutor) => Promise<T>, unbounded: boolean): Promise<T> {
+    const conn = await pool.connect();
+    // node-postgres reads a per-query `query_timeout` (its types do not list it).
+    const run = (text: string, params?: unknown[]) => conn.query({ text, values: params, ...(unbounded && { query_timeout: 10 * 60_000 }) } as QueryConfig);
+    // A connection that dies while checked out (a database restart between two statements)
+    // emits 'error' on this client, which the pool no longer listens to: unhandled, it would
+    // end the process. Remember it, fail this transaction, and discard the client.
+    let broken: Error | undefined;
+    const onError = (error: Error) => void (broken = error);
+    conn.on('error', onError);
+    try {
+      await run('BEGIN');
+      if (unbounded) await run('SET LOCAL statement_timeout = 0');
+      const result = await fn({ query: async (text, params) => (await run(text, params)).rows });
+      await run('COMMIT');
+      return result;
+    } catch (error) {
+      if (!broken) await conn.query('ROLLBACK').catch((rollback: Error) => void (broken = rollback));
+      throw error;
+    } finally {
+      conn.off('error', onError);
+      conn.release(broken ?? false);
+    }
+  }
   return client;
 }

@@ -1,7 +1,7 @@
 import { ApiError } from '@orbital/core';
 import { migrations } from './migrations';
 import type { SqlClient, SqlExecutor } from './sql-client';
-import { RETIRED_TOKEN_TTL, clientChanged, identifierTaken, slugTaken, type ClientChange, type ClientRecord, type InvitationRecord, type MembershipRecord, type NewUser, type OrganizationRecord, type SessionRecord, type SigningKeyRecord, type Store, type UserRecord } from './types';
+import { RETIRED_TOKEN_TTL, clientChanged, storeUnavailable, identifierTaken, slugTaken, type ClientChange, type ClientRecord, type InvitationRecord, type MembershipRecord, type NewUser, type OrganizationRecord, type SessionRecord, type SigningKeyRecord, type Store, type UserRecord } from './types';
 
 /** The SQL store: the same statements on embedded PGlite and on PostgreSQL. */
 export function createSqlStore(db: SqlClient): Store {
@@ -397,7 +397,7 @@ function withUnavailableErrors(store: Store): Store {
         const code = (error as { code?: string }).code;
         const message = String((error as Error).message ?? '');
         if ((code && UNAVAILABLE.has(code)) || /connection|terminat|closed|timeout/i.test(message)) {
-          throw new ApiError(503, 'store_unavailable', 'The auth server cannot reach its database right now. Retry in a few seconds.', { cause: error, retryAfter: 5 });
+          throw storeUnavailable(error);
         }
         throw error;
       }

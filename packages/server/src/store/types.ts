@@ -233,6 +233,11 @@ export interface Store {
 /** Seconds a retired client token is remembered, to tell a racing tab from a stranger. */
 export const RETIRED_TOKEN_TTL = 60;
 
+/** The database does not answer (down, restarting, hung): the caller may retry. */
+export function storeUnavailable(cause: unknown): ApiError {
+  return new ApiError(503, 'store_unavailable', 'The auth server cannot reach its database right now. Retry in a few seconds.', { cause, retryAfter: 5 });
+}
+
 /** Another tab of the same browser signed in at the same moment and got the new token first. */
 export function clientChanged(): ApiError {
   return new ApiError(409, 'client_changed', 'This browser signed in from another tab at the same moment. Try again: it will use the new session.');
