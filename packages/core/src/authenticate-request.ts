@@ -1,7 +1,7 @@
 import { isCrossSite, withDevBrowser } from './dev-browser';
 import { clientCookie, cookieNames, clientUatCookie, devBrowserCookie, expiredCookie, handshakeCountCookie, parseCookies, sessionCookie, type CookieNames, type CookieScope } from './cookies';
 import { buildSyncUrl, redeemSyncCode } from './satellite-sync';
-import { DEV_BROWSER_PARAM, HANDSHAKE_PARAM, SYNC_PARAM } from './transient-params';
+import { DEV_BROWSER_PARAM, HANDSHAKE_PARAM, SYNC_NONCE_PARAM, SYNC_PARAM } from './transient-params';
 import { TokenVerificationError, isOrbitalError, type OrbitalErrorCode } from './errors';
 import type { RevokedSessions } from './revoked-sessions';
 import { buildHandshakeUrl, createMemoryReplayGuard, createNonce, verifyHandshakePayload, type ReplayGuard } from './handshake';
@@ -9,7 +9,7 @@ import { keySetFor, type KeySet, type KeySource } from './key-set';
 import { parsePublishableKey, type InstanceMode } from './keys';
 import { validateOptions, type OrbitalOptions } from './options';
 import { appOrigins, publicUrl } from './public-url';
-import { MAX_HANDSHAKE_ATTEMPTS, decideRequestState, describeHandshakeFailure, type GuardCause, type HandshakeReason, type SignedOutReason } from './request-state';
+import { COOKIES_BLOCKED_MESSAGE, MAX_HANDSHAKE_ATTEMPTS, decideRequestState, describeHandshakeFailure, type GuardCause, type HandshakeReason, type SignedOutReason } from './request-state';
 import { verifySessionToken, type SessionClaims } from './verify-token';
 
 export interface AuthenticateRequestOptions extends KeySource {
@@ -289,11 +289,16 @@ function handshakeBase(url: URL, options: AuthenticateRequestOptions, ctx: Resol
  * another origin's code) changes nothing: the cookies decide, with no redirect.
  */
 async function applySync(incoming: Incoming): Promise<Verdict> {
-  const { url, options, ctx, scope } = incoming;
+  const { url, options, ctx, scope, cookies } = incoming;
   const code = url.searchParams.get(SYNC_PARAM) ?? '';
+  const echoed = url.searchParams.get(SYNC_NONCE_PARAM);
   const headers = new Headers();
   let failure: string;
-  if (!options.secretKey) {
+  // An automatic sync echoes the nonce this app set in its guard cookie before it left.
+  if (echoed !== null && cookies[ctx.names.handshakeCount] === undefined) return signedOut('cookies-blocked', headers, COOKIES_BLOCKED_MESSAGE);
+  if (echoed !== null && parseGuard(cookies[ctx.names.handshakeCount]).nonce !== echoed) {
+    failure = 'This sync code was not requested by this browser (a link from elsewhere): it was not redeemed.';
+  } else if (!options.secretKey) {
     failure = 'This app received a sync code but has no secret key to redeem it: set ORBITAL_SECRET_KEY.';
   } else {
     try {
@@ -344,6 +349,8 @@ async function applyHandshake(incoming: Incoming, headers: Headers): Promise<Ver
     // A stale payload (a reload, an old link) says nothing about now: the cookies decide, and any
     // new handshake URL is built without it.
     if (code === 'handshake_replayed' || code === 'handshake_expired') return null;
+    // The nonce cookie set before leaving did not come back at all: this site keeps no cookies.
+    if (code === 'handshake_nonce_mismatch' && cookies[ctx.names.handshakeCount] === undefined) return signedOut('cookies-blocked', new Headers(), COOKIES_BLOCKED_MESSAGE);
     // A bad payload (tampered, or keys that do not match) changes nothing and redirects nowhere:
     // a crafted link cannot sign anyone out, and a misconfiguration cannot loop.
     const state = await fromCookies(incoming, new Headers(), false);

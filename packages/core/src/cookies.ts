@@ -101,6 +101,13 @@ export function handshakeCountCookie(names: CookieNames, scope: CookieScope, val
   return serialize(scope, { name: names.handshakeCount, value: value ?? '', maxAge: value === null ? 0 : 60 }, false);
 }
 
+/** The auth server's own record of the automatic syncs it answered this browser session (HttpOnly, no Max-Age). */
+export const AUTO_SYNC_COOKIE = '__orbital_auto_sync';
+
+export function autoSyncCookie(scope: CookieScope, value: string): string {
+  return serialize(scope, { name: AUTO_SYNC_COOKIE, value, httpOnly: true });
+}
+
 /** The development-browser token on the app's own site (readable by the browser client). */
 export function devBrowserCookie(names: CookieNames, scope: CookieScope, token: string): string {
   return serialize(scope, { name: names.devBrowser, value: token, maxAge: 400 * 24 * 60 * 60 });

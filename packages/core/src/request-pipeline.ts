@@ -45,13 +45,15 @@ export function createRequestPipeline(options: OrbitalOptions, log: (message: st
   const authenticate: AuthenticateRequestOptions = toAuthenticateOptions(options);
   const origins = appOrigins(options);
   const urlOf = (request: Request) => publicUrl(request, { trustProxy: options.trustProxy, origins });
+  const once = onceAnHour();
 
   return {
     options,
     async handle(request) {
       if (isAuthServerRequest(urlOf(request), options)) return { action: 'pass-through' };
       const state = await authenticateRequest(request, authenticate);
-      if (state.message) log(state.message);
+      // A browser that keeps no cookies says so on every visit: once an hour is enough per browser.
+      if (state.message && (state.reason !== 'cookies-blocked' || once(request.headers.get('user-agent') ?? ''))) log(state.message);
       if (state.status === 'handshake') return { action: 'respond', response: new Response(null, { status: 307, headers: state.headers }), state };
       return { action: 'continue', state };
     },
@@ -64,5 +66,17 @@ export function createRequestPipeline(options: OrbitalOptions, log: (message: st
     authFromToken(token, url) {
       return authFromToken(token, authenticate, new URL(url).origin);
     },
+  };
+}
+
+/** True the first time a key is seen in an hour; remembers at most 1,000 keys. */
+function onceAnHour(now: () => number = Date.now): (key: string) => boolean {
+  const seen = new Map<string, number>();
+  return (key) => {
+    const at = seen.get(key);
+    if (at !== undefined && now() - at < 3_600_000) return false;
+    if (seen.size >= 1_000) seen.delete(seen.keys().next().value!);
+    seen.set(key, now());
+    return true;
   };
 }

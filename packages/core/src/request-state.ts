@@ -46,7 +46,8 @@ export type SignedOutReason =
   | 'token-invalid'
   | 'handshake-failed'
   | 'handshake-loop'
-  | 'sync-failed';
+  | 'sync-failed'
+  | 'cookies-blocked';
 
 export type HandshakeReason = 'token-missing' | 'token-expired' | 'token-outdated' | 'token-invalid' | 'first-visit-sync';
 
@@ -81,6 +82,10 @@ function needsHandshake(reason: HandshakeReason, facts: RequestFacts): Decision 
  * `sync-unanswered` for a satellite's first-visit sync.
  */
 export type GuardCause = OrbitalErrorCode | 'token-missing' | 'sync-unanswered';
+
+/** What a developer is told when a page comes back from the auth server without the cookie it set before leaving. */
+export const COOKIES_BLOCKED_MESSAGE =
+  'This site did not keep its cookies in this browser: the cookie it set before sending the browser to the auth server did not come back (cookies blocked or cleared for this site, or the link came from elsewhere). Pages here show signed out; the primary stops issuing sync codes for this browser after two such visits.';
 
 /** The likely cause behind a handshake that failed or keeps coming back, from the last error seen. */
 export function describeHandshakeFailure(code: GuardCause | undefined): string {

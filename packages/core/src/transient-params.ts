@@ -2,6 +2,12 @@
 export const HANDSHAKE_PARAM = '__orbital_handshake';
 /** Carries a single-use sync code back to the satellite page. */
 export const SYNC_PARAM = '__orbital_sync';
+/**
+ * The nonce of a satellite's automatic sync, echoed back with the sync code: the satellite
+ * redeems only a code its own browser asked for, and learns it kept no cookie when the nonce
+ * cookie it set before leaving did not come back.
+ */
+export const SYNC_NONCE_PARAM = '__orbital_sync_nonce';
 /** Carries the development-browser token between app and auth server (development instances only). */
 export const DEV_BROWSER_PARAM = '__orbital_db';
 
@@ -16,7 +22,7 @@ export const NONCE_PARAM = 'nonce';
  * Query parameters that carry one arrival: spent once read, so never kept in a return URL, the
  * address bar, history or bookmarks. Routers that keep their own copy of the URL drop them too.
  */
-export const TRANSIENT_URL_PARAMS: readonly string[] = [HANDSHAKE_PARAM, SYNC_PARAM, DEV_BROWSER_PARAM];
+export const TRANSIENT_URL_PARAMS: readonly string[] = [HANDSHAKE_PARAM, SYNC_PARAM, SYNC_NONCE_PARAM, DEV_BROWSER_PARAM];
 
 /** The parameter that nests a return URL (`redirect_url`); its value is cleaned too. */
 const NESTED_URL_PARAM = 'redirect_url';

@@ -83,9 +83,14 @@ describe('the trust boundary of an app server', () => {
   describe('answers the browser did not ask for', () => {
     it('a handshake payload for the attacker’s own session, sent as a link, signs nobody in', async () => {
       const attackers = await handshake(await sessionToken(keys.signer, time.seconds()), APP_ORIGIN, 'the-attackers-own-nonce-123');
-      const state = await authenticateRequest(page(`/?${HANDSHAKE_PARAM}=${attackers}`), options);
+      // A victim in the middle of a handshake of their own (another nonce in their guard cookie)…
+      const state = await authenticateRequest(page(`/?${HANDSHAKE_PARAM}=${attackers}`, { [names.handshakeCount]: `1.token-missing.${NONCE}` }), options);
       expect(state).toMatchObject({ status: 'signed-out', reason: 'handshake-failed', message: expect.stringContaining('handshake_nonce_mismatch') });
       expect(state.headers.getSetCookie()).toEqual([]);
+      // …or with no guard cookie at all, which is also what a site that keeps no cookies looks like.
+      const fresh = await authenticateRequest(page(`/?${HANDSHAKE_PARAM}=${attackers}`), options);
+      expect(fresh).toMatchObject({ status: 'signed-out', reason: 'cookies-blocked' });
+      expect(fresh.headers.getSetCookie()).toEqual([]);
     });
 
     it('a "signed out" sync link changes nothing', async () => {

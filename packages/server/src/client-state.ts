@@ -108,6 +108,12 @@ export function clientUat(state: ClientState): number {
   return state.active ? state.client.uat : 0;
 }
 
+/** Seconds a client cookie lives: until the longest session's maximum lifetime (capped). */
+export function clientCookieMaxAge(ctx: ServerContext, state: ClientState): number {
+  const noInactivity = { ...ctx.options.lifetime, inactivityTimeout: null };
+  return cookieMaxAge(Math.max(0, ...state.sessions.map((s) => sessionExpiresAt(s.session, noInactivity))), ctx.options.now());
+}
+
 /**
  * Writes the client cookie (HttpOnly) and `__client_uat` after a change the browser made: sign-in,
  * switch, sign-out. A client with no session left loses its cookie. The cookie lives until the
@@ -115,13 +121,11 @@ export function clientUat(state: ClientState): number {
  * never write it: a response that raced a sign-out cannot put it back.
  */
 export function writeClientCookies(ctx: ServerContext, exchange: Exchange, state: ClientState): void {
-  const { names, mode, lifetime } = ctx.options;
+  const { names, mode } = ctx.options;
   const scope: CookieScope = { mode, url: exchange.url };
   const token = exchange.cookies[names.client];
-  const now = ctx.options.now();
-  const expiresAt = Math.max(0, ...state.sessions.map((s) => sessionExpiresAt(s.session, { ...lifetime, inactivityTimeout: null })));
   if (token && state.sessions.length) {
-    const maxAge = cookieMaxAge(expiresAt, now);
+    const maxAge = clientCookieMaxAge(ctx, state);
     exchange.setCookies.push(clientCookie(names, scope, token, maxAge), clientUatCookie(names, scope, clientUat(state), maxAge));
   } else {
     exchange.setCookies.push(expiredCookie(names.client, scope, true), clientUatCookie(names, scope, 0));

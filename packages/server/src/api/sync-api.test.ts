@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HANDSHAKE_PARAM, SYNC_PARAM, createSecretKey } from '@orbital/core';
-import { authenticateRequest, type AuthenticateRequestOptions } from '@orbital/core/server';
+import { COOKIES_BLOCKED_MESSAGE, authenticateRequest, createRequestPipeline, type AuthenticateRequestOptions } from '@orbital/core/server';
 import type { Server } from 'node:http';
 import { serve } from '../node';
 import { Browser, URL_BASE, testServer } from '../../test/harness';
+import { createMemoryStore } from '../store/memory-store';
 
 const SATELLITE = 'https://satellite.example';
 const secretKey = createSecretKey('development');
@@ -91,7 +92,7 @@ describe('satellite sync', () => {
     expect(new URL(back).searchParams.get(SYNC_PARAM)).toBeNull();
     expect(new URL(back).searchParams.get(HANDSHAKE_PARAM)).toMatch(/^ey/);
     // Only the browser that asked can use it: elsewhere (no nonce cookie) it changes nothing.
-    expect(await authenticateRequest(visit(back, `${names.clientUat}=5`), auto)).toMatchObject({ status: 'signed-out', reason: 'handshake-failed' });
+    expect(await authenticateRequest(visit(back, `${names.clientUat}=5`), auto)).toMatchObject({ status: 'signed-out', reason: 'cookies-blocked' });
     const second = await authenticateRequest(visit(back, guard), auto);
     expect(second).toMatchObject({ status: 'signed-out', reason: 'signed-out' });
     const uat = cookiesOf(second.headers)[names.clientUat];
@@ -110,5 +111,49 @@ describe('satellite sync', () => {
     const response = await new Browser(server).fetch(`/v1/sync?redirect_url=${encodeURIComponent('https://evil.example/')}`, { origin: null });
     expect(response.status).toBe(400);
     expect(response.headers.get('location')).toBeNull();
+  });
+
+  it('auto-sync with a satellite that keeps no cookies: two codes, then "signed out" at no cost; the satellite says why, once an hour per browser', async () => {
+    const store = createMemoryStore();
+    const writes = { codes: 0, redeemed: 0 };
+    const { createSyncCode, consumeSyncCode } = store;
+    Object.assign(store, {
+      createSyncCode: (...args: Parameters<typeof createSyncCode>) => (writes.codes++, createSyncCode(...args)),
+      consumeSyncCode: (...args: Parameters<typeof consumeSyncCode>) => (writes.redeemed++, consumeSyncCode(...args)),
+    });
+    const blocked = testServer({ secretKey, allowedRedirectOrigins: [SATELLITE], store }).server;
+    const primary = new Browser(blocked);
+    await primary.signUp('no-cookies@example.com');
+    const logged: string[] = [];
+    const pipeline = createRequestPipeline({ publishableKey: blocked.publishableKey, jwtKey: JSON.stringify(await blocked.jwks()), secretKey, isSatellite: true, satelliteAutoSync: true, authorizedParties: [SATELLITE] }, (m) => logged.push(m));
+    const answers: string[] = [];
+    for (let visit = 0; visit < 4; visit++) {
+      // Every visit arrives without cookies: the ones set on the last one were never kept.
+      const leave = await pipeline.handle(new Request(`${SATELLITE}/page`, { headers: { 'sec-fetch-dest': 'document', 'user-agent': 'Blocker/1' } }));
+      expect(leave.action).toBe('respond');
+      const sync = new URL((leave as { response: Response }).response.headers.get('location')!);
+      const back = new URL((await primary.fetch(sync.pathname + sync.search, { origin: null })).headers.get('location')!);
+      answers.push(back.searchParams.has(SYNC_PARAM) ? 'code' : back.searchParams.has(HANDSHAKE_PARAM) ? 'signed-out' : 'other');
+      const arrived = await pipeline.handle(new Request(back, { headers: { 'sec-fetch-dest': 'document', 'user-agent': 'Blocker/1' } }));
+      expect(arrived).toMatchObject({ action: 'continue', state: { status: 'signed-out', reason: 'cookies-blocked' } });
+    }
+    expect(answers).toEqual(['code', 'code', 'signed-out', 'signed-out']);
+    expect(writes).toEqual({ codes: 2, redeemed: 0 }); // no client token is added for a satellite that cannot keep it
+    expect(logged).toEqual([COOKIES_BLOCKED_MESSAGE]);
+  });
+
+  it('redeems an automatic sync code only in the browser whose nonce it carries', async () => {
+    const primary = new Browser(server);
+    await primary.signUp('victim-of-a-link@example.com');
+    const auto = { ...options, satelliteAutoSync: true };
+    const leave = await authenticateRequest(visit(`${SATELLITE}/page`), auto);
+    const sync = new URL(leave.headers.get('location')!);
+    const back = (await primary.fetch(sync.pathname + sync.search, { origin: null })).headers.get('location')!;
+    // Someone else's browser, with a guard cookie of its own (another nonce), follows the link.
+    const other = await authenticateRequest(visit(`${SATELLITE}/page`), auto);
+    const otherGuard = other.headers.getSetCookie().find((line) => line.startsWith(names.handshakeCount))!.split(';')[0]!;
+    expect(await authenticateRequest(visit(back, otherGuard), auto)).toMatchObject({ status: 'signed-out', reason: 'sync-failed', message: expect.stringContaining('not requested by this browser') });
+    const guard = leave.headers.getSetCookie().find((line) => line.startsWith(names.handshakeCount))!.split(';')[0]!;
+    expect(await authenticateRequest(visit(back, guard), auto)).toMatchObject({ status: 'signed-in' });
   });
 });

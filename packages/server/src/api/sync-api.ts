@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { ApiError, HANDSHAKE_PARAM, REDIRECT_URL_PARAM, SYNC_CODE_TTL, SYNC_PARAM, SYNC_PATH, cookieMaxAge, validateRedirectUrl, withRedirectUrl, type RedirectUrlError } from '@orbital/core';
+import { AUTO_SYNC_COOKIE, ApiError, HANDSHAKE_PARAM, REDIRECT_URL_PARAM, SYNC_CODE_TTL, SYNC_NONCE_PARAM, SYNC_PARAM, SYNC_PATH, autoSyncCookie, validateRedirectUrl, withRedirectUrl, type RedirectUrlError } from '@orbital/core';
 import { createHandshakePayload, readNonce } from '@orbital/core/server';
+import { spendAutoSync } from '../auto-sync-budget';
 import { assertSecretKey } from './backend-api';
-import { liveState, loadClient } from '../client-state';
+import { clientCookieMaxAge, liveState, loadClient } from '../client-state';
 import type { ServerContext } from '../context';
 import { json, readJson, redirect, stringField } from '../http';
 import { errorPage } from '../pages/layout';
@@ -33,16 +34,23 @@ export function syncRoutes(ctx: ServerContext): Array<['GET' | 'POST', string, R
           return errorPage(exchange, options, 400, 'This site is not allowed to sync with this auth server', `${(error as RedirectUrlError).message} (${(error as RedirectUrlError).code})`);
         }
         const state = await loadClient(ctx, exchange);
-        if (state?.active) {
+        const auto = exchange.url.searchParams.get('auto') === '1';
+        const nonce = readNonce(exchange.url);
+        // Automatic syncs come back for more only when the satellite keeps no cookies: past the
+        // budget they are answered "signed out" below, with no code (no write).
+        const budget = auto ? spendAutoSync(exchange.cookies[AUTO_SYNC_COOKIE], target.origin, options.now()) : { allowed: true, cookie: null };
+        if (budget.cookie !== null) exchange.setCookies.push(autoSyncCookie({ mode: options.mode, url: exchange.url }, budget.cookie));
+        if (state?.active && budget.allowed) {
           const code = randomBytes(32).toString('base64url');
           await store.createSyncCode({ codeHash: hashCode(code), clientId: state.client.id, origin: target.origin, expiresAt: options.now() + SYNC_CODE_TTL });
           target.searchParams.set(SYNC_PARAM, code);
+          if (auto && nonce) target.searchParams.set(SYNC_NONCE_PARAM, nonce);
           return redirect(exchange, target.href);
         }
-        if (exchange.url.searchParams.get('auto') === '1') {
+        if (auto) {
           // "Signed out" is signed and bound to the satellite's nonce, like a handshake answer: a
           // link someone crafts cannot sign a satellite page out.
-          const payload = await createHandshakePayload({ sessionToken: null, clientUat: 0 }, { issuer: options.url, origin: target.origin, now: options.now(), nonce: readNonce(exchange.url) }, await ctx.keyring.signer());
+          const payload = await createHandshakePayload({ sessionToken: null, clientUat: 0 }, { issuer: options.url, origin: target.origin, now: options.now(), nonce }, await ctx.keyring.signer());
           target.searchParams.set(HANDSHAKE_PARAM, payload);
           return redirect(exchange, target.href);
         }
@@ -72,10 +80,9 @@ export function syncRoutes(ctx: ServerContext): Array<['GET' | 'POST', string, R
         const { token, hash } = newClientToken();
         await store.addClientToken(client.id, hash, options.now());
         const sessionToken = state.active ? (await mintToken(ctx, state.active, origin)).jwt : null;
-        const expiresAt = Math.max(0, ...state.sessions.map((s) => s.expiresAt));
         return json(exchange, {
           clientToken: token,
-          clientMaxAge: cookieMaxAge(expiresAt, options.now()),
+          clientMaxAge: clientCookieMaxAge(ctx, state),
           sessionToken,
           clientUat: state.active ? state.client.uat : 0,
         });
