@@ -17,9 +17,12 @@ export async function startSession(ctx: ServerContext, state: ClientState, user:
     throw new ApiError(409, 'session_exists', 'You are already signed in with another account. Sign out first, or turn on multi-session.');
   }
   const replaced = ctx.options.multiSession ? state.sessions.filter((s) => s.user.id === user.id) : state.sessions;
-  if (replaced.length) await ctx.store.endSessions(replaced.map((s) => s.session.id), 'ended', now);
   const id = randomId('sess');
-  await ctx.store.createSession({ id, clientId: state.client.id, userId: user.id, now }, { clientId: state.client.id, lastActiveSessionId: id, uat: now }, isNewUser(user) ? user : undefined);
+  await ctx.store.createSession(
+    { id, clientId: state.client.id, userId: user.id, now },
+    { clientId: state.client.id, lastActiveSessionId: id, uat: now },
+    { newUser: isNewUser(user) ? user : undefined, replaces: replaced.map((s) => s.session.id) },
+  );
   return reload(ctx, state);
 }
 

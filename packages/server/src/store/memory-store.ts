@@ -98,10 +98,11 @@ export function createMemoryStore(): Store {
       return copy(clients.get(id));
     },
 
-    async createSession({ id, clientId, userId, now }, change, newUser) {
+    async createSession({ id, clientId, userId, now }, change, { newUser, replaces = [] } = {}) {
       // As the SQL stores' foreign key: nothing is written for a client that does not exist.
       if (!clients.has(clientId)) throw new Error(`No client ${clientId}`);
       if (newUser) await store.createUser(newUser);
+      if (replaces.length) await store.endSessions(replaces, 'ended', now);
       const session: SessionRecord = { id, clientId, userId, status: 'active', activeOrganizationId: null, createdAt: now, lastActiveAt: now, endedAt: null };
       sessions.set(id, session);
       applyClient(change);

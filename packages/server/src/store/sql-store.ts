@@ -9,6 +9,17 @@ export function createSqlStore(db: SqlClient): Store {
   const setClient = (tx: SqlExecutor, change: ClientChange) =>
     tx.query('UPDATE orbital_clients SET last_active_session_id = $2, uat = $3 WHERE id = $1', [change.clientId, change.lastActiveSessionId, change.uat]);
 
+  const endSessionsIn = async (tx: SqlExecutor, ids: readonly string[], status: string, now: number) => {
+    await tx.query(`UPDATE orbital_sessions SET status = $2, ended_at = $3 WHERE id = ANY($1::text[]) AND status = 'active'`, [ids, status, now]);
+    // A second statement, so a second snapshot: it sees a switch that committed while the first
+    // waited for that switch's lock, and clears it.
+    await tx.query(
+      `UPDATE orbital_clients c SET last_active_session_id = NULL, uat = $2
+       FROM orbital_sessions s WHERE s.id = ANY($1::text[]) AND c.id = s.client_id AND c.last_active_session_id = s.id`,
+      [ids, now],
+    );
+  };
+
   const store: Store = {
     async migrate() {
       await db.transaction(async (tx) => {
@@ -131,9 +142,10 @@ export function createSqlStore(db: SqlClient): Store {
       return row && toClient(row);
     },
 
-    createSession({ id, clientId, userId, now }, change, newUser) {
+    createSession({ id, clientId, userId, now }, change, { newUser, replaces = [] } = {}) {
       return db.transaction(async (tx) => {
         if (newUser) await insertUser(tx, newUser);
+        if (replaces.length) await endSessionsIn(tx, replaces, 'ended', now);
         const rows = await tx.query(
           `INSERT INTO orbital_sessions (id, client_id, user_id, status, created_at, last_active_at) VALUES ($1, $2, $3, 'active', $4, $4) RETURNING *`,
           [id, clientId, userId, now],
@@ -154,17 +166,7 @@ export function createSqlStore(db: SqlClient): Store {
       return rows.length === 1;
     },
     async endSessions(ids, status, now) {
-      if (!ids.length) return;
-      await db.transaction(async (tx) => {
-        await tx.query(`UPDATE orbital_sessions SET status = $2, ended_at = $3 WHERE id = ANY($1::text[]) AND status = 'active'`, [ids, status, now]);
-        // A second statement, so a second snapshot: it sees a switch that committed while the
-        // first waited for that switch's lock, and clears it.
-        await tx.query(
-          `UPDATE orbital_clients c SET last_active_session_id = NULL, uat = $2
-           FROM orbital_sessions s WHERE s.id = ANY($1::text[]) AND c.id = s.client_id AND c.last_active_session_id = s.id`,
-          [ids, now],
-        );
-      });
+      if (ids.length) await db.transaction((tx) => endSessionsIn(tx, ids, status, now));
     },
     async activateSession({ clientId, lastActiveSessionId, uat }) {
       // FOR SHARE: an ending session waits for this switch to commit, or this switch for the end

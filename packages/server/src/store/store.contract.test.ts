@@ -230,14 +230,25 @@ describe.each(stores)('store contract: %s', (_, create) => {
     const newUser = (email: string) => ({ id: uid('user'), email, passwordHash: 'h', firstName: null, lastName: null, now: 950 });
     const ok = newUser(`${uid('signup')}@example.com`);
     const session = uid('sess');
-    await store.createSession({ id: session, clientId: client.id, userId: ok.id, now: 950 }, { clientId: client.id, lastActiveSessionId: session, uat: 950 }, ok);
+    await store.createSession({ id: session, clientId: client.id, userId: ok.id, now: 950 }, { clientId: client.id, lastActiveSessionId: session, uat: 950 }, { newUser: ok });
     expect(await store.findUserById(ok.id)).toMatchObject({ email: ok.email });
     expect(await store.findSession(session)).toMatchObject({ userId: ok.id, status: 'active' });
 
     const failed = newUser(`${uid('signup')}@example.com`);
     const orphan = uid('sess');
-    await expect(store.createSession({ id: orphan, clientId: 'client_that_does_not_exist', userId: failed.id, now: 951 }, { clientId: 'client_that_does_not_exist', lastActiveSessionId: orphan, uat: 951 }, failed)).rejects.toBeDefined();
+    await expect(store.createSession({ id: orphan, clientId: 'client_that_does_not_exist', userId: failed.id, now: 951 }, { clientId: 'client_that_does_not_exist', lastActiveSessionId: orphan, uat: 951 }, { newUser: failed })).rejects.toBeDefined();
     expect(await store.findUserByEmail(failed.email)).toBeNull();
+  });
+
+  it('ends the sessions a sign-in replaces together with creating the new one, or neither', async () => {
+    const { user, client } = await newClientWithUser();
+    const [old, fresh, never] = [uid('sess'), uid('sess'), uid('sess')];
+    await store.createSession({ id: old, clientId: client.id, userId: user.id, now: 960 }, { clientId: client.id, lastActiveSessionId: old, uat: 960 });
+    await expect(store.createSession({ id: never, clientId: 'client_that_does_not_exist', userId: user.id, now: 961 }, { clientId: client.id, lastActiveSessionId: never, uat: 961 }, { replaces: [old] })).rejects.toBeDefined();
+    expect(await store.findSession(old)).toMatchObject({ status: 'active' }); // the failed sign-in ended nothing
+    await store.createSession({ id: fresh, clientId: client.id, userId: user.id, now: 962 }, { clientId: client.id, lastActiveSessionId: fresh, uat: 962 }, { replaces: [old] });
+    expect(await store.findSession(old)).toMatchObject({ status: 'ended', endedAt: 962 });
+    expect(await store.findClient(client.id)).toMatchObject({ lastActiveSessionId: fresh });
   });
 
   it('keeps invitations: pending until accepted (with the membership, once), declined, revoked or expired', async () => {

@@ -169,7 +169,11 @@ export interface Store {
    * Inserts a session and makes it the client's active one — with `newUser`, creating that user in
    * the same transaction (sign-up is all or nothing: no account without its first session).
    */
-  createSession(session: { id: string; clientId: string; userId: string; now: number }, client: ClientChange, newUser?: NewUser): Promise<SessionRecord>;
+  /**
+   * Creates a session and makes it its client's active one, in one transaction with the user it
+   * signs up (`newUser`) and the end of the sessions it replaces (`replaces`, as `ended`).
+   */
+  createSession(session: { id: string; clientId: string; userId: string; now: number }, client: ClientChange, with_?: { newUser?: NewUser | undefined; replaces?: readonly string[] }): Promise<SessionRecord>;
   findSession(id: string): Promise<SessionRecord | null>;
   /** Active sessions of a user across all clients. */
   listUserSessions(userId: string): Promise<SessionRecord[]>;
