@@ -28,5 +28,5 @@ export async function requireSignIn({ location }: { location: { href: string } }
   const snapshot = authSnapshot(orbital.getSnapshot(), undefined);
   if (snapshot.isSignedIn) return { auth: initialAuthState(snapshot) as RouteAuth };
   const returnTo = new URL(location.href, window.location.href).href;
-  throw redirect({ href: orbital.redirectWithAuth(orbital.buildSignInUrl({ redirectUrl: returnTo })), reloadDocument: true });
+  throw redirect({ href: orbital.buildUrlWithAuth(orbital.buildSignInUrl({ redirectUrl: returnTo })), reloadDocument: true });
 }

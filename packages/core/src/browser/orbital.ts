@@ -65,6 +65,11 @@ export class Orbital {
     // Read where every tab keeps it: a sign-in in one tab replaces the token for all of them.
     this.api = createAuthApi(options.proxyUrl ?? key.authServerUrl, () => this.devBrowser && (window.localStorage.getItem(this.names.devBrowser) ?? this.devBrowser));
     this.tokens = createTokenManager(this.api, this.names, () => this.cookieScope(), `orbital-token-${instanceSuffix(publishableKey)}`);
+    // Methods keep working when destructured (`const { signOut } = useOrbital()`), as seeds do.
+    for (const name of Object.getOwnPropertyNames(Orbital.prototype) as Array<keyof this>) {
+      const descriptor = Object.getOwnPropertyDescriptor(Orbital.prototype, name);
+      if (name !== 'constructor' && typeof descriptor?.value === 'function') (this as Record<keyof this, unknown>)[name] = descriptor.value.bind(this);
+    }
   }
 
   /** Subscribe to state changes; returns the unsubscribe function. */
@@ -184,11 +189,11 @@ export class Orbital {
   }
 
   redirectToCreateOrganization(options: { redirectUrl?: string } = {}): Promise<unknown> {
-    return this.navigate(this.redirectWithAuth(this.buildCreateOrganizationUrl(options)));
+    return this.redirectWithAuth(this.buildCreateOrganizationUrl(options));
   }
 
   redirectToOrganizationProfile(): Promise<unknown> {
-    return this.navigate(this.redirectWithAuth(this.buildOrganizationProfileUrl()));
+    return this.redirectWithAuth(this.buildOrganizationProfileUrl());
   }
 
   /**
@@ -240,22 +245,27 @@ export class Orbital {
   }
 
   redirectToSignIn(options: { redirectUrl?: string } = {}): Promise<unknown> {
-    return this.navigate(this.redirectWithAuth(this.buildSignInUrl(options)));
+    return this.redirectWithAuth(this.buildSignInUrl(options));
   }
 
   redirectToSignUp(options: { redirectUrl?: string } = {}): Promise<unknown> {
-    return this.navigate(this.redirectWithAuth(this.buildSignUpUrl(options)));
+    return this.redirectWithAuth(this.buildSignUpUrl(options));
   }
 
   redirectToUserProfile(): Promise<unknown> {
-    return this.navigate(this.redirectWithAuth(this.buildUserProfileUrl()));
+    return this.redirectWithAuth(this.buildUserProfileUrl());
+  }
+
+  /** Navigates to `url`, a page on the auth server's site, as this browser (see {@link buildUrlWithAuth}). */
+  redirectWithAuth(url: string): Promise<unknown> {
+    return this.navigate(this.buildUrlWithAuth(url));
   }
 
   /**
    * A URL on the auth server's site that knows this browser: in development, when the auth server
    * is another site, it carries the development-browser token. Unchanged otherwise.
    */
-  redirectWithAuth(url: string): string {
+  buildUrlWithAuth(url: string): string {
     if (!this.devBrowser || typeof window === 'undefined') return url;
     const target = new URL(url, window.location.href);
     return isCrossSite(target, window.location.href) ? withDevBrowser(target, this.devBrowser) : url;

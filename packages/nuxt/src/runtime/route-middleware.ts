@@ -18,5 +18,5 @@ export default defineNuxtRouteMiddleware(async (to: { fullPath: string }) => {
   const orbital = useOrbital();
   await orbital.load();
   if (orbital.getSnapshot().session) return;
-  return navigateTo(orbital.redirectWithAuth(orbital.buildSignInUrl({ redirectUrl: new URL(to.fullPath, window.location.href).href })), { external: true });
+  return navigateTo(orbital.buildUrlWithAuth(orbital.buildSignInUrl({ redirectUrl: new URL(to.fullPath, window.location.href).href })), { external: true });
 });
