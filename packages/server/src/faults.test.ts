@@ -29,8 +29,9 @@ describe('faults: two auth-server processes on a PostgreSQL and a Redis of their
     instances = await Promise.all([startAuthProcess(env), startAuthProcess(env)]);
     await until(healthy); // ready, as a load balancer would wait for: connected to Redis too
     browsers = Array.from({ length: 12 }, () => new FaultBrowser());
-    const signUps = await Promise.all(browsers.map((b, i) => b.signUp(urls()[i % 2]!, `steady.${i}.${Date.now()}@example.com`)));
-    expect(signUps.map((s) => [s.status, s.code])).toEqual(browsers.map(() => [201, null]));
+    const signUps = [];
+    for (const [i, b] of browsers.entries()) signUps.push(await b.signUp(urls()[i % 2]!, `steady.${i}.${Date.now()}@example.com`));
+    expect(signUps.map((s) => [s.status, s.code]), instances.map((i) => i.stderr.join('')).join('\n')).toEqual(browsers.map(() => [201, null]));
     expect(browsers.every((b) => b.sessionId)).toBe(true);
   });
   afterAll(async () => {

@@ -10,7 +10,7 @@ function dependency() {
   return {
     call: () => new Promise<string>((resolve) => pending.push(() => resolve('answer'))),
     answerAll: () => pending.splice(0).forEach((answer) => answer()),
-    probe: () => (reachable ? Promise.resolve() : Promise.reject(new Error('probe timed out'))),
+    probe: () => (reachable ? Promise.resolve() : new Promise<void>(() => {})), // a hung dependency never answers
     set reachable(value: boolean) {
       reachable = value;
     },
@@ -46,7 +46,9 @@ describe('stall guard', () => {
     const failed = expect(waiting).rejects.toBeInstanceOf(Unavailable);
     await vi.advanceTimersByTimeAsync(400);
     expect(guard.available).toBe(true);
-    await vi.advanceTimersByTimeAsync(200);
+    await vi.advanceTimersByTimeAsync(200); // suspected: a probe must confirm it
+    expect(guard.available).toBe(true);
+    await vi.advanceTimersByTimeAsync(300); // the probe got no answer either
     await failed;
     expect(guard.available).toBe(false);
     expect(onChange).toHaveBeenCalledWith(expect.any(Error));
@@ -60,7 +62,7 @@ describe('stall guard', () => {
     const guard = guardFor(dep, onChange);
     dep.reachable = false;
     void guard.run(dep.call).catch(() => {});
-    await vi.advanceTimersByTimeAsync(600);
+    await vi.advanceTimersByTimeAsync(900);
     expect(guard.available).toBe(false);
     await vi.advanceTimersByTimeAsync(3_000); // probes keep failing
     expect(guard.available).toBe(false);
@@ -69,6 +71,17 @@ describe('stall guard', () => {
     expect(guard.available).toBe(true);
     expect(onChange).toHaveBeenLastCalledWith(null);
     await expect(guard.run(() => Promise.resolve('again'))).resolves.toBe('again');
+    guard.close();
+  });
+
+  it('does not trip while the dependency, slow but alive, answers a direct probe', async () => {
+    const dep = dependency(); // reachable: probes answer
+    const guard = guardFor(dep);
+    const slow = guard.run(dep.call);
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(guard.available).toBe(true);
+    dep.answerAll();
+    await expect(slow).resolves.toBe('answer');
     guard.close();
   });
 

@@ -4,7 +4,7 @@ export interface StallGuardOptions {
    * the waiting calls fail and new ones fail at once, until a probe answers.
    */
   stallAfter: number;
-  /** Asks the dependency directly, with its own deadline; resolves when it answers. */
+  /** Asks the dependency directly; resolves when it answers (the guard gives it `stallAfter / 2`). */
   probe: () => Promise<unknown>;
   /** The error waiting and refused calls fail with. */
   unavailable: (cause: Error) => Error;
@@ -30,17 +30,28 @@ export interface StallGuard {
 export function createStallGuard(options: StallGuardOptions): StallGuard {
   const probeEvery = options.probeEvery ?? options.stallAfter * 2;
   const waiting = new Map<symbol, { since: number; fail: (error: Error) => void }>();
-  let lastAnswer = Date.now();
   let away: Error | null = null;
   let watchdog: ReturnType<typeof setInterval> | undefined;
   let prober: ReturnType<typeof setTimeout> | undefined;
   let closed = false;
+  let confirming = false;
   const tickEvery = Math.max(10, options.stallAfter / 5);
-  let lastTick = 0;
+
+  // Observed time: wall time, but a tick that comes late counts as on time. While this process
+  // cannot run (synchronous work, a starved CPU) answers that arrived stay unread: that time is
+  // not the dependency's.
+  let observed = 0;
+  let lastTick = Date.now();
+  const now = () => {
+    const wall = Date.now();
+    observed += Math.min(wall - lastTick, tickEvery * 1.5);
+    lastTick = wall;
+    return observed;
+  };
+  let lastAnswer = now();
 
   const watch = () => {
     if (watchdog || closed) return;
-    lastTick = Date.now();
     watchdog = setInterval(check, tickEvery);
     watchdog.unref?.();
   };
@@ -51,18 +62,37 @@ export function createStallGuard(options: StallGuardOptions): StallGuard {
       watchdog = undefined;
       return;
     }
-    const now = Date.now();
-    const late = now - lastTick - tickEvery;
-    lastTick = now;
-    if (late > tickEvery) {
-      // This process was busy (synchronous work held the event loop), so answers that arrived
-      // meanwhile are still unread: that time is not the dependency's.
-      lastAnswer += late;
-      for (const entry of waiting.values()) entry.since += late;
-      return;
-    }
+    const at = now();
     const oldest = Math.min(...[...waiting.values()].map((w) => w.since));
-    if (now - oldest >= options.stallAfter && now - lastAnswer >= options.stallAfter) goAway(new Error(`no answer for ${now - lastAnswer} ms`));
+    if (at - oldest >= options.stallAfter && at - lastAnswer >= options.stallAfter) confirm();
+  }
+
+  // Suspected, not yet concluded: a dependency starved of CPU answers late, a hung one not at all.
+  // It is away only if a direct probe gets no answer either, and nothing else answered meanwhile.
+  function confirm() {
+    if (confirming) return;
+    confirming = true;
+    probeWithDeadline().then(
+      () => {
+        confirming = false;
+        lastAnswer = now();
+      },
+      (error: Error) => {
+        confirming = false;
+        const silent = now() - lastAnswer;
+        if (!closed && !away && waiting.size && silent >= options.stallAfter) goAway(new Error(`no answer for ${Math.round(silent)} ms (${error.message})`));
+      },
+    );
+  }
+
+  function probeWithDeadline(): Promise<unknown> {
+    const deadline = options.stallAfter / 2;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`probe unanswered after ${deadline} ms`)), deadline);
+      timer.unref?.();
+    });
+    return Promise.race([options.probe(), late]).finally(() => clearTimeout(timer));
   }
 
   function goAway(cause: Error) {
@@ -77,11 +107,11 @@ export function createStallGuard(options: StallGuardOptions): StallGuard {
   function scheduleProbe() {
     if (closed) return;
     prober = setTimeout(() => {
-      options.probe().then(
+      probeWithDeadline().then(
         () => {
           if (closed) return;
           away = null;
-          lastAnswer = Date.now();
+          lastAnswer = now();
           options.onChange?.(null);
         },
         () => scheduleProbe(),
@@ -95,17 +125,17 @@ export function createStallGuard(options: StallGuardOptions): StallGuard {
       if (away) return Promise.reject(options.unavailable(away));
       const id = Symbol();
       return new Promise<T>((resolve, reject) => {
-        waiting.set(id, { since: Date.now(), fail: reject });
+        waiting.set(id, { since: now(), fail: reject });
         watch();
         call().then(
           (value) => {
-            lastAnswer = Date.now();
+            lastAnswer = now();
             waiting.delete(id);
             resolve(value);
           },
           (error: unknown) => {
             // A refusal is an answer too: the dependency is there, this call failed.
-            lastAnswer = Date.now();
+            lastAnswer = now();
             waiting.delete(id);
             reject(error);
           },
