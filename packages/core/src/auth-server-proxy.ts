@@ -1,3 +1,5 @@
+import { isDocumentRequest } from './authenticate-request';
+
 /** Request headers that describe one hop and must not be forwarded as they are. */
 const HOP_BY_HOP = ['host', 'connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'content-length', 'accept-encoding'];
 
@@ -6,6 +8,8 @@ export interface AuthServerProxyOptions {
   proxyPath: string;
   /** Where the auth server answers for this server, e.g. `http://10.0.0.5:4000/api/auth`. */
   target: string;
+  /** Where the developer reads why the auth server is unreachable (default: `console.error`). */
+  log?: (message: string) => void;
 }
 
 /**
@@ -16,6 +20,7 @@ export interface AuthServerProxyOptions {
  */
 export function createAuthServerProxy(options: AuthServerProxyOptions): (request: Request) => Promise<Response> {
   const prefix = options.proxyPath.replace(/\/+$/, '');
+  const log = options.log ?? ((message: string) => console.error(`[orbital] ${message}`));
   const target = options.target.replace(/\/+$/, '');
   return async (request) => {
     const url = new URL(request.url);
@@ -25,16 +30,33 @@ export function createAuthServerProxy(options: AuthServerProxyOptions): (request
     headers.set('x-forwarded-host', url.host);
     headers.set('x-forwarded-proto', url.protocol.slice(0, -1));
     const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
-    const upstream = await fetch(`${target}${url.pathname.slice(prefix.length)}${url.search}`, {
-      method: request.method,
-      headers,
-      redirect: 'manual',
-      ...(hasBody && { body: await request.arrayBuffer() }),
-    });
+    let upstream: Response;
+    try {
+      upstream = await fetch(`${target}${url.pathname.slice(prefix.length)}${url.search}`, {
+        method: request.method,
+        headers,
+        redirect: 'manual',
+        ...(hasBody && { body: await request.arrayBuffer() }),
+      });
+    } catch (error) {
+      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+      log(`the auth server at ${target} cannot be reached from this server (${cause?.code ?? cause?.message ?? String(error)}): check that it runs, and set ORBITAL_AUTH_SERVER_INTERNAL_URL to an address this server can reach.`);
+      return unreachable(request);
+    }
     const responseHeaders = new Headers(upstream.headers);
     // fetch has already decoded the body.
     responseHeaders.delete('content-encoding');
     responseHeaders.delete('content-length');
     return new Response(upstream.body, { status: upstream.status, statusText: upstream.statusText, headers: responseHeaders });
   };
+}
+
+const UNREACHABLE = 'Signing in is not possible right now: this site cannot reach its sign-in service. Try again in a moment.';
+
+/** 502 with a named cause: a page for a person, JSON for the browser client; both say to retry. */
+function unreachable(request: Request): Response {
+  const headers = { 'cache-control': 'no-store', 'retry-after': '5' };
+  if (!isDocumentRequest(request)) return Response.json({ error: { code: 'auth_server_unreachable', message: UNREACHABLE } }, { status: 502, headers });
+  const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Sign-in unavailable</title></head><body style="font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem"><h1 style="font-size:1.25rem">Sign-in is unavailable</h1><p>${UNREACHABLE}</p><p><small>auth_server_unreachable</small></p></body></html>`;
+  return new Response(page, { status: 502, headers: { ...headers, 'content-type': 'text/html; charset=utf-8' } });
 }
