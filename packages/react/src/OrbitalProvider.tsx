@@ -6,6 +6,8 @@ export interface OrbitalProviderProps extends OrbitalLoadOptions {
   publishableKey: string;
   /** The auth state the server rendered with (framework adapters pass it). */
   initialState?: InitialAuthState | undefined;
+  /** Re-renders what the server rendered when another tab signs in, out or switches (framework adapters pass their router's). */
+  routerRefresh?: (() => unknown) | undefined;
   children?: ReactNode;
 }
 
@@ -14,7 +16,7 @@ export interface OrbitalProviderProps extends OrbitalLoadOptions {
  *
  * @example <OrbitalProvider publishableKey="pk_test_…" afterSignOutUrl="/"><App /></OrbitalProvider>
  */
-export function OrbitalProvider({ publishableKey, initialState, children, ...options }: OrbitalProviderProps) {
+export function OrbitalProvider({ publishableKey, initialState, routerRefresh, children, ...options }: OrbitalProviderProps) {
   const [orbital] = useState(() => new Orbital(publishableKey, { domain: options.domain, proxyUrl: options.proxyUrl, cookieDomain: options.cookieDomain }));
   useEffect(() => {
     void orbital.load({ ...options, serverDiagnostic: initialState?.diagnostic }).catch((error: unknown) => console.error('[orbital] could not load the client', error));
@@ -22,5 +24,6 @@ export function OrbitalProvider({ publishableKey, initialState, children, ...opt
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [orbital]);
   useEffect(() => () => orbital.destroy(), [orbital]);
+  useEffect(() => (routerRefresh ? orbital.onChangedElsewhere(() => void routerRefresh()) : undefined), [orbital, routerRefresh]);
   return <OrbitalContext.Provider value={{ orbital, initialState }}>{children}</OrbitalContext.Provider>;
 }

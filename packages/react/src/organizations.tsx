@@ -63,7 +63,7 @@ export function RedirectToOrganizationProfile() {
 export function OrganizationSwitcher() {
   const orbital = useOrbital();
   const { session, organization, isLoaded } = useOrbitalState('OrganizationSwitcher');
-  const { open, setOpen, root, menuId } = useMenu();
+  const { open, setOpen, root, menuId, menuStyle } = useMenu();
   const invitations = usePendingInvitations(open);
   if (!isLoaded || !session) return null;
   const choose = (id: string | null) => () => {
@@ -81,7 +81,7 @@ export function OrganizationSwitcher() {
         {organization ? organization.name : labels.personalAccount}
       </button>
       {open && (
-        <div className="orb-menu" role="menu" id={menuId} aria-label={labels.organizationMenu}>
+        <div className="orb-menu" role="menu" id={menuId} aria-label={labels.organizationMenu} style={menuStyle}>
           <button role="menuitem" type="button" onClick={choose(null)}>{labels.personalAccount}</button>
           {session.memberships.map((m) => (
             <button key={m.organization.id} role="menuitem" type="button" onClick={choose(m.organization.id)}>

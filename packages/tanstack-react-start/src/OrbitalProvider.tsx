@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
+import { useRouter } from '@tanstack/react-router';
 import { ConfigurationError, publicOptions } from '@orbital/core';
 import { initialAuthState } from '@orbital/core/browser';
 import { OrbitalProvider as ReactProvider, useOrbital, type OrbitalProviderProps } from '@orbital/react';
@@ -17,6 +18,9 @@ const STATE_ID = '__orbital_ssr';
  */
 export function OrbitalProvider({ children, publishableKey, initialState, ...props }: Omit<OrbitalProviderProps, 'publishableKey'> & { publishableKey?: string }) {
   const [ssr] = useState(readSsrState);
+  const router = useRouter();
+  // Another tab signed in, out or switched: loaders (and the auth they read) run again.
+  const routerRefresh = useCallback(() => router.invalidate(), [router]);
   const key = publishableKey ?? ssr?.options.publishableKey;
   if (!key) {
     throw new ConfigurationError(
@@ -27,7 +31,7 @@ export function OrbitalProvider({ children, publishableKey, initialState, ...pro
   return (
     <>
       {ssr && <script id={STATE_ID} type="application/json" suppressHydrationWarning dangerouslySetInnerHTML={{ __html: serialize(ssr) }} />}
-      <ReactProvider {...ssr?.options} {...props} publishableKey={key} initialState={initialState ?? ssr?.initialState}>
+      <ReactProvider routerRefresh={routerRefresh} {...ssr?.options} {...props} publishableKey={key} initialState={initialState ?? ssr?.initialState}>
         <RegisterBrowserClient />
         {children}
       </ReactProvider>

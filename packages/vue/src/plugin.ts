@@ -6,6 +6,14 @@ export interface OrbitalPluginOptions extends OrbitalLoadOptions {
   publishableKey: string;
   /** The auth state the server rendered with (the Nuxt module passes it). */
   initialState?: InitialAuthState | undefined;
+  /** Re-renders what the server rendered when another tab signs in, out or switches (the Nuxt module passes its data refresh). */
+  routerRefresh?: (() => unknown) | undefined;
+  /**
+   * Settles once the server-rendered page has hydrated, for apps that hydrate asynchronously
+   * (Nuxt passes its `app:suspense:resolve`): the client loads after it, so that nothing it
+   * learns can make hydration differ from the server's HTML. Default: right after `mount`.
+   */
+  hydrated?: Promise<unknown> | undefined;
 }
 
 /**
@@ -15,19 +23,20 @@ export interface OrbitalPluginOptions extends OrbitalLoadOptions {
  * @example app.use(orbital, { publishableKey: 'pk_test_…', afterSignOutUrl: '/' })
  */
 export const orbital = {
-  install(app: App, { publishableKey, initialState, ...options }: OrbitalPluginOptions) {
+  install(app: App, { publishableKey, initialState, routerRefresh, hydrated, ...options }: OrbitalPluginOptions) {
     if (!publishableKey) throw new OrbitalError('publishable_key_missing', 'Orbital needs a publishable key: app.use(orbital, { publishableKey }).');
     const client = new Orbital(publishableKey, { domain: options.domain, proxyUrl: options.proxyUrl, cookieDomain: options.cookieDomain });
     const state = shallowRef(client.getSnapshot());
     app.provide(orbitalKey, { orbital: client, state, initialState });
     if (typeof window === 'undefined') return;
     client.subscribe(() => (state.value = client.getSnapshot()));
+    if (routerRefresh) client.onChangedElsewhere(() => void routerRefresh());
     const mount = app.mount.bind(app);
     const unmount = app.unmount.bind(app);
     app.mount = (...args: Parameters<App['mount']>) => {
       const instance = mount(...args);
-      void client
-        .load({ ...options, serverDiagnostic: initialState?.diagnostic })
+      void Promise.resolve(hydrated)
+        .then(() => client.load({ ...options, serverDiagnostic: initialState?.diagnostic }))
         .then(() => forgetTransientParams(app))
         .catch((error: unknown) => console.error('[orbital] could not load the client', error));
       return instance;

@@ -113,6 +113,24 @@ export function describeSessionScenarios(framework: string, startApp: AppStarter
       expect((await d.who(page)).server).toBe(bobId);
     });
 
+    it('after a switch in one tab, another open tab renders its server part again, without a reload', async () => {
+      const ada = newUser('Ada');
+      const bob = newUser('Bob');
+      const page = await context.newPage();
+      await d.signUp(page, ada);
+      const adaId = (await d.who(page)).server;
+      await d.signUp(page, bob);
+      const other = await context.newPage();
+      await other.goto(d.url('/dashboard'));
+      const bobId = (await d.who(other)).server;
+      expect(bobId).not.toBe(adaId);
+
+      await page.goto(d.url('/dashboard'));
+      await page.getByRole('button', { name: `Switch to ${ada.email}` }).click();
+      await expect.poll(async () => (await d.who(page)).server).toBe(adaId);
+      await expect.poll(async () => (await d.who(other)).server, { timeout: 15_000 }).toBe(adaId);
+    });
+
     it('signs out of all accounts, and a second tab follows without a reload', async () => {
       const page = await context.newPage();
       await d.signUp(page, newUser('Ada'));

@@ -1,6 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
+import { instanceSuffix } from '../cookies';
 import { createPublishableKey } from '../keys';
+import type { ClientResource } from './resources';
 import { Orbital } from './orbital';
 
 const key = createPublishableKey('http://localhost:4000', 'development');
@@ -23,6 +25,37 @@ describe('the browser client as seed code uses it', () => {
     const { redirectWithAuth } = orbital;
     await redirectWithAuth('http://localhost:4000/user');
     expect(navigate).toHaveBeenCalledWith(expect.stringMatching(/^http:\/\/localhost:4000\/user/));
+    orbital.destroy();
+    vi.unstubAllGlobals();
+  });
+
+  it('tells the adapter when another tab changed who is signed in, so it refreshes what the server rendered', async () => {
+    vi.stubGlobal('fetch', async (url: string) => {
+      const sid = /sessions\/(\w+)\/tokens/.exec(String(url))?.[1];
+      const jwt = (claims: object) => ['{"alg":"ES256"}', JSON.stringify(claims)].map((part) => Buffer.from(part).toString('base64url')).join('.') + '.sig';
+      return Response.json(sid ? { jwt: jwt({ sid, iat: Math.floor(Date.now() / 1000), exp: Math.floor(Date.now() / 1000) + 60 }) } : { client: null, token: 'dev_browser_token' });
+    });
+    const orbital = new Orbital(key);
+    await orbital.load();
+    const refreshes = vi.fn();
+    const stop = orbital.onChangedElsewhere(refreshes);
+    const otherTab = new BroadcastChannel(`orbital-${instanceSuffix(key)}`);
+    const session = (id: string) => ({ id, organization: null, memberships: [], status: 'active', createdAt: 1, lastActiveAt: 1, expiresAt: 2, user: { id: `user_${id}`, email: `${id}@example.com`, firstName: null, lastName: null } });
+    const client = (active: string): ClientResource => ({ id: 'client_1', lastActiveSessionId: active, uat: 1, sessions: [session('a'), session('b')] as unknown as ClientResource['sessions'] });
+    const received = () => new Promise((resolve) => orbital.subscribe(() => resolve(null)));
+
+    let changed = received();
+    otherTab.postMessage({ client: client('a') }); // signed in elsewhere
+    await changed;
+    changed = received();
+    otherTab.postMessage({ client: client('b') }); // switched elsewhere
+    await changed;
+    changed = received();
+    otherTab.postMessage({ client: client('b') }); // the same again: nothing to refresh
+    await changed;
+    await vi.waitFor(() => expect(refreshes).toHaveBeenCalledTimes(2));
+    stop();
+    otherTab.close();
     orbital.destroy();
     vi.unstubAllGlobals();
   });

@@ -1,4 +1,4 @@
-import { REDIRECT_URL_PARAM, chooseUrl, hostedPageUrls, withRedirectUrl } from '../account-urls';
+import { REDIRECT_URL_PARAM, addAccountUrl, chooseUrl, hostedPageUrls, withRedirectUrl } from '../account-urls';
 import { clientUatCookie, cookieNames, devBrowserCookie, expiredCookie, instanceSuffix, parseCookies, type CookieNames, type CookieScope } from '../cookies';
 import { isCrossSite, withDevBrowser } from '../dev-browser';
 import { ApiError } from '../errors';
@@ -46,6 +46,7 @@ export class Orbital {
   private readonly tokens: TokenManager;
   private state: OrbitalState = toState(null, false);
   private readonly listeners = new Set<Listener>();
+  private readonly changedElsewhere = new Set<() => void>();
   private channel: BroadcastChannel | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private loading: Promise<void> | undefined;
@@ -71,6 +72,16 @@ export class Orbital {
       if (name !== 'constructor' && typeof descriptor?.value === 'function') (this as Record<keyof this, unknown>)[name] = descriptor.value.bind(this);
     }
   }
+
+  /**
+   * Calls `listener` when another tab, or another device (noticed on focus), changed who is signed
+   * in or the active organization: what the server rendered for this page is out of date. Adapters
+   * refresh it (`router.refresh()` in Next.js). Returns the unsubscribe function.
+   */
+  onChangedElsewhere = (listener: () => void): (() => void) => {
+    this.changedElsewhere.add(listener);
+    return () => this.changedElsewhere.delete(listener);
+  };
 
   /** Subscribe to state changes; returns the unsubscribe function. */
   subscribe = (listener: Listener): (() => void) => {
@@ -113,10 +124,7 @@ export class Orbital {
       });
       if (typeof BroadcastChannel !== 'undefined') {
         this.channel = new BroadcastChannel(`orbital-${instanceSuffix(this.publishableKey)}`);
-        this.channel.addEventListener('message', (event: MessageEvent<{ client: ClientResource | null }>) => {
-          this.setClient(event.data.client, false);
-          void this.syncToken();
-        });
+        this.channel.addEventListener('message', (event: MessageEvent<{ client: ClientResource | null }>) => void this.adopt(event.data.client, false));
       }
     }
     await this.syncToken();
@@ -215,10 +223,12 @@ export class Orbital {
   }
 
   /** The sign-in page with a way back here; on a satellite, the primary's sync endpoint (no form if already signed in there). */
-  buildSignInUrl(options: { redirectUrl?: string } = {}): string {
+  buildSignInUrl(options: { redirectUrl?: string; addAccount?: boolean } = {}): string {
     const back = options.redirectUrl ?? this.currentUrl();
     if (this.options.isSatellite && back) return buildSyncUrl(this.authServerUrl, new URL(back, window.location.href));
-    return withRedirectUrl(this.urls().signInUrl, back);
+    const url = withRedirectUrl(this.urls().signInUrl, back);
+    // With live sessions the sign-in page opens the chooser, unless asked to add an account.
+    return options.addAccount ? addAccountUrl(url) : url;
   }
 
   buildSignUpUrl(options: { redirectUrl?: string } = {}): string {
@@ -244,7 +254,7 @@ export class Orbital {
     return this.options.afterSignOutUrl ?? '/';
   }
 
-  redirectToSignIn(options: { redirectUrl?: string } = {}): Promise<unknown> {
+  redirectToSignIn(options: { redirectUrl?: string; addAccount?: boolean } = {}): Promise<unknown> {
     return this.redirectWithAuth(this.buildSignInUrl(options));
   }
 
@@ -329,6 +339,18 @@ export class Orbital {
     if (notify) this.notify();
   }
 
+  /**
+   * A client state learnt from elsewhere (another tab, the auth server on focus). Listeners hear of
+   * a change once this tab's session cookie holds the new session's token: a server render they
+   * ask for must see it.
+   */
+  private async adopt(client: ClientResource | null, broadcast: boolean): Promise<void> {
+    const before = this.state;
+    this.setClient(client, broadcast);
+    await this.syncToken();
+    if (before.session?.id !== this.state.session?.id || before.organization?.id !== this.state.organization?.id) for (const listener of this.changedElsewhere) listener();
+  }
+
   /** The organization the active session acts for: tokens are held per organization. */
   private get organizationId(): string | null {
     return this.state.organization?.id ?? null;
@@ -381,8 +403,8 @@ export class Orbital {
     this.lastRevalidation = Date.now();
     try {
       const { client } = await this.api.client();
-      if (JSON.stringify(client) !== JSON.stringify(this.state.client)) this.setClient(client, true);
-      await this.syncToken();
+      if (JSON.stringify(client) !== JSON.stringify(this.state.client)) await this.adopt(client, true);
+      else await this.syncToken();
     } catch {
       // offline: the next focus or online event tries again
     }

@@ -1,5 +1,5 @@
 import { useEffect, useState, useSyncExternalStore, type FormEvent } from 'react';
-import { displayName, initials, labels } from '@orbital/core/ui';
+import { displayName, initials, labels, signInView } from '@orbital/core/ui';
 import { useAction } from '../useAction';
 import { useHydrated } from '../useHydrated';
 import { useOrbital, useOrbitalState } from '../useOrbital';
@@ -8,12 +8,14 @@ import { Styles } from './Styles';
 const noSubscribe = () => () => {};
 
 /**
- * The prebuilt sign-in: email and password, and at `<signInUrl>/choose` the account chooser.
+ * The prebuilt sign-in: email and password; the account chooser at `<signInUrl>/choose`, and at the
+ * sign-in page itself while this browser has sessions (unless adding an account).
  * After signing in it goes to the validated `redirect_url`, else `afterSignInUrl`.
  */
 export function SignIn({ mode }: { mode?: 'form' | 'choose' }) {
-  const path = useSyncExternalStore(noSubscribe, () => window.location.pathname, () => null);
-  const choose = mode ? mode === 'choose' : Boolean(path?.endsWith('/choose'));
+  const url = useSyncExternalStore(noSubscribe, () => window.location.href, () => null);
+  const { sessions, isLoaded } = useOrbitalState('SignIn');
+  const choose = signInView({ url, mode, sessionCount: isLoaded ? sessions.length : 0 }) === 'choose';
   return (
     <div className="orb-card">
       <Styles />
@@ -53,7 +55,7 @@ function SignInForm() {
           {isLoading ? labels.working : labels.continue}
         </button>
         <p className="orb-foot">
-          {labels.noAccount} <a href={orbital.buildSignUpUrl({ redirectUrl: orbital.buildAfterSignInUrl() })}>{labels.signUpLink}</a>
+          {labels.noAccount} <a href={hydrated ? orbital.buildSignUpUrl({ redirectUrl: orbital.buildAfterSignInUrl() }) : undefined}>{labels.signUpLink}</a>
         </p>
       </fieldset>
     </form>
@@ -65,7 +67,8 @@ function AccountChooser() {
   const { sessions, isLoaded } = useOrbitalState('SignIn');
   const target = orbital.buildAfterSignInUrl();
   const { run, isLoading, error } = useAction(async (sessionId: string) => orbital.setActive({ session: sessionId, redirectUrl: target }));
-  const addAccountUrl = orbital.buildSignInUrl({ redirectUrl: target });
+  const addAccountUrl = orbital.buildSignInUrl({ redirectUrl: target, addAccount: true });
+  const hydrated = useHydrated();
   const empty = isLoaded && sessions.length === 0;
   // Nobody to choose (signed out of everything): the sign-in form instead.
   useEffect(() => {
@@ -91,7 +94,7 @@ function AccountChooser() {
         ))}
       </ul>
       <p className="orb-foot">
-        <a href={addAccountUrl}>{labels.addAccount}</a>
+        <a href={hydrated ? addAccountUrl : undefined}>{labels.addAccount}</a>
       </p>
       <button className="orb-btn" type="button" onClick={() => void orbital.signOut()}>
         {labels.signOutAll}

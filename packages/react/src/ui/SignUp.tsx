@@ -45,7 +45,7 @@ export function SignUp() {
             {isLoading ? labels.working : labels.createAccount}
           </button>
           <p className="orb-foot">
-            {labels.haveAccount} <a href={orbital.buildSignInUrl({ redirectUrl: orbital.buildAfterSignUpUrl() })}>{labels.signInLink}</a>
+            {labels.haveAccount} <a href={hydrated ? orbital.buildSignInUrl({ redirectUrl: orbital.buildAfterSignUpUrl() }) : undefined}>{labels.signInLink}</a>
           </p>
         </fieldset>
       </form>

@@ -10,7 +10,7 @@ import { Styles } from './Styles';
 export function UserButton() {
   const orbital = useOrbital();
   const { session, sessions, isLoaded } = useOrbitalState('UserButton');
-  const { open, setOpen, root, menuId } = useMenu();
+  const { open, setOpen, root, menuId, menuStyle } = useMenu();
 
   if (!isLoaded || !session) return null;
   const others = sessions.filter((s) => s.id !== session.id);
@@ -26,7 +26,7 @@ export function UserButton() {
         <span className="orb-avatar" aria-hidden="true">{initials(session.user)}</span>
       </button>
       {open && (
-        <div className="orb-menu" role="menu" id={menuId} aria-label={labels.accountMenu}>
+        <div className="orb-menu" role="menu" id={menuId} aria-label={labels.accountMenu} style={menuStyle}>
           <div className="orb-who">
             <span className="orb-avatar" aria-hidden="true">{initials(session.user)}</span>
             <span>
@@ -43,7 +43,7 @@ export function UserButton() {
               {labels.switchTo} {displayName(other.user)}
             </button>
           ))}
-          <button role="menuitem" type="button" onClick={act(() => orbital.redirectToSignIn())}>{labels.addAccount}</button>
+          <button role="menuitem" type="button" onClick={act(() => orbital.redirectToSignIn({ addAccount: true }))}>{labels.addAccount}</button>
           {others.length > 0 && (
             <button role="menuitem" type="button" onClick={act(() => orbital.signOut())}>{labels.signOutAll}</button>
           )}

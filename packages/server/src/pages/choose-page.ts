@@ -1,4 +1,4 @@
-import { REDIRECT_URL_PARAM } from '@orbital/core';
+import { REDIRECT_URL_PARAM, addAccountUrl } from '@orbital/core';
 import { loadClient, writeClientCookies } from '../client-state';
 import type { ServerContext } from '../context';
 import { assertTrustedOrigin, readForm, redirect } from '../http';
@@ -32,7 +32,7 @@ export function choosePage(ctx: ServerContext): Array<['GET' | 'POST', string, R
               </form></li>`,
             )}
           </ul>
-          <p><a href="${pageUrl('/sign-in', target, options)}">Add another account</a></p>
+          <p><a href="${addAccountUrl(pageUrl('/sign-in', target, options, exchange))}">Add another account</a></p>
           <form method="post" action="${pageUrl('/sign-out', null, options)}">
             <input type="hidden" name="${REDIRECT_URL_PARAM}" value="${target}">
             <button class="link danger" type="submit">Sign out of all accounts</button>

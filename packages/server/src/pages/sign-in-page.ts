@@ -5,6 +5,7 @@ import type { ServerContext } from '../context';
 import { assertTrustedOrigin, readForm, redirect, type Exchange } from '../http';
 import type { RouteHandler } from '../router';
 import { startSession } from '../sessions';
+import { signInView } from '@orbital/core/ui';
 import { html } from './html';
 import { alert, displayName, page } from './layout';
 import { afterUrl, backToApp, pageUrl } from './target';
@@ -40,6 +41,8 @@ export function signInPage(ctx: ServerContext): Array<['GET' | 'POST', string, R
         const target = afterUrl(exchange, options);
         // Already signed in and no room for another account: there is nothing to do here.
         if (state?.active && !options.multiSession) return redirect(exchange, target, 302);
+        // Signed in already: pick an account first ("add account" there comes back to this form).
+        if (signInView({ url: exchange.url, sessionCount: state?.sessions.length ?? 0 }) === 'choose') return redirect(exchange, pageUrl('/sign-in/choose', target, options, exchange), 302);
         return render(exchange, state, target);
       },
     ],

@@ -2,6 +2,7 @@ import { defineComponent, h, shallowRef, watch } from 'vue';
 import type { InvitationResource } from '@orbital/core/browser';
 import { labels } from '@orbital/core/ui';
 import { useOrbital } from '../composables';
+import { useHydrated } from '../hydrated';
 import { useOrbitalContext } from '../context';
 import { useMenu } from './menu';
 import { styles } from './styles';
@@ -11,8 +12,9 @@ export const OrganizationSwitcher = defineComponent({
   name: 'OrganizationSwitcher',
   setup() {
     const orbital = useOrbital();
+    const hydrated = useHydrated();
     const { state } = useOrbitalContext('OrganizationSwitcher');
-    const { open, root, menuId } = useMenu();
+    const { open, root, menuId, menuStyle } = useMenu();
     // Pending invitations, fetched whenever the menu opens.
     const invitations = shallowRef<InvitationResource[]>([]);
     watch(open, (isOpen) => {
@@ -32,12 +34,13 @@ export const OrganizationSwitcher = defineComponent({
     };
     return () => {
       const { session, organization, isLoaded } = state.value;
-      if (!isLoaded || !session) return null;
+      // Nothing until hydrated: the server knows no user to show, so neither may hydration.
+      if (!hydrated.value || !isLoaded || !session) return null;
       return h('div', { class: 'orb-userbutton', ref: root }, [
         styles(),
         h('button', { class: 'orb-btn', type: 'button', 'aria-haspopup': 'menu', 'aria-expanded': open.value, 'aria-controls': menuId, onClick: () => (open.value = !open.value) }, organization ? organization.name : labels.personalAccount),
         open.value &&
-          h('div', { class: 'orb-menu', role: 'menu', id: menuId, 'aria-label': labels.organizationMenu }, [
+          h('div', { class: 'orb-menu', role: 'menu', id: menuId, 'aria-label': labels.organizationMenu, style: menuStyle.value }, [
             h('button', { role: 'menuitem', type: 'button', onClick: choose(null) }, labels.personalAccount),
             ...session.memberships.map((m) => h('button', { key: m.organization.id, role: 'menuitem', type: 'button', onClick: choose(m.organization.id) }, [`${m.organization.name} `, h('small', `(${m.role})`)])),
             ...invitations.value.map((i) => h('button', { key: i.id, role: 'menuitem', type: 'button', onClick: join(i.id) }, [`${labels.join} ${i.organization.name} `, h('small', `(${i.role})`)])),

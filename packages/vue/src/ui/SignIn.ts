@@ -1,5 +1,5 @@
 import { computed, defineComponent, h, onMounted, ref, watchEffect, type PropType } from 'vue';
-import { displayName, initials, labels } from '@orbital/core/ui';
+import { displayName, initials, labels, signInView } from '@orbital/core/ui';
 import { useAction, useOrbital, useSessionList } from '../composables';
 import { useHydrated } from '../hydrated';
 import { styles } from './styles';
@@ -26,7 +26,7 @@ const SignInForm = defineComponent({
           h('label', { class: 'orb-field', for: 'orb-password' }, labels.password),
           h('input', { class: 'orb-input', id: 'orb-password', type: 'password', autocomplete: 'current-password', required: true, value: password.value, onInput: (e: Event) => (password.value = (e.target as HTMLInputElement).value) }),
           h('button', { class: 'orb-btn orb-primary', type: 'submit', disabled: isLoading.value }, isLoading.value ? labels.working : labels.continue),
-          h('p', { class: 'orb-foot' }, [labels.noAccount, ' ', h('a', { href: orbital.buildSignUpUrl({ redirectUrl: orbital.buildAfterSignInUrl() }) }, labels.signUpLink)]),
+          h('p', { class: 'orb-foot' }, [labels.noAccount, ' ', h('a', { href: hydrated.value ? orbital.buildSignUpUrl({ redirectUrl: orbital.buildAfterSignInUrl() }) : undefined }, labels.signUpLink)]),
         ]),
       ]);
   },
@@ -38,7 +38,8 @@ const AccountChooser = defineComponent({
     const orbital = useOrbital();
     const { isLoaded, sessions } = useSessionList();
     const target = orbital.buildAfterSignInUrl();
-    const addAccountUrl = orbital.buildSignInUrl({ redirectUrl: target });
+    const addAccountUrl = orbital.buildSignInUrl({ redirectUrl: target, addAccount: true });
+    const hydrated = useHydrated();
     const { run, isLoading, error } = useAction((sessionId: string) => orbital.setActive({ session: sessionId, redirectUrl: target }));
     const empty = computed(() => isLoaded.value && (sessions.value?.length ?? 0) === 0);
     // Nobody to choose (signed out of everything): the sign-in form instead.
@@ -61,24 +62,26 @@ const AccountChooser = defineComponent({
                 ]),
               ),
             ),
-            h('p', { class: 'orb-foot' }, [h('a', { href: addAccountUrl }, labels.addAccount)]),
+            h('p', { class: 'orb-foot' }, [h('a', { href: hydrated.value ? addAccountUrl : undefined }, labels.addAccount)]),
             h('button', { class: 'orb-btn', type: 'button', onClick: () => void orbital.signOut() }, labels.signOutAll),
           ]);
   },
 });
 
 /**
- * The prebuilt sign-in: email and password, and at `<signInUrl>/choose` the account chooser.
+ * The prebuilt sign-in: email and password; the account chooser at `<signInUrl>/choose`, and at the
+ * sign-in page itself while this browser has sessions (unless adding an account).
  * After signing in it goes to the validated `redirect_url`, else `afterSignInUrl`.
  */
 export const SignIn = defineComponent({
   name: 'SignIn',
   props: { mode: { type: String as PropType<'form' | 'choose'>, default: undefined } },
   setup(props) {
-    // The path is known in the browser only: the server renders the form, the browser switches if needed.
-    const path = ref<string | null>(null);
-    onMounted(() => (path.value = window.location.pathname));
-    const choose = computed(() => (props.mode ? props.mode === 'choose' : Boolean(path.value?.endsWith('/choose'))));
+    // The URL is known in the browser only: the server renders the form, the browser switches if needed.
+    const url = ref<string | null>(null);
+    onMounted(() => (url.value = window.location.href));
+    const { isLoaded, sessions } = useSessionList();
+    const choose = computed(() => signInView({ url: url.value, mode: props.mode, sessionCount: isLoaded.value ? (sessions.value?.length ?? 0) : 0 }) === 'choose');
     return () => h('div', { class: 'orb-card' }, [styles(), choose.value ? h(AccountChooser) : h(SignInForm)]);
   },
 });

@@ -34,7 +34,7 @@ export const SignUp = defineComponent({
             h('label', { class: 'orb-field', for: 'orb-new-password' }, labels.password),
             input('orb-new-password', 'password', { type: 'password', autocomplete: 'new-password', required: true }),
             h('button', { class: 'orb-btn orb-primary', type: 'submit', disabled: isLoading.value }, isLoading.value ? labels.working : labels.createAccount),
-            h('p', { class: 'orb-foot' }, [labels.haveAccount, ' ', h('a', { href: orbital.buildSignInUrl({ redirectUrl: orbital.buildAfterSignUpUrl() }) }, labels.signInLink)]),
+            h('p', { class: 'orb-foot' }, [labels.haveAccount, ' ', h('a', { href: hydrated.value ? orbital.buildSignInUrl({ redirectUrl: orbital.buildAfterSignUpUrl() }) : undefined }, labels.signInLink)]),
           ]),
         ]),
       ]);

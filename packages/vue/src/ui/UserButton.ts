@@ -1,6 +1,7 @@
 import { defineComponent, h } from 'vue';
 import { displayName, initials, labels } from '@orbital/core/ui';
 import { useOrbital } from '../composables';
+import { useHydrated } from '../hydrated';
 import { useOrbitalContext } from '../context';
 import { useMenu } from './menu';
 import { styles } from './styles';
@@ -15,15 +16,17 @@ export const UserButton = defineComponent({
   name: 'UserButton',
   setup() {
     const orbital = useOrbital();
+    const hydrated = useHydrated();
     const { state } = useOrbitalContext('UserButton');
-    const { open, root, menuId } = useMenu();
+    const { open, root, menuId, menuStyle } = useMenu();
     const act = (run: () => Promise<unknown>) => () => {
       open.value = false;
       void run();
     };
     return () => {
       const { session, sessions, isLoaded } = state.value;
-      if (!isLoaded || !session) return null;
+      // Nothing until hydrated: the server knows no user to show, so neither may hydration.
+      if (!hydrated.value || !isLoaded || !session) return null;
       const others = sessions.filter((s) => s.id !== session.id);
       return h('div', { class: 'orb-userbutton', ref: root }, [
         styles(),
@@ -31,7 +34,7 @@ export const UserButton = defineComponent({
           h('span', { class: 'orb-avatar', 'aria-hidden': 'true' }, initials(session.user)),
         ]),
         open.value &&
-          h('div', { class: 'orb-menu', role: 'menu', id: menuId, 'aria-label': labels.accountMenu }, [
+          h('div', { class: 'orb-menu', role: 'menu', id: menuId, 'aria-label': labels.accountMenu, style: menuStyle.value }, [
             h('div', { class: 'orb-who' }, [h('span', { class: 'orb-avatar', 'aria-hidden': 'true' }, initials(session.user)), h('span', [displayName(session.user), h('small', session.user.email)])]),
             item(labels.manageAccount, act(() => orbital.redirectToUserProfile())),
             item(labels.signOut, act(() => orbital.signOut({ sessionId: session.id }))),
@@ -42,7 +45,7 @@ export const UserButton = defineComponent({
                 `${labels.switchTo} ${displayName(other.user)}`,
               ]),
             ),
-            item(labels.addAccount, act(() => orbital.redirectToSignIn())),
+            item(labels.addAccount, act(() => orbital.redirectToSignIn({ addAccount: true }))),
             others.length > 0 && item(labels.signOutAll, act(() => orbital.signOut())),
           ]),
       ]);

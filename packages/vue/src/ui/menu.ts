@@ -1,11 +1,15 @@
-import { nextTick, onBeforeUnmount, ref, useId, watch } from 'vue';
-import { MENU_DISMISS_EVENTS, dismissesMenu } from '@orbital/core/ui';
+import { nextTick, onBeforeUnmount, ref, shallowRef, useId, watch } from 'vue';
+import { MENU_DISMISS_EVENTS, dismissesMenu, placeMenu, type MenuStyle } from '@orbital/core/ui';
 
-/** A menu button's state: open/closed, closed again by Escape or a click outside, focus on the first item. */
+/**
+ * A menu button's state: open/closed, closed again by Escape or a click outside, focus on the first
+ * item, and a position that keeps the menu on screen.
+ */
 export function useMenu() {
   const open = ref(false);
   const root = ref<HTMLElement | null>(null);
   const menuId = useId();
+  const menuStyle = shallowRef<MenuStyle>();
   const close = (event: Event) => {
     if (dismissesMenu(event, root.value)) open.value = false;
   };
@@ -14,10 +18,12 @@ export function useMenu() {
   };
   watch(open, async (isOpen) => {
     listen(isOpen);
+    menuStyle.value = undefined;
     if (!isOpen) return;
     await nextTick();
+    menuStyle.value = placeMenu(root.value);
     root.value?.querySelector<HTMLElement>('[role=menuitem]')?.focus();
   });
   onBeforeUnmount(() => open.value && listen(false));
-  return { open, root, menuId };
+  return { open, root, menuId, menuStyle };
 }
