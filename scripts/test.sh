@@ -35,6 +35,7 @@ plain="$(sed -E 's/\x1b\[[0-9;]*m//g' "$log" | grep -E '^\S+:test:\s+Tests\s' ||
 count() { echo "$plain" | awk -v word="$1" '{ for (i = 1; i < NF; i++) if ($(i + 1) == word) s += $i } END { print s + 0 }'; }
 passed=$(count passed)
 failed=$(count failed)
+skipped=$(count skipped)
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
-echo "orbital: $passed passed, $failed failed"
+echo "orbital: $passed passed, $failed failed, $skipped skipped"
 exit "$status"

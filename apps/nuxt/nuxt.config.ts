@@ -5,4 +5,6 @@ export default defineNuxtConfig({
   devtools: { enabled: false },
   telemetry: false,
   app: { head: { title: 'Orbital · Nuxt demo' } },
+  // A hydration mismatch names its element in production too: the browser suite fails on any.
+  vite: { define: { __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'true' } },
 });

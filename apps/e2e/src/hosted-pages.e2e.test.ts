@@ -148,8 +148,11 @@ describe('the standalone auth server in a real browser', () => {
 
       // the hosted sign-in page on the other site knows this browser from the token in the URL
       await page.evaluate(() => void (window as unknown as { Orbital: Api }).Orbital.redirectToSignIn());
-      await page.waitForURL((u) => u.origin === base && u.pathname === '/sign-in');
+      // signed in already: the sign-in page opens the account chooser, which offers to add one
+      await page.waitForURL((u) => u.origin === base && u.pathname === '/sign-in/choose');
       expect(page.url()).toContain('__orbital_db=');
+      await expect.poll(() => page.getByRole('button', { name: /Ada/ }).isVisible()).toBe(true);
+      await page.getByRole('link', { name: 'Add another account' }).click();
       await expect.poll(() => page.getByText(/Signed in as Ada/).isVisible()).toBe(true);
       await page.getByRole('link', { name: 'Sign up' }).click();
       await page.getByLabel('First name').fill('Linus');

@@ -1,4 +1,4 @@
-import { inject, type InjectionKey, type ShallowRef } from 'vue';
+import { computed, getCurrentInstance, inject, onMounted, ref, type InjectionKey, type Ref, type ShallowRef } from 'vue';
 import { OrbitalError, type InitialAuthState, type Orbital, type OrbitalState } from '@orbital/core/browser';
 
 export interface OrbitalContext {
@@ -10,8 +10,17 @@ export interface OrbitalContext {
 
 export const orbitalKey: InjectionKey<OrbitalContext> = Symbol('orbital');
 
-export function useOrbitalContext(name: string): OrbitalContext {
+const notLoaded: OrbitalState = { isLoaded: false, client: null, sessions: [], session: null, user: null, organization: null };
+
+/**
+ * The plugin's context for a component. Its `state` is the client's only once the component is
+ * mounted: hydration must render what the server rendered (which knew no client state), however
+ * early the client loaded.
+ */
+export function useOrbitalContext(name: string): Omit<OrbitalContext, 'state'> & { state: Readonly<Ref<OrbitalState>> } {
   const context = inject(orbitalKey, null);
   if (!context) throw new OrbitalError('configuration_invalid', `${name}() needs the Orbital plugin: app.use(orbital, { publishableKey }) (in Nuxt, add '@orbital/nuxt' to modules).`);
-  return context;
+  const mounted = ref(!getCurrentInstance());
+  if (!mounted.value) onMounted(() => (mounted.value = true));
+  return { ...context, state: computed(() => (mounted.value ? context.state.value : notLoaded)) };
 }

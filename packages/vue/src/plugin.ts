@@ -8,12 +8,6 @@ export interface OrbitalPluginOptions extends OrbitalLoadOptions {
   initialState?: InitialAuthState | undefined;
   /** Re-renders what the server rendered when another tab signs in, out or switches (the Nuxt module passes its data refresh). */
   routerRefresh?: (() => unknown) | undefined;
-  /**
-   * Settles once the server-rendered page has hydrated, for apps that hydrate asynchronously
-   * (Nuxt passes its `app:suspense:resolve`): the client loads after it, so that nothing it
-   * learns can make hydration differ from the server's HTML. Default: right after `mount`.
-   */
-  hydrated?: Promise<unknown> | undefined;
 }
 
 /**
@@ -23,7 +17,7 @@ export interface OrbitalPluginOptions extends OrbitalLoadOptions {
  * @example app.use(orbital, { publishableKey: 'pk_test_…', afterSignOutUrl: '/' })
  */
 export const orbital = {
-  install(app: App, { publishableKey, initialState, routerRefresh, hydrated, ...options }: OrbitalPluginOptions) {
+  install(app: App, { publishableKey, initialState, routerRefresh, ...options }: OrbitalPluginOptions) {
     if (!publishableKey) throw new OrbitalError('publishable_key_missing', 'Orbital needs a publishable key: app.use(orbital, { publishableKey }).');
     const client = new Orbital(publishableKey, { domain: options.domain, proxyUrl: options.proxyUrl, cookieDomain: options.cookieDomain });
     const state = shallowRef(client.getSnapshot());
@@ -35,8 +29,8 @@ export const orbital = {
     const unmount = app.unmount.bind(app);
     app.mount = (...args: Parameters<App['mount']>) => {
       const instance = mount(...args);
-      void Promise.resolve(hydrated)
-        .then(() => client.load({ ...options, serverDiagnostic: initialState?.diagnostic }))
+      void client
+        .load({ ...options, serverDiagnostic: initialState?.diagnostic })
         .then(() => forgetTransientParams(app))
         .catch((error: unknown) => console.error('[orbital] could not load the client', error));
       return instance;

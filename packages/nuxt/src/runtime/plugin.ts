@@ -14,7 +14,7 @@ interface Ref<T> {
  * the request's auth, and hands both to the browser in the payload: the first render in the
  * browser matches the HTML, and both sides use the same configuration.
  */
-export default defineNuxtPlugin((nuxtApp: { vueApp: { use: (plugin: unknown, options: unknown) => void }; isHydrating?: boolean; hook: (name: string, fn: () => void) => void }) => {
+export default defineNuxtPlugin((nuxtApp: { vueApp: { use: (plugin: unknown, options: unknown) => void } }) => {
   const options = useState('orbital-options', () => null) as Ref<PublicOrbitalOptions | null>;
   const initial = useState('orbital-initial-state', () => null) as Ref<InitialAuthState | null>;
   if (import.meta.server) {
@@ -25,7 +25,5 @@ export default defineNuxtPlugin((nuxtApp: { vueApp: { use: (plugin: unknown, opt
   // A client-only render (no server payload) configures itself from the public runtime config.
   options.value ??= publicOptions(orbitalOptions(useRuntimeConfig().public.orbital));
   // Another tab signed in, out or switched: data fetched for this page (useFetch, useAsyncData) is refetched.
-  // Nuxt hydrates asynchronously (pages awaiting useFetch): the client loads once that is done.
-  const hydrated = import.meta.client && nuxtApp.isHydrating ? new Promise<void>((resolve) => nuxtApp.hook('app:suspense:resolve', resolve)) : undefined;
-  nuxtApp.vueApp.use(orbital, { ...options.value, initialState: initial.value ?? undefined, routerRefresh: () => refreshNuxtData(), hydrated });
+  nuxtApp.vueApp.use(orbital, { ...options.value, initialState: initial.value ?? undefined, routerRefresh: () => refreshNuxtData() });
 });

@@ -2,7 +2,6 @@ import { defineComponent, h, shallowRef, watch } from 'vue';
 import type { InvitationResource } from '@orbital/core/browser';
 import { labels } from '@orbital/core/ui';
 import { useOrbital } from '../composables';
-import { useHydrated } from '../hydrated';
 import { useOrbitalContext } from '../context';
 import { useMenu } from './menu';
 import { styles } from './styles';
@@ -12,7 +11,6 @@ export const OrganizationSwitcher = defineComponent({
   name: 'OrganizationSwitcher',
   setup() {
     const orbital = useOrbital();
-    const hydrated = useHydrated();
     const { state } = useOrbitalContext('OrganizationSwitcher');
     const { open, root, menuId, menuStyle } = useMenu();
     // Pending invitations, fetched whenever the menu opens.
@@ -34,8 +32,7 @@ export const OrganizationSwitcher = defineComponent({
     };
     return () => {
       const { session, organization, isLoaded } = state.value;
-      // Nothing until hydrated: the server knows no user to show, so neither may hydration.
-      if (!hydrated.value || !isLoaded || !session) return null;
+      if (!isLoaded || !session) return null;
       return h('div', { class: 'orb-userbutton', ref: root }, [
         styles(),
         h('button', { class: 'orb-btn', type: 'button', 'aria-haspopup': 'menu', 'aria-expanded': open.value, 'aria-controls': menuId, onClick: () => (open.value = !open.value) }, organization ? organization.name : labels.personalAccount),

@@ -1,7 +1,6 @@
 import { defineComponent, h } from 'vue';
 import { displayName, initials, labels } from '@orbital/core/ui';
 import { useOrbital } from '../composables';
-import { useHydrated } from '../hydrated';
 import { useOrbitalContext } from '../context';
 import { useMenu } from './menu';
 import { styles } from './styles';
@@ -16,7 +15,6 @@ export const UserButton = defineComponent({
   name: 'UserButton',
   setup() {
     const orbital = useOrbital();
-    const hydrated = useHydrated();
     const { state } = useOrbitalContext('UserButton');
     const { open, root, menuId, menuStyle } = useMenu();
     const act = (run: () => Promise<unknown>) => () => {
@@ -25,8 +23,7 @@ export const UserButton = defineComponent({
     };
     return () => {
       const { session, sessions, isLoaded } = state.value;
-      // Nothing until hydrated: the server knows no user to show, so neither may hydration.
-      if (!hydrated.value || !isLoaded || !session) return null;
+      if (!isLoaded || !session) return null;
       const others = sessions.filter((s) => s.id !== session.id);
       return h('div', { class: 'orb-userbutton', ref: root }, [
         styles(),
