@@ -147,6 +147,20 @@ export function describeSessionScenarios(framework: string, startApp: AppStarter
       await other.waitForURL((u) => u.pathname === '/sign-in');
     });
 
+    it('signs out of all accounts from the chooser with one navigation', async () => {
+      const page = await context.newPage();
+      await d.signUp(page, newUser('Ada'));
+      await d.signUp(page, newUser('Bob'));
+      await page.goto(d.url('/sign-in/choose'));
+      const signOutAll = page.getByRole('button', { name: 'Sign out of all accounts' });
+      await expect.poll(() => signOutAll.isEnabled()).toBe(true);
+      const documents: string[] = [];
+      page.on('request', (request) => request.isNavigationRequest() && request.frame() === page.mainFrame() && documents.push(new URL(request.url()).pathname));
+      await signOutAll.click();
+      await expect.poll(() => d.who(page)).toEqual({ server: 'server: signed out', client: 'client: signed out' });
+      expect(documents).toEqual(['/']);
+    });
+
     it('refuses a tampered or replayed handshake payload with no redirect loop', async () => {
       const page = await context.newPage();
       await d.signUp(page, newUser());

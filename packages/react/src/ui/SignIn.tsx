@@ -70,10 +70,12 @@ function AccountChooser() {
   const addAccountUrl = orbital.buildSignInUrl({ redirectUrl: target, addAccount: true });
   const hydrated = useHydrated();
   const empty = isLoaded && sessions.length === 0;
-  // Nobody to choose (signed out of everything): the sign-in form instead.
+  // "Sign out of all" navigates by itself: the chooser must not start a second navigation.
+  const [signingOut, setSigningOut] = useState(false);
+  // Nobody to choose (signed out of everything elsewhere): the sign-in form instead.
   useEffect(() => {
-    if (empty) void orbital.navigate(addAccountUrl);
-  }, [empty, orbital, addAccountUrl]);
+    if (empty && !signingOut) void orbital.navigate(addAccountUrl);
+  }, [empty, signingOut, orbital, addAccountUrl]);
   if (empty) return null;
   return (
     <div>
@@ -96,7 +98,7 @@ function AccountChooser() {
       <p className="orb-foot">
         <a href={hydrated ? addAccountUrl : undefined}>{labels.addAccount}</a>
       </p>
-      <button className="orb-btn" type="button" onClick={() => void orbital.signOut()}>
+      <button className="orb-btn" type="button" onClick={() => (setSigningOut(true), void orbital.signOut())}>
         {labels.signOutAll}
       </button>
     </div>

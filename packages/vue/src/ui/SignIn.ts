@@ -42,8 +42,10 @@ const AccountChooser = defineComponent({
     const hydrated = useHydrated();
     const { run, isLoading, error } = useAction((sessionId: string) => orbital.setActive({ session: sessionId, redirectUrl: target }));
     const empty = computed(() => isLoaded.value && (sessions.value?.length ?? 0) === 0);
-    // Nobody to choose (signed out of everything): the sign-in form instead.
-    watchEffect(() => empty.value && void orbital.navigate(addAccountUrl));
+    // "Sign out of all" navigates by itself: the chooser must not start a second navigation.
+    const signingOut = ref(false);
+    // Nobody to choose (signed out of everything elsewhere): the sign-in form instead.
+    watchEffect(() => empty.value && !signingOut.value && void orbital.navigate(addAccountUrl));
     return () =>
       empty.value
         ? null
@@ -63,7 +65,7 @@ const AccountChooser = defineComponent({
               ),
             ),
             h('p', { class: 'orb-foot' }, [h('a', { href: hydrated.value ? addAccountUrl : undefined }, labels.addAccount)]),
-            h('button', { class: 'orb-btn', type: 'button', onClick: () => void orbital.signOut() }, labels.signOutAll),
+            h('button', { class: 'orb-btn', type: 'button', onClick: () => ((signingOut.value = true), void orbital.signOut()) }, labels.signOutAll),
           ]);
   },
 });
