@@ -94,9 +94,6 @@ export function createMemoryStore(): Store {
       syncCodes.delete(codeHash);
       return code ?? null;
     },
-    async findClient(id) {
-      return copy(clients.get(id));
-    },
 
     async createSession({ id, clientId, userId, now }, change, { newUser, replaces = [] } = {}) {
       // As the SQL stores' foreign key: nothing is written for a client that does not exist.

@@ -137,10 +137,6 @@ export function createSqlStore(db: SqlClient): Store {
       const row = await one(db.query('DELETE FROM orbital_sync_codes WHERE code_hash = $1 RETURNING *', [codeHash]));
       return row && { codeHash: row.code_hash as string, clientId: row.client_id as string, origin: row.origin as string, expiresAt: num(row.expires_at) };
     },
-    async findClient(id) {
-      const row = await one(db.query('SELECT * FROM orbital_clients WHERE id = $1', [id]));
-      return row && toClient(row);
-    },
 
     createSession({ id, clientId, userId, now }, change, { newUser, replaces = [] } = {}) {
       return db.transaction(async (tx) => {

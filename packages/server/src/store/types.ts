@@ -138,7 +138,6 @@ export interface Store {
   updateUser(id: string, patch: UserPatch, now: number): Promise<UserRecord>;
 
   createClient(client: { id: string; tokenHash: string; now: number }): Promise<ClientRecord>;
-  findClient(id: string): Promise<ClientRecord | null>;
   /**
    * The client (by one of its tokens, or by id) with everything a client request needs, in one
    * read: a token refresh costs one round trip to the database, not one per session.
