@@ -37,7 +37,8 @@ export function driver(app: RunningApp) {
     },
     /** What the server rendered and what the browser client believes, once both have settled. */
     async who(page: Page): Promise<{ server: string; client: string }> {
-      await expect.poll(() => page.getByTestId('client-user').textContent()).not.toBe('client: loading');
+      // Waits for an event, not a deadline: a cold app on a busy machine may take seconds to load its client.
+      await expect.poll(() => page.getByTestId('client-user').textContent(), { timeout: 15_000 }).not.toBe('client: loading');
       return { server: (await page.getByTestId('server-user').textContent())!, client: (await page.getByTestId('client-user').textContent())! };
     },
     async openUserMenu(page: Page) {

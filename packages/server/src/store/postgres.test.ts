@@ -91,18 +91,20 @@ describe.skipIf(!database)('PostgreSQL with several auth-server instances', () =
       expect(onA.jar.get(names.clientUat) ?? '0').toBe('0');
       expect([401, 404]).toContain((await stale.token(body.sessionId)).status); // no token for the ended session
     }
-  });
+  }, 120_000);
 
   it('never leaves a client pointing at a session ended on the other instance while it was switched to', async () => {
     const db = new pg.Client({ connectionString: database!.url });
     await db.connect();
     try {
+      // One browser: an account that stays, and each trial a new one to switch to while B ends it.
+      const jar = new Map<string, string>();
+      const kept = (await new Browser(a, APP, '10.5.0.1', jar).signUp(`switch.kept.${Date.now()}@example.com`)).body.sessionId as string;
       for (let trial = 0; trial < TRIALS; trial++) {
-        const ip = `10.5.${trial}.1`;
-        const onA = new Browser(a, APP, ip);
-        const first = (await onA.signUp(`switch.${trial}.a.${Date.now()}@example.com`)).body.sessionId as string;
-        await onA.signUp(`switch.${trial}.b.${Date.now()}@example.com`); // now active; `first` waits in the chooser
-        const onB = new Browser(b, APP, ip, onA.jar);
+        const onA = new Browser(a, APP, `10.5.${trial}.2`, jar); // each trial its own sign-up limit
+        const first = (await onA.signUp(`switch.${trial}.${Date.now()}@example.com`)).body.sessionId as string;
+        await onA.fetch(`/v1/client/sessions/${kept}/touch`, { method: 'POST' }); // `first` waits in the chooser
+        const onB = new Browser(b, APP, `10.5.${trial}.2`, jar);
         await Promise.all([onA.fetch(`/v1/client/sessions/${first}/touch`, { method: 'POST' }), onB.fetch(`/v1/client/sessions/${first}/end`, { method: 'POST' })]);
         const { rows } = await db.query(`SELECT s.status FROM orbital_clients c JOIN orbital_sessions s ON s.id = c.last_active_session_id WHERE s.id = $1`, [first]);
         expect(rows.map((r) => r.status)).not.toContain('ended');
@@ -110,7 +112,7 @@ describe.skipIf(!database)('PostgreSQL with several auth-server instances', () =
     } finally {
       await db.end();
     }
-  });
+  }, 120_000);
 
   it('signs with one key set: a token from either instance verifies with the JWKS from the other', async () => {
     const browser = new Browser(a);
