@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COOKIE_MAX_AGE_CAP, cookieMaxAge, lifetimeStatus, resolveLifetime, sessionExpiresAt } from './lifetime';
+import { COOKIE_MAX_AGE_CAP, clientCookieExpiresAt, cookieMaxAge, lifetimeStatus, resolveLifetime, sessionExpiresAt } from './lifetime';
 
 const DAY = 86_400;
 const signIn = 1_000_000;
@@ -54,5 +54,14 @@ describe('cookie Max-Age', () => {
   });
   it('is never negative', () => {
     expect(cookieMaxAge(signIn - 10, signIn)).toBe(0);
+  });
+});
+
+describe('clientCookieExpiresAt', () => {
+  it('is the longest session’s maximum lifetime, whatever their inactivity', () => {
+    const policy = { inactivityTimeout: 100, maximumLifetime: 1_000 };
+    expect(clientCookieExpiresAt([{ createdAt: 0, lastActiveAt: 0 }, { createdAt: 500, lastActiveAt: 500 }], policy)).toBe(1_500);
+    expect(clientCookieExpiresAt([{ createdAt: 0, lastActiveAt: 0 }], { inactivityTimeout: 100, maximumLifetime: null })).toBe(Infinity);
+    expect(clientCookieExpiresAt([], policy)).toBe(0);
   });
 });

@@ -46,6 +46,14 @@ export function lifetimeStatus(session: SessionTimes, policy: LifetimePolicy, no
   return 'active';
 }
 
+/**
+ * When a client cookie may go: at the longest session's maximum lifetime. Inactivity is the auth
+ * server's to enforce, so nothing but sign-in, switch and sign-out needs to rewrite the cookie.
+ */
+export function clientCookieExpiresAt(sessions: readonly SessionTimes[], policy: LifetimePolicy): number {
+  return Math.max(0, ...sessions.map((session) => sessionExpiresAt(session, { ...policy, inactivityTimeout: null })));
+}
+
 /** Max-Age for the client cookie: the remaining lifetime, never negative, never past the browser cap. */
 export function cookieMaxAge(expiresAt: number, now: number): number {
   return Math.max(0, Math.min(Math.ceil(expiresAt - now), COOKIE_MAX_AGE_CAP));

@@ -1,4 +1,4 @@
-import { ApiError, DEV_BROWSER_PARAM, clientCookie, clientUatCookie, cookieMaxAge, expiredCookie, lifetimeStatus, sessionExpiresAt, type CookieScope } from '@orbital/core';
+import { ApiError, DEV_BROWSER_PARAM, clientCookie, clientCookieExpiresAt, clientUatCookie, cookieMaxAge, expiredCookie, lifetimeStatus, sessionExpiresAt, type CookieScope } from '@orbital/core';
 import type { ServerContext } from './context';
 import type { Exchange } from './http';
 import { hashClientToken, newClientToken, randomId } from './random';
@@ -110,8 +110,7 @@ export function clientUat(state: ClientState): number {
 
 /** Seconds a client cookie lives: until the longest session's maximum lifetime (capped). */
 export function clientCookieMaxAge(ctx: ServerContext, state: ClientState): number {
-  const noInactivity = { ...ctx.options.lifetime, inactivityTimeout: null };
-  return cookieMaxAge(Math.max(0, ...state.sessions.map((s) => sessionExpiresAt(s.session, noInactivity))), ctx.options.now());
+  return cookieMaxAge(clientCookieExpiresAt(state.sessions.map((s) => s.session), ctx.options.lifetime), ctx.options.now());
 }
 
 /**

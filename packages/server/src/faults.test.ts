@@ -2,15 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { FaultBrowser, faultSecretKey, runLoad, startAuthProcess, type AuthProcess, type Outcome } from '../test/auth-processes';
 import { startOwnPostgres, startOwnRedis, type OwnService } from '../test/services';
-
-/** Polls a condition on the real world (a process, a socket); fails after `ms`. */
-async function until(check: () => boolean | Promise<boolean>, ms = 15_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+import { until } from '../test/until';
 
 /** How long the fault lasts: a real outage has a duration; nothing in the code waits for it. */
 const outage = (ms: number) => new Promise((r) => setTimeout(r, ms));

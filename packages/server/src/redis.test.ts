@@ -7,19 +7,12 @@ import { startTcpProxy } from '../test/tcp-proxy';
 import { createRedisReplayGuard, createRedisSharedState, subscribeToRevokedSessions } from './redis';
 import { createOrbitalServer } from './server';
 import { createMemoryStore } from './store/memory-store';
+import { until } from '../test/until';
 
 const available = await redisAvailable();
 const redis = new URL(TEST_REDIS_URL);
 // One prefix per run: tests never see another run's counters.
 const keyPrefix = `orbital-test:${process.pid}:${Date.now()}:`;
-const until = async (check: () => boolean | Promise<boolean>, ms = 5_000) => {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-};
-
 describe.skipIf(!available)('shared state in Redis', () => {
   it('counts sign-in attempts across auth-server instances: the limit holds for the fleet, not per instance', async () => {
     const store = createMemoryStore();

@@ -7,17 +7,10 @@ import { createTestDatabase } from '../../test/postgres';
 import { startTcpProxy } from '../../test/tcp-proxy';
 import { createOrbitalServer, type OrbitalServer } from '../server';
 import { createPostgresStore } from './postgres';
+import { until } from '../../test/until';
 
 const database = await createTestDatabase();
 afterAll(() => database?.drop());
-
-const until = async (check: () => Promise<boolean>, ms = 10_000) => {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
 
 describe.skipIf(!database)('PostgreSQL with several auth-server instances', () => {
   let a: OrbitalServer;
