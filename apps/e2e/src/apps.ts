@@ -1,14 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createPublishableKey } from '@orbital/core';
-import { freePort, start } from './processes';
+import { freePort, start, type Started } from './processes';
 
 /** A demo app the shared scenarios run against. */
 export interface RunningApp {
   name: string;
   baseUrl: string;
+  /** What the app's server printed so far. */
+  output: () => string;
   stop: () => Promise<void>;
 }
 
@@ -33,7 +35,16 @@ export interface Demo {
   /** `NEXT_PUBLIC_`, `VITE_`, `NUXT_PUBLIC_`. */
   publicPrefix: string;
   /** Starts the built app in `dir` (the workspace's demo unless given). */
-  run(port: number, env: Record<string, string>, dir?: string): Promise<{ stop: () => Promise<void> }>;
+  run(port: number, env: Record<string, string>, dir?: string): Promise<Started>;
+  /** Starts the workspace's demo under its framework's development server, as `pnpm dev` does. */
+  dev(port: number, env: Record<string, string | undefined>): Promise<Started>;
+}
+
+/** The framework's own CLI (its package's `bin`) from the demo's dependencies, run on this Node. */
+function frameworkBin(dir: string, name: string): string {
+  const manifest = createRequire(join(dir, 'package.json')).resolve(`${name}/package.json`);
+  const { bin } = JSON.parse(readFileSync(manifest, 'utf8')) as { bin: string | Record<string, string> };
+  return join(dirname(manifest), typeof bin === 'string' ? bin : bin[name]!);
 }
 
 const require = createRequire(import.meta.url);
@@ -42,16 +53,18 @@ const appDir = (name: string) => dirname(require.resolve(`${name}/package.json`)
 export const nextDemo: Demo = {
   name: 'nextjs',
   publicPrefix: 'NEXT_PUBLIC_',
-  run: (port, env, dir = appDir('@orbital/demo-nextjs')) => {
-    const nextBin = createRequire(join(dir, 'package.json')).resolve('next/dist/bin/next');
-    return start(process.execPath, [nextBin, 'start', '-p', String(port)], { cwd: dir, ready: /Ready in/, env: { NEXT_TELEMETRY_DISABLED: '1', ...env } });
-  },
+  run: (port, env, dir = appDir('@orbital/demo-nextjs')) =>
+    start(process.execPath, [frameworkBin(dir, 'next'), 'start', '-p', String(port)], { cwd: dir, ready: /Ready in/, env: { NEXT_TELEMETRY_DISABLED: '1', ...env } }),
+  dev: (port, env, dir = appDir('@orbital/demo-nextjs')) =>
+    start(process.execPath, [frameworkBin(dir, 'next'), 'dev', '-p', String(port)], { cwd: dir, ready: /Ready in/, env: { NEXT_TELEMETRY_DISABLED: '1', ...env } }),
 };
 
 export const tanstackStartDemo: Demo = {
   name: 'tanstack-start',
   publicPrefix: 'VITE_',
   run: (port, env, dir = appDir('@orbital/demo-tanstack-start')) => start(process.execPath, ['server.mjs'], { cwd: dir, ready: /Ready on/, env: { PORT: String(port), ...env } }),
+  dev: (port, env, dir = appDir('@orbital/demo-tanstack-start')) =>
+    start(process.execPath, [frameworkBin(dir, 'vite'), 'dev', '--port', String(port), '--strictPort'], { cwd: dir, ready: /Local:/, env: { PORT: String(port), ...env } }),
 };
 
 export const nuxtDemo: Demo = {
@@ -59,6 +72,8 @@ export const nuxtDemo: Demo = {
   publicPrefix: 'NUXT_PUBLIC_',
   run: (port, env, dir = appDir('@orbital/demo-nuxt')) =>
     start(process.execPath, ['--env-file-if-exists=.env', '.output/server/index.mjs'], { cwd: dir, ready: /Listening on/, env: { PORT: String(port), ...env } }),
+  dev: (port, env, dir = appDir('@orbital/demo-nuxt')) =>
+    start(process.execPath, [frameworkBin(dir, 'nuxt'), 'dev', '--port', String(port)], { cwd: dir, ready: /Local:/, env: { PORT: String(port), NUXT_TELEMETRY_DISABLED: '1', ...env } }),
 };
 
 function settingsEnv(settings: AppSettings): Record<string, string> {
@@ -78,6 +93,7 @@ async function runDemo(demo: Demo, port: number, baseUrl: string, env: Record<st
   return {
     name: demo.name,
     baseUrl,
+    output: server.output,
     stop: async () => {
       await server.stop();
       rmSync(dataDir, { recursive: true, force: true });

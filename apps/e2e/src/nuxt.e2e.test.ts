@@ -3,8 +3,10 @@ import { describeOrganizationScenarios } from './scenarios/organizations';
 import { describeSatelliteScenarios } from './scenarios/satellites';
 import { describeSessionScenarios } from './scenarios/sessions';
 import { describeTrustScenarios } from './scenarios/trust';
+import { describeZeroConfigScenario } from './scenarios/zero-config';
 
 describeSessionScenarios('Nuxt', demoStarter(nuxtDemo));
 describeSatelliteScenarios('Nuxt', pairStarter(nuxtDemo));
 describeOrganizationScenarios('Nuxt', demoStarter(nuxtDemo));
 describeTrustScenarios('Nuxt', demoStarter(nuxtDemo));
+describeZeroConfigScenario('Nuxt', nuxtDemo);

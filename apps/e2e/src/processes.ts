@@ -19,7 +19,7 @@ export interface Started {
 }
 
 /** Starts a command and resolves once its output matches `ready`; fails with its output otherwise. */
-export function start(command: string, args: string[], options: { env?: Record<string, string>; cwd?: string; ready: RegExp; timeoutMs?: number }): Promise<Started> {
+export function start(command: string, args: string[], options: { env?: Record<string, string | undefined>; cwd?: string; ready: RegExp; timeoutMs?: number }): Promise<Started> {
   const child: ChildProcess = spawn(command, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const stop = () =>

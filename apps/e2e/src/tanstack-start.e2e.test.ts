@@ -6,6 +6,7 @@ import { describeOrganizationScenarios } from './scenarios/organizations';
 import { describeSatelliteScenarios } from './scenarios/satellites';
 import { describeSessionScenarios } from './scenarios/sessions';
 import { describeTrustScenarios } from './scenarios/trust';
+import { describeZeroConfigScenario } from './scenarios/zero-config';
 
 describeSessionScenarios('TanStack Start', demoStarter(tanstackStartDemo));
 describeSatelliteScenarios('TanStack Start', pairStarter(tanstackStartDemo));
@@ -45,3 +46,4 @@ describe('TanStack Start: client-side navigation', () => {
     expect((await d.who(page)).client).toBe((await page.getByTestId('server-user').textContent())!.replace('server', 'client'));
   });
 });
+describeZeroConfigScenario('TanStack Start', tanstackStartDemo);

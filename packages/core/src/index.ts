@@ -16,4 +16,5 @@ export * from './route-guard';
 export type { SignedOutReason, HandshakeReason } from './request-state';
 export * from './options';
 export * from './dev-browser';
+export * from './development-instance';
 export * from './revoked-sessions';

@@ -1,3 +1,4 @@
+import { developmentPublishableKey } from './development-instance';
 import { ConfigurationError } from './errors';
 import type { ReplayGuard } from './handshake';
 import { parsePublishableKey, parseSecretKey } from './keys';
@@ -151,7 +152,8 @@ export function publicOptions(options: OrbitalOptions): PublicOrbitalOptions {
 
 /**
  * Explicit options over env vars, checked: the adapters' one way to configure Orbital. Errors
- * name the env var to set.
+ * name the env var to set. With no publishable key, development uses the auth server the app
+ * hosts ({@link developmentPublishableKey}).
  *
  * @example resolveOptions(process.env, 'VITE_', { afterSignOutUrl: '/' })
  */
@@ -159,8 +161,12 @@ export function resolveOptions(env: Record<string, string | undefined>, publicPr
   const given = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined));
   const options = { ...optionsFromEnv(env, publicPrefix), ...given };
   const name = `${publicPrefix}ORBITAL_PUBLISHABLE_KEY`;
+  options.publishableKey ??= developmentPublishableKey(env, options.authorizedParties);
   if (!options.publishableKey) {
-    throw new ConfigurationError('publishable_key_missing', `Orbital needs a publishable key: set ${name} (or pass publishableKey).`);
+    throw new ConfigurationError(
+      'publishable_key_missing',
+      `Orbital needs a publishable key: set ${name} (or pass publishableKey). \`npx orbital-server env\` in the app's folder prints the lines to paste; in development (NODE_ENV=development) an app that hosts the auth server at /api/auth needs none.`,
+    );
   }
   const { mode } = parsePublishableKey(options.publishableKey, name);
   validateOptions(options as OrbitalOptions, (key) => (key in ENV_OPTIONS ? `${ENV_OPTIONS[key as EnvOption].browser ? publicPrefix : ''}ORBITAL_${ENV_OPTIONS[key as EnvOption].env}` : key));

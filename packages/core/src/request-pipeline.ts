@@ -3,6 +3,7 @@ import { authFromToken, authenticateRequest, isDocumentRequest, toAuthenticateOp
 import type { OrbitalOptions } from './options';
 import { appOrigins, publicUrl } from './public-url';
 import { signInRedirectUrl } from './satellite-sync';
+import { createSignInPageCheck } from './sign-in-page-check';
 
 /**
  * What an adapter does with one request, decided by core:
@@ -46,6 +47,7 @@ export function createRequestPipeline(options: OrbitalOptions, log: (message: st
   const origins = appOrigins(options);
   const urlOf = (request: Request) => publicUrl(request, { trustProxy: options.trustProxy, origins });
   const once = onceAnHour();
+  const checkSignInPage = createSignInPageCheck(options, log);
 
   return {
     options,
@@ -61,6 +63,7 @@ export function createRequestPipeline(options: OrbitalOptions, log: (message: st
       if (state.auth.isSignedIn) return null;
       if (!isDocumentRequest(request)) return { kind: 'unauthorized', response: unauthorizedResponse() };
       const location = signInRedirectUrl(options, state.url);
+      void checkSignInPage(new URL(state.url).origin);
       return { kind: 'redirect', location, response: new Response(null, { status: 307, headers: { location, 'cache-control': 'no-store' } }) };
     },
     authFromToken(token, url) {

@@ -24,7 +24,7 @@ export function serverOptionsFromEnv(env: Env): Partial<OrbitalServerOptions> {
   if (algorithm !== undefined && algorithm !== 'ES256' && algorithm !== 'RS256') {
     throw new ConfigurationError('configuration_invalid', `ORBITAL_SIGNING_ALGORITHM must be ES256 or RS256, got "${algorithm}".`);
   }
-  const origins = [env.ORBITAL_ALLOWED_REDIRECT_ORIGINS, env.ORBITAL_ALLOWED_ORIGINS].flatMap((list) => list?.split(',') ?? []).map((o) => o.trim()).filter(Boolean);
+  const origins = (env.ORBITAL_ALLOWED_REDIRECT_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
   const tokenTtl = seconds(env, 'ORBITAL_TOKEN_TTL');
   const perMinute = seconds(env, 'ORBITAL_RATE_LIMIT_PER_MINUTE');
   const inactivityTimeout = seconds(env, 'ORBITAL_INACTIVITY_TIMEOUT', true);

@@ -140,9 +140,9 @@ export function resolveOptions(options: OrbitalServerOptions): ResolvedOptions {
   const publishableKey = createPublishableKey(options.url, mode);
   const { authServerUrl } = parsePublishableKey(publishableKey, 'url');
   if (mode === 'production' && !options.secretKey) {
-    throw new ConfigurationError('secret_key_missing', 'A production auth server needs secretKey (ORBITAL_SECRET_KEY): generate one with `orbital-server --print-secret-key`.');
+    throw new ConfigurationError('secret_key_missing', 'A production auth server needs a secret key: set ORBITAL_SECRET_KEY (or pass secretKey). `npx orbital-server env --mode production --url <public URL>` prints one with the other lines to paste.');
   }
-  const secretKey = options.secretKey ? parseSecretKey(options.secretKey, mode, 'secretKey').key : undefined;
+  const secretKey = options.secretKey ? parseSecretKey(options.secretKey, mode, 'ORBITAL_SECRET_KEY (secretKey)').key : undefined;
   const tokenTtl = options.tokenTtl ?? DEFAULT_TOKEN_TTL;
   if (!Number.isInteger(tokenTtl) || tokenTtl < 5 || tokenTtl > 3600) {
     throw new ConfigurationError('configuration_invalid', `tokenTtl must be a whole number of seconds between 5 and 3600, got ${tokenTtl}.`);

@@ -1,5 +1,5 @@
-import { headers } from 'next/headers';
-import { redirect, unauthorized } from 'next/navigation';
+import { headers } from 'next/headers.js';
+import { connection } from 'next/server.js';
 import { OrbitalError, signInRedirectUrl } from '@orbital/core';
 import { signedOutAuth, type Auth } from '@orbital/core/server';
 import type { ServerDiagnostic } from '@orbital/core/browser';
@@ -30,6 +30,12 @@ export async function auth(): Promise<NextAuth> {
   if (!status || !url) {
     throw new OrbitalError('middleware_missing', 'auth() was called on a route orbitalMiddleware() did not run for: export it from proxy.ts (or middleware.ts) and make its matcher cover this route.');
   }
+  // Checking a token reads the clock: with Cache Components, only request-time work may do that
+  // (headers alone still allow a runtime prerender, which must not depend on the time).
+  await connection();
+  // Next aliases next/navigation per layer (route handlers get their own), which only the bare
+  // specifier receives; loaded here so that plain Node can still import this module.
+  const { redirect, unauthorized } = await import('next/navigation');
   const pipeline = currentPipeline();
   const state: Auth = status === 'signed-in' ? await pipeline.authFromToken(incoming.get(AUTH_HEADERS.token), url) : signedOutAuth;
   const redirectToSignIn = (params: { returnBackUrl?: string } = {}): never => redirect(signInRedirectUrl(pipeline.options, params.returnBackUrl ?? url));

@@ -7,7 +7,9 @@ import { orbitalMiddleware } from './middleware';
 
 // auth() reads the request headers Next hands the route: the ones the middleware forwarded.
 let forwarded = new Headers();
-vi.mock('next/headers', () => ({ headers: async () => forwarded }));
+vi.mock('next/headers.js', () => ({ headers: async () => forwarded }));
+// connection() marks request-time rendering, which only Next's renderer has; here every call is one.
+vi.mock('next/server.js', async (original) => ({ ...(await original<object>()), connection: async () => {} }));
 // Next's unauthorized() is behind experimental.authInterrupts; the app under test enables it.
 process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = 'true';
 

@@ -1,4 +1,4 @@
-import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
+import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server.js';
 import type { OrbitalOptions } from '@orbital/core';
 import { diagnosticOf, signedOutAuth, type Auth, type RequestState } from '@orbital/core/server';
 import { AUTH_HEADERS } from './headers';

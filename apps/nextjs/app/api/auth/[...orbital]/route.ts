@@ -1,5 +1,4 @@
 import { createRouteHandlers } from '@orbital/nextjs/server';
 import { authRoute } from '../../../../lib/auth-server';
 
-export const dynamic = 'force-dynamic';
 export const { GET, HEAD, POST, PATCH, DELETE, OPTIONS } = createRouteHandlers(authRoute);
