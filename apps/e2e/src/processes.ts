@@ -20,14 +20,27 @@ export interface Started {
 
 /** Starts a command and resolves once its output matches `ready`; fails with its output otherwise. */
 export function start(command: string, args: string[], options: { env?: Record<string, string | undefined>; cwd?: string; ready: RegExp; timeoutMs?: number }): Promise<Started> {
-  const child: ChildProcess = spawn(command, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group: a package manager's script runs the server as a grandchild, and
+  // stopping must stop that too, not leave it holding the port.
+  const child: ChildProcess = spawn(command, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';
+  const signal = (name: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, name);
+    } catch {
+      // the group is gone already
+    }
+  };
   const stop = () =>
     new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-      setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
+      const done = () => {
+        signal('SIGKILL');
+        resolve();
+      };
+      if (child.exitCode !== null || child.signalCode !== null) return done();
+      child.once('exit', done);
+      signal('SIGTERM');
+      setTimeout(() => signal('SIGKILL'), 5_000).unref();
     });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {

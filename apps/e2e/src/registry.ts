@@ -85,18 +85,29 @@ export function installedCopy(demo: string, registry: LocalRegistry, options: { 
   for (const entry of readdirSync(source)) if (!skip.has(entry)) cpSync(join(source, entry), join(dir, entry), { recursive: true });
   const manifest = JSON.parse(readFileSync(join(source, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies?: Record<string, string>; scripts: object };
   const pin = (deps: Record<string, string> = {}) => Object.fromEntries(Object.entries(deps).map(([name, range]) => [name, range.startsWith('workspace:') ? registry.version : range]));
-  const rootManifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { packageManager: string };
   writeFileSync(
     join(dir, 'package.json'),
-    JSON.stringify({ name: `installed-${demo}`, private: true, type: 'module', packageManager: rootManifest.packageManager, scripts: manifest.scripts, dependencies: pin(manifest.dependencies), devDependencies: pin(manifest.devDependencies), pnpm: { onlyBuiltDependencies: ['esbuild'] } }, null, 2),
+    JSON.stringify({ name: `installed-${demo}`, private: true, type: 'module', scripts: manifest.scripts, dependencies: pin(manifest.dependencies), devDependencies: pin(manifest.devDependencies), pnpm: { onlyBuiltDependencies: ['esbuild'] } }, null, 2),
   );
   if (options.tsconfig) writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(options.tsconfig, null, 2));
   else if (existsSync(join(source, 'tsconfig.json'))) cpSync(join(source, 'tsconfig.json'), join(dir, 'tsconfig.json'));
-  writeFileSync(join(dir, '.npmrc'), `@orbital:registry=${registry.url}/\n`);
-  if (!installsLatest) writeLockfilePins(dir, join(ROOT, 'pnpm-lock.yaml'));
+  prepareInstall(dir, registry);
   mkdirSync(join(dir, '.orbital'), { recursive: true });
   pnpm(['install', '--no-frozen-lockfile'], dir);
   return dir;
+}
+
+/**
+ * Points an app folder's installs at the local registry for @orbital packages (everything else from
+ * the public one), with the workspace's pnpm, and — unless `installsLatest` — the versions of the
+ * workspace's lockfile.
+ */
+export function prepareInstall(dir: string, registry: LocalRegistry): void {
+  const rootManifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { packageManager: string };
+  const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as Record<string, unknown>;
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ ...manifest, packageManager: rootManifest.packageManager }, null, 2));
+  writeFileSync(join(dir, '.npmrc'), `@orbital:registry=${registry.url}/\n`);
+  if (!installsLatest) writeLockfilePins(dir, join(ROOT, 'pnpm-lock.yaml'));
 }
 
 /**
