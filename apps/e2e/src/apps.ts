@@ -121,7 +121,7 @@ export interface RunningPair {
   stop: () => Promise<void>;
 }
 
-export type PairStarter = (settings: AppSettings & { autoSync: boolean }) => Promise<RunningPair>;
+export type PairStarter = (settings: AppSettings & { autoSync: boolean; /** Further env vars for the satellite only. */ satelliteEnv?: Record<string, string> }) => Promise<RunningPair>;
 
 /**
  * A primary at primary.test hosting the auth server (`primaryDemo`, the same framework unless given), and
@@ -148,6 +148,7 @@ export function pairStarter(demo: Demo, primaryDemo: Demo = demo): PairStarter {
       [`${p}ORBITAL_DOMAIN`]: `satellite.test:${satellitePort}`,
       [`${p}ORBITAL_PROXY_URL`]: '/api/auth',
       [`${p}ORBITAL_SATELLITE_AUTO_SYNC`]: String(settings.autoSync),
+      ...settings.satelliteEnv,
     });
     const subdomain = await runDemo(demo, subdomainPort, `http://sub.primary.test:${subdomainPort}`, { ...shared(p), ORBITAL_DEMO_REMOTE_AUTH_SERVER: 'true' });
     return {

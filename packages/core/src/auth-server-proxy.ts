@@ -1,4 +1,4 @@
-import { isDocumentRequest } from './authenticate-request';
+import { errorResponse } from './error-response';
 
 /** Request headers that describe one hop and must not be forwarded as they are. */
 const HOP_BY_HOP = ['host', 'connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'content-length', 'accept-encoding'];
@@ -55,8 +55,5 @@ const UNREACHABLE = 'Signing in is not possible right now: this site cannot reac
 
 /** 502 with a named cause: a page for a person, JSON for the browser client; both say to retry. */
 function unreachable(request: Request): Response {
-  const headers = { 'cache-control': 'no-store', 'retry-after': '5' };
-  if (!isDocumentRequest(request)) return Response.json({ error: { code: 'auth_server_unreachable', message: UNREACHABLE } }, { status: 502, headers });
-  const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Sign-in unavailable</title></head><body style="font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem"><h1 style="font-size:1.25rem">Sign-in is unavailable</h1><p>${UNREACHABLE}</p><p><small>auth_server_unreachable</small></p></body></html>`;
-  return new Response(page, { status: 502, headers: { ...headers, 'content-type': 'text/html; charset=utf-8' } });
+  return errorResponse(request, { status: 502, code: 'auth_server_unreachable', title: 'Sign-in is unavailable', message: UNREACHABLE, headers: { 'retry-after': '5' } });
 }

@@ -294,11 +294,14 @@ async function applySync(incoming: Incoming): Promise<Verdict> {
   const echoed = url.searchParams.get(SYNC_NONCE_PARAM);
   const headers = new Headers();
   let failure: string;
+  // The app's own configuration (its secret key), which no new sync code can fix.
+  let refused = false;
   // An automatic sync echoes the nonce this app set in its guard cookie before it left.
   if (echoed !== null && cookies[ctx.names.handshakeCount] === undefined) return signedOut('cookies-blocked', headers, COOKIES_BLOCKED_MESSAGE);
   if (echoed !== null && parseGuard(cookies[ctx.names.handshakeCount]).nonce !== echoed) {
     failure = 'This sync code was not requested by this browser (a link from elsewhere): it was not redeemed.';
   } else if (!options.secretKey) {
+    refused = true;
     failure = 'This app received a sync code but has no secret key to redeem it: set ORBITAL_SECRET_KEY.';
   } else {
     try {
@@ -307,11 +310,14 @@ async function applySync(incoming: Incoming): Promise<Verdict> {
       return await applyClientState(incoming, result, headers);
     } catch (error) {
       if (!isOrbitalError(error)) throw error;
-      failure = `Satellite sync failed (${error.code}): ${error.message}`;
+      refused = error.code === 'unauthorized';
+      failure = refused
+          ? 'The auth server refused this app’s secret key, so the sync code it sent could not be redeemed and the user stays signed out here: set ORBITAL_SECRET_KEY to the secret key of the primary’s Orbital instance (`npx orbital-server env` in the primary’s folder prints it).'
+          : `Satellite sync failed (${error.code}): ${error.message}`;
     }
   }
   const state = await fromCookies(incoming, new Headers(), false);
-  return state.status === 'signed-in' ? state : signedOut('sync-failed', state.headers, failure);
+  return state.status === 'signed-in' ? state : signedOut(refused ? 'sync-refused' : 'sync-failed', state.headers, failure);
 }
 
 /** Writes what the auth server said about the client (from a handshake or a sync) into this app's cookies. */

@@ -67,6 +67,7 @@ export type OrbitalErrorCode =
   | 'store_unavailable'
   | 'shared_state_unavailable'
   | 'network_error'
+  | 'cookies_blocked'
   | 'auth_server_unreachable'
   | 'middleware_missing'
   | 'internal_error';

@@ -2,6 +2,9 @@ import { isAuthServerRequest } from './auth-server-route';
 import { authFromToken, authenticateRequest, isDocumentRequest, toAuthenticateOptions, type Auth, type AuthenticateRequestOptions, type RequestState } from './authenticate-request';
 import type { OrbitalOptions } from './options';
 import { appOrigins, publicUrl } from './public-url';
+import { errorResponse } from './error-response';
+import { parsePublishableKey } from './keys';
+import { SYNC_REFUSED_MESSAGE } from './request-state';
 import { signInRedirectUrl } from './satellite-sync';
 import { createSignInPageCheck } from './sign-in-page-check';
 
@@ -48,6 +51,7 @@ export function createRequestPipeline(options: OrbitalOptions, log: (message: st
   const urlOf = (request: Request) => publicUrl(request, { trustProxy: options.trustProxy, origins });
   const once = onceAnHour();
   const checkSignInPage = createSignInPageCheck(options, log);
+  const development = parsePublishableKey(options.publishableKey).mode === 'development';
 
   return {
     options,
@@ -57,6 +61,9 @@ export function createRequestPipeline(options: OrbitalOptions, log: (message: st
       // A browser that keeps no cookies says so on every visit: once an hour is enough per browser.
       if (state.message && (state.reason !== 'cookies-blocked' || once(request.headers.get('user-agent') ?? ''))) log(state.message);
       if (state.status === 'handshake') return { action: 'respond', response: new Response(null, { status: 307, headers: state.headers }), state };
+      // The auth server refused this app's own configuration: no page renders, so no guard sends the
+      // person to sign in again (which would come back refused, in a loop); they are told instead.
+      if (state.reason === 'sync-refused' && isDocumentRequest(request)) return { action: 'respond', response: syncRefused(request, state, development), state };
       return { action: 'continue', state };
     },
     protect(request, state) {
@@ -70,6 +77,13 @@ export function createRequestPipeline(options: OrbitalOptions, log: (message: st
       return authFromToken(token, authenticate, new URL(url).origin);
     },
   };
+}
+
+/** The page a person sees after a refused sync; in development it also names the fix. */
+function syncRefused(request: Request, state: RequestState, development: boolean): Response {
+  const response = errorResponse(request, { status: 500, code: 'sync_failed', title: 'Signing in did not complete', message: SYNC_REFUSED_MESSAGE, detail: development ? state.message : null });
+  for (const cookie of state.headers.getSetCookie()) response.headers.append('set-cookie', cookie);
+  return response;
 }
 
 /** True the first time a key is seen in an hour; remembers at most 1,000 keys. */

@@ -47,6 +47,7 @@ export type SignedOutReason =
   | 'handshake-failed'
   | 'handshake-loop'
   | 'sync-failed'
+  | 'sync-refused'
   | 'cookies-blocked';
 
 export type HandshakeReason = 'token-missing' | 'token-expired' | 'token-outdated' | 'token-invalid' | 'first-visit-sync';
@@ -82,6 +83,12 @@ function needsHandshake(reason: HandshakeReason, facts: RequestFacts): Decision 
  * `sync-unanswered` for a satellite's first-visit sync.
  */
 export type GuardCause = OrbitalErrorCode | 'token-missing' | 'sync-unanswered';
+
+/**
+ * What a user sees instead of a sign-in redirect when this satellite's own configuration is
+ * refused by the auth server (its secret key): sending them to sign in again would only loop.
+ */
+export const SYNC_REFUSED_MESSAGE = 'Signing in to this site could not be completed: its sign-in service refused the site’s configuration. Try again later; if it keeps happening, tell the site’s owner.';
 
 /** What a developer is told when a page comes back from the auth server without the cookie it set before leaving. */
 export const COOKIES_BLOCKED_MESSAGE =

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSecretKey } from '@orbital/core';
 import type { BrowserContext, Page } from 'playwright-core';
 import { SATELLITE_HOSTS, type PairStarter, type RunningPair } from '../apps';
 import { launchChromium } from '../chromium';
@@ -208,6 +209,40 @@ export function describeSatelliteScenarios(framework: string, startPair: PairSta
       await page.goto(satellite.url('/?again=1'));
       expect(docs).toHaveLength(4); // no second trip to the primary
       report.push(`auto-sync, signed out: ${docs.length - 2} navigations on first load, 1 afterwards`);
+    });
+  });
+
+  describe(`${framework}: satellite with a secret key the auth server refuses`, () => {
+    let pair: RunningPair;
+    let browser: Awaited<ReturnType<typeof launchChromium>>;
+
+    beforeAll(async () => {
+      const wrong = createSecretKey('development');
+      pair = await startPair({ autoSync: false, satelliteEnv: { ORBITAL_SECRET_KEY: wrong, NUXT_ORBITAL_SECRET_KEY: wrong } });
+      browser = await launchChromium({ hosts: SATELLITE_HOSTS });
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await pair?.stop();
+    });
+
+    it('tells the user signing in did not complete (and, in development, which key to fix), with no loop', async () => {
+      const context = await browser.context.browser()!.newContext();
+      await driver(pair.primary).signUp(await context.newPage(), newUser('Wrong'));
+      const satellite = driver(pair.satellite);
+      const page = await context.newPage();
+      await page.goto(satellite.url('/'));
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL((u) => u.host.startsWith('satellite.test') && u.searchParams.has('__orbital_sync'));
+      await expect.poll(() => page.textContent('body')).toContain('Signing in did not complete');
+      expect(await page.textContent('body')).toContain('For the developer: The auth server refused this app’s secret key');
+      expect(pair.satellite.output()).toContain('refused this app’s secret key');
+      // A protected page sends the user to sign in once, and stops at the same page.
+      const docs = navigations(page);
+      const response = await page.goto(satellite.url('/dashboard'));
+      expect(response?.status()).toBe(500);
+      expect(docs.map((u) => new URL(u).host.split(':')[0])).toEqual(['satellite.test', 'primary.test', 'satellite.test']);
+      await context.close();
     });
   });
 }

@@ -1,5 +1,5 @@
 /** @orbital/core/browser — the browser client. No server code, no Node built-ins. */
-export { Orbital, type OrbitalLoadOptions } from './orbital';
+export { COOKIES_BLOCKED_FORM_MESSAGE, Orbital, type OrbitalLoadOptions } from './orbital';
 export { TRANSIENT_URL_PARAMS } from '../transient-params';
 export type { OrbitalState, ClientResource, SessionResource, UserResource, EnvironmentResource, OrganizationResource, MembershipResource, InvitationResource } from './resources';
 export type { SignUpFields } from './auth-api';

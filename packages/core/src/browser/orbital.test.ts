@@ -60,3 +60,18 @@ describe('the browser client as seed code uses it', () => {
     vi.unstubAllGlobals();
   });
 });
+
+describe('a browser that blocks cookies', () => {
+  it('is told so by signIn and signUp, with a stable code, before anything is sent', async () => {
+    const fetch = vi.fn(async () => Response.json({ client: null, token: 'dev_browser_token' }));
+    vi.stubGlobal('fetch', fetch);
+    vi.spyOn(navigator, 'cookieEnabled', 'get').mockReturnValue(false);
+    const orbital = new Orbital(key);
+    const sent = fetch.mock.calls.length;
+    await expect(orbital.signIn({ identifier: 'ada@example.com', password: 'correct horse staple 42' })).rejects.toMatchObject({ code: 'cookies_blocked', message: expect.stringContaining('Allow cookies for this site') });
+    await expect(orbital.signUp({ email: 'ada@example.com', password: 'correct horse staple 42' })).rejects.toMatchObject({ code: 'cookies_blocked' });
+    expect(fetch.mock.calls.length).toBe(sent);
+    vi.restoreAllMocks();
+    vi.unstubAllGlobals();
+  });
+});

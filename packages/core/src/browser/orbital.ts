@@ -1,7 +1,7 @@
 import { REDIRECT_URL_PARAM, addAccountUrl, chooseUrl, hostedPageUrls, withRedirectUrl } from '../account-urls';
 import { clientUatCookie, cookieNames, devBrowserCookie, expiredCookie, instanceSuffix, parseCookies, type CookieNames, type CookieScope } from '../cookies';
 import { isCrossSite, withDevBrowser } from '../dev-browser';
-import { ApiError } from '../errors';
+import { ApiError, OrbitalError } from '../errors';
 import { parsePublishableKey, type InstanceMode } from '../keys';
 import type { OrbitalOptions } from '../options';
 import { safeRedirectUrl } from '../redirect-url';
@@ -146,12 +146,14 @@ export class Orbital {
   }
 
   async signIn(credentials: { identifier: string; password: string }): Promise<SessionResource> {
+    assertCookiesEnabled();
     const { client, sessionId, devBrowser } = await retryOnClientChange(() => this.api.signIn(credentials.identifier, credentials.password));
     if (devBrowser) this.keepDevBrowser(devBrowser);
     return this.activated(client, sessionId);
   }
 
   async signUp(fields: SignUpFields): Promise<SessionResource> {
+    assertCookiesEnabled();
     const { client, sessionId, devBrowser } = await retryOnClientChange(() => this.api.signUp(fields));
     if (devBrowser) this.keepDevBrowser(devBrowser);
     return this.activated(client, sessionId);
@@ -451,4 +453,12 @@ async function retryOnClientChange<T>(call: () => Promise<T>): Promise<T> {
     if (error instanceof ApiError && error.code === 'client_changed') return call();
     throw error;
   }
+}
+
+/** What a person sees in a sign-in or sign-up form when their browser refuses this site's cookies. */
+export const COOKIES_BLOCKED_FORM_MESSAGE = 'Your browser blocks cookies for this site, and staying signed in needs them. Allow cookies for this site (or leave the private window) and try again.';
+
+/** A browser that keeps no cookies would "sign in" into a page that shows signed out: say so before trying. */
+function assertCookiesEnabled(): void {
+  if (typeof navigator !== 'undefined' && navigator.cookieEnabled === false) throw new OrbitalError('cookies_blocked', COOKIES_BLOCKED_FORM_MESSAGE);
 }
