@@ -113,6 +113,18 @@ export function runAdapterConformance(name: string, driver: AdapterDriver): void
       expect(setCookies(response).filter((line) => line.startsWith(names.session) || line.startsWith(names.clientUat))).toEqual([]);
     });
 
+    it('answers every request of a misconfigured app with a page naming the cause, not a crash or a bare 500', async () => {
+      const app = driver.app({ ...options, publishableKey: 'pk_test_nonsense' });
+      for (const request of [page('/'), page('/dashboard')]) {
+        const { response, auth } = await app.request(request, { protect: true });
+        expect(auth).toBeNull();
+        expect(response.status).toBe(500);
+        const body = await response.text();
+        expect(body).toContain('publishable_key_invalid');
+        expect(body).toContain('is not a valid Orbital publishable key'); // not production: the cause itself
+      }
+    });
+
     it('refuses to guard a page without the middleware’s verdict (fails closed)', async () => {
       await expect(Promise.resolve().then(() => driver.guardWithoutMiddleware())).rejects.toMatchObject({ code: 'middleware_missing' });
     });

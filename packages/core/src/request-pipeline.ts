@@ -3,6 +3,7 @@ import { authFromToken, authenticateRequest, isDocumentRequest, toAuthenticateOp
 import type { OrbitalOptions } from './options';
 import { appOrigins, publicUrl } from './public-url';
 import { errorResponse } from './error-response';
+import { ConfigurationError, type OrbitalError } from './errors';
 import { parsePublishableKey } from './keys';
 import { SYNC_REFUSED_MESSAGE } from './request-state';
 import { signInRedirectUrl } from './satellite-sync';
@@ -15,7 +16,7 @@ import { createSignInPageCheck } from './sign-in-page-check';
  * - `respond`: send `response` as it is (a handshake or sync redirect, headers set by core);
  * - `continue`: render or handle the request with `state`, adding `state.headers` to the response.
  */
-export type PipelineResult = { action: 'pass-through' } | { action: 'respond'; response: Response; state: RequestState } | { action: 'continue'; state: RequestState };
+export type PipelineResult = { action: 'pass-through' } | { action: 'respond'; response: Response; state?: RequestState } | { action: 'continue'; state: RequestState };
 
 /** What `protect()` answers a request that is not signed in: a sign-in redirect for pages, 401 for the rest. */
 export type ProtectResult = { kind: 'redirect'; location: string; response: Response } | { kind: 'unauthorized'; response: Response };
@@ -84,6 +85,44 @@ function syncRefused(request: Request, state: RequestState, development: boolean
   const response = errorResponse(request, { status: 500, code: 'sync_failed', title: 'Signing in did not complete', message: SYNC_REFUSED_MESSAGE, detail: development ? state.message : null });
   for (const cookie of state.headers.getSetCookie()) response.headers.append('set-cookie', cookie);
   return response;
+}
+
+/**
+ * The pipeline an adapter's middleware uses: configured on its first request (env vars are read
+ * then, not at build time). A configuration error answers every request with a page that names
+ * what to set — the variable in development, a plain "not set up" in production (`NODE_ENV`) —
+ * and is logged once, instead of a framework's bare 500 or a crash.
+ */
+export function createLazyRequestPipeline(resolve: () => OrbitalOptions, log: (message: string) => void = (message) => console.error(`[orbital] ${message}`)): RequestPipeline {
+  let pipeline: RequestPipeline | undefined;
+  let failure: OrbitalError | undefined;
+  const get = () => (pipeline ??= createRequestPipeline(resolve()));
+  return {
+    get options() {
+      return get().options;
+    },
+    async handle(request) {
+      if (!failure) {
+        try {
+          get();
+        } catch (error) {
+          if (!(error instanceof ConfigurationError)) throw error;
+          failure = error;
+          log(`${error.message} (${error.code}): every request answers 500 until it is fixed.`);
+        }
+      }
+      return failure ? { action: 'respond', response: misconfigured(request, failure) } : get().handle(request);
+    },
+    protect: (request, state) => get().protect(request, state),
+    authFromToken: (token, url) => get().authFromToken(token, url),
+  };
+}
+
+/** What a misconfigured app answers: in development the cause; in production no internals. */
+function misconfigured(request: Request, error: OrbitalError): Response {
+  const production = typeof process !== 'undefined' && process.env.NODE_ENV === 'production';
+  const message = production ? 'Signing in is not set up on this site yet. The site’s owner can see why in its server log.' : error.message;
+  return errorResponse(request, { status: 500, code: error.code, title: 'Sign-in is not configured', message });
 }
 
 /** True the first time a key is seen in an hour; remembers at most 1,000 keys. */

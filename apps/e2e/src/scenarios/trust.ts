@@ -87,6 +87,31 @@ export function describeTrustScenarios(framework: string, startApp: AppStarter):
     });
   });
 
+  describe(`${framework}: a production server with a broken publishable key`, () => {
+    let app: RunningApp;
+    let browser: Awaited<ReturnType<typeof launchChromium>>;
+
+    beforeAll(async () => {
+      const broken = 'pk_live_not-a-key';
+      app = await startApp({ env: { NEXT_PUBLIC_ORBITAL_PUBLISHABLE_KEY: broken, VITE_ORBITAL_PUBLISHABLE_KEY: broken, NUXT_PUBLIC_ORBITAL_PUBLISHABLE_KEY: broken } });
+      browser = await launchChromium();
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await app?.stop();
+    });
+
+    it('shows visitors a page that says sign-in is not set up, and the operator the cause in the log', async () => {
+      const page = await browser.context.newPage();
+      const response = await page.goto(driver(app).url('/dashboard'));
+      expect(response?.status()).toBe(500);
+      expect(await page.textContent('body')).toContain('Signing in is not set up on this site yet');
+      expect(await page.textContent('body')).toContain('publishable_key_invalid');
+      expect(app.output()).toContain('is not a valid Orbital publishable key');
+      await page.close();
+    });
+  });
+
   describe(`${framework}: keys that do not match, in development`, () => {
     let app: RunningApp;
     let browser: Awaited<ReturnType<typeof launchChromium>>;

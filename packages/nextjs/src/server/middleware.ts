@@ -31,10 +31,9 @@ export function orbitalMiddleware(handler?: Handler, options?: Partial<OrbitalOp
 export function orbitalMiddleware(options?: Partial<OrbitalOptions>): (request: NextRequest, event: NextFetchEvent) => Promise<Response>;
 export function orbitalMiddleware(first?: Handler | Partial<OrbitalOptions>, second: Partial<OrbitalOptions> = {}) {
   const handler = typeof first === 'function' ? first : undefined;
-  const pipelineOf = middlewarePipeline(typeof first === 'function' ? second : (first ?? {}));
+  const pipeline = middlewarePipeline(typeof first === 'function' ? second : (first ?? {}));
 
   return async function middleware(request: NextRequest, event: NextFetchEvent): Promise<Response> {
-    const pipeline = pipelineOf();
     const result = await pipeline.handle(request);
     if (result.action === 'pass-through') return NextResponse.next();
     if (result.action === 'respond') return result.response;

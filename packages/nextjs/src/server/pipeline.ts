@@ -1,5 +1,5 @@
 import type { OrbitalOptions } from '@orbital/core';
-import { createRequestPipeline, type RequestPipeline } from '@orbital/core/server';
+import { createLazyRequestPipeline, createRequestPipeline, type RequestPipeline } from '@orbital/core/server';
 import { nextOptions } from './options';
 
 // Shared through the process, not the module: Next bundles proxy.ts and the app separately, and
@@ -7,13 +7,19 @@ import { nextOptions } from './options';
 const SHARED = Symbol.for('orbital.nextjs.pipeline');
 const shared = globalThis as { [SHARED]?: RequestPipeline };
 
-/** Core's request pipeline for a middleware: created on its first request (env vars are read then, not at build). */
-export function middlewarePipeline(overrides: Partial<OrbitalOptions>): () => RequestPipeline {
-  let pipeline: RequestPipeline | undefined;
-  return () => {
-    pipeline ??= createRequestPipeline(nextOptions(overrides));
-    shared[SHARED] = pipeline;
-    return pipeline;
+/** Core's request pipeline for a middleware: configured on its first request (env vars are read then, not at build). */
+export function middlewarePipeline(overrides: Partial<OrbitalOptions>): RequestPipeline {
+  const pipeline = createLazyRequestPipeline(() => nextOptions(overrides));
+  return {
+    get options() {
+      return pipeline.options;
+    },
+    handle: (request) => {
+      shared[SHARED] = pipeline;
+      return pipeline.handle(request);
+    },
+    protect: pipeline.protect,
+    authFromToken: pipeline.authFromToken,
   };
 }
 

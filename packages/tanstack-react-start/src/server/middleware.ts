@@ -1,6 +1,6 @@
 import { createMiddleware } from '@tanstack/react-start';
 import type { OrbitalOptions } from '@orbital/core';
-import { createRequestPipeline, diagnosticOf, type RequestPipeline } from '@orbital/core/server';
+import { createLazyRequestPipeline, diagnosticOf } from '@orbital/core/server';
 import { CONTEXT_KEY, type OrbitalRequestContext } from '../request-context';
 import { startOptions } from './options';
 
@@ -15,10 +15,9 @@ import { startOptions } from './options';
  * export const startInstance = createStart(() => ({ requestMiddleware: [orbitalMiddleware()] }));
  */
 export function orbitalMiddleware(overrides: Partial<OrbitalOptions> = {}) {
-  let pipeline: RequestPipeline | undefined;
+  // Configured at the first request, not at import: env vars are set by then, and a build needs none.
+  const pipeline = createLazyRequestPipeline(() => startOptions(overrides));
   return createMiddleware().server(async ({ request, next }) => {
-    // Read at the first request, not at import: env vars are set by then, and a build needs none.
-    pipeline ??= createRequestPipeline(startOptions(overrides));
     const result = await pipeline.handle(request);
     if (result.action === 'pass-through') return next();
     if (result.action === 'respond') return result.response;

@@ -14,7 +14,7 @@ const FIX = "add '@orbital/nuxt' to modules in nuxt.config";
  */
 function nitroApp(options: OrbitalOptions, protect: boolean) {
   const app = createApp();
-  app.use(createAuthEventHandler(() => ({ options, assets: '/_nuxt/' })));
+  app.use(createAuthEventHandler(() => ({ options: () => options, assets: '/_nuxt/' })));
   app.use(
     defineEventHandler((event) => {
       // Requests Orbital passed through belong to the auth server's own route.

@@ -1,11 +1,12 @@
 import { appendResponseHeader, defineEventHandler, toWebRequest, type EventHandler, type H3Event } from 'h3';
 import type { OrbitalOptions } from '@orbital/core';
-import { cookieHeaderAfter, createRequestPipeline, diagnosticOf, type RequestPipeline } from '@orbital/core/server';
+import { cookieHeaderAfter, createLazyRequestPipeline, diagnosticOf, type RequestPipeline } from '@orbital/core/server';
 import { setOrbitalContext } from './context';
 
 /** What the handler needs from Nuxt, read on the first request (runtime config is known by then). */
 export interface NuxtAuthConfig {
-  options: OrbitalOptions;
+  /** Read on the first request: a configuration error becomes core's misconfiguration page. */
+  options: () => OrbitalOptions;
   /** Nuxt's build-assets path (`/_nuxt/`): never authenticated. */
   assets: string;
 }
@@ -20,7 +21,7 @@ export function createAuthEventHandler(configure: (event: H3Event) => NuxtAuthCo
   return defineEventHandler(async (event) => {
     if (!resolved) {
       const { options, assets } = configure(event);
-      resolved = { pipeline: createRequestPipeline(options), assets };
+      resolved = { pipeline: createLazyRequestPipeline(options), assets };
     }
     const { pipeline, assets } = resolved;
     if (event.path.startsWith(assets)) return;
