@@ -145,7 +145,6 @@ export function pairStarter(demo: Demo, primaryDemo: Demo = demo): PairStarter {
     const satellite = await runDemo(demo, satellitePort, satelliteUrl, {
       ...shared(p),
       [`${p}ORBITAL_IS_SATELLITE`]: 'true',
-      [`${p}ORBITAL_DOMAIN`]: `satellite.test:${satellitePort}`,
       [`${p}ORBITAL_PROXY_URL`]: '/api/auth',
       [`${p}ORBITAL_SATELLITE_AUTO_SYNC`]: String(settings.autoSync),
       ...settings.satelliteEnv,

@@ -1,4 +1,4 @@
-import { isCrossSite, withDevBrowser } from './dev-browser';
+import { isCrossSite, isSubdomainOf, withDevBrowser } from './dev-browser';
 import { clientCookie, cookieNames, clientUatCookie, devBrowserCookie, expiredCookie, handshakeCountCookie, parseCookies, sessionCookie, type CookieNames, type CookieScope } from './cookies';
 import { buildSyncUrl, redeemSyncCode } from './satellite-sync';
 import { DEV_BROWSER_PARAM, HANDSHAKE_PARAM, SYNC_NONCE_PARAM, SYNC_PARAM } from './transient-params';
@@ -265,16 +265,6 @@ async function fromCookies(incoming: Incoming, headers: Headers, canRedirect: bo
       }
       return signedOut(decision.reason, headers, fact.kind === 'invalid' ? fact.message : null);
   }
-}
-
-/**
- * An app on a subdomain of the primary (`app.example.com` under `example.com`) is the same site: it
- * shares the primary's session by default, learning it with one handshake on its first visit.
- */
-export function isSubdomainOf(url: string, authServerUrl: string): boolean {
-  const host = new URL(url).hostname;
-  const primary = new URL(authServerUrl).hostname;
-  return host !== primary && host.endsWith(`.${primary}`);
 }
 
 /** Satellites handshake first-party, through their proxy; everyone else at the auth server itself. */

@@ -14,6 +14,16 @@ export function withDevBrowser(url: string | URL, token: string | null | undefin
   return target.href;
 }
 
+/**
+ * An app on a subdomain of the primary (`app.example.com` under `example.com`) is the same site: it
+ * shares the primary's session by default, learning it with one handshake on its first visit.
+ */
+export function isSubdomainOf(url: string | URL, authServerUrl: string | URL): boolean {
+  const host = new URL(url).hostname;
+  const primary = new URL(authServerUrl).hostname;
+  return host !== primary && host.endsWith(`.${primary}`);
+}
+
 /** Whether two URLs are different sites for cookies (hosts differ; ports do not count). */
 export function isCrossSite(a: string | URL, b: string | URL): boolean {
   return new URL(a).hostname !== new URL(b).hostname;

@@ -44,8 +44,6 @@ export interface OrbitalOptions {
   trustProxy?: boolean | number | undefined;
   /** This app is a satellite of a primary domain. */
   isSatellite?: boolean | undefined;
-  /** The satellite's own domain. */
-  domain?: string | undefined;
   /** A path on this app that forwards to the auth server (first-party on satellites). */
   proxyUrl?: string | undefined;
   /** Satellites: sync with the primary on first load (default false). */
@@ -112,7 +110,6 @@ export const ENV_OPTIONS = {
   allowedRedirectOrigins: { env: 'ALLOWED_REDIRECT_ORIGINS', browser: true, read: list },
   authorizedParties: { env: 'AUTHORIZED_PARTIES', browser: false, read: list },
   isSatellite: { env: 'IS_SATELLITE', browser: true, read: flag },
-  domain: { env: 'DOMAIN', browser: true, read: text },
   proxyUrl: { env: 'PROXY_URL', browser: true, read: text },
   satelliteAutoSync: { env: 'SATELLITE_AUTO_SYNC', browser: true, read: flag },
   cookieDomain: { env: 'COOKIE_DOMAIN', browser: true, read: text },

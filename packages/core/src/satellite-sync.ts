@@ -1,7 +1,9 @@
 import { REDIRECT_URL_PARAM, hostedPageUrls, withRedirectUrl } from './account-urls';
+import { isCrossSite, isSubdomainOf } from './dev-browser';
 import { ApiError, type OrbitalErrorCode } from './errors';
 import { parsePublishableKey } from './keys';
 import type { OrbitalOptions } from './options';
+import { safeRedirectUrl, type AllowedRedirectOrigin } from './redirect-url';
 import { NONCE_PARAM, stripTransientParams } from './transient-params';
 
 /** The auth server's sync endpoint (top-level GET on the primary), relative to its URL. */
@@ -29,6 +31,19 @@ export function buildSyncUrl(authServerUrl: string, returnTo: string | URL, opti
   if (options.flow === 'sign-up') url.searchParams.set('flow', 'sign-up');
   if (options.nonce) url.searchParams.set(NONCE_PARAM, options.nonce);
   return url.href;
+}
+
+/**
+ * Where to go after signing in or up: the validated `redirect_url` — directly when it shares the
+ * cookies the sign-in just set (the same host, or a subdomain of it), else through the sync
+ * endpoint, so that another site (a satellite) arrives signed in rather than half-way. Null when
+ * there is no acceptable target. The one rule of the browser client and the hosted pages.
+ */
+export function afterAuthUrl(raw: unknown, where: { base: string; allowedOrigins?: readonly AllowedRedirectOrigin[] | undefined; cookieOrigin: string; authServerUrl: string }): string | null {
+  const target = safeRedirectUrl(raw, { base: where.base, allowedOrigins: where.allowedOrigins });
+  if (!target) return null;
+  const sharesCookies = !isCrossSite(target, where.cookieOrigin) || isSubdomainOf(target, where.cookieOrigin);
+  return sharesCookies ? target.href : buildSyncUrl(where.authServerUrl, target);
 }
 
 /** What redeeming a sync code gives the satellite's server: its own first-party client state. */

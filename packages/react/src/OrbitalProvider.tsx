@@ -17,7 +17,7 @@ export interface OrbitalProviderProps extends OrbitalLoadOptions {
  * @example <OrbitalProvider publishableKey="pk_test_…" afterSignOutUrl="/"><App /></OrbitalProvider>
  */
 export function OrbitalProvider({ publishableKey, initialState, routerRefresh, children, ...options }: OrbitalProviderProps) {
-  const [orbital] = useState(() => new Orbital(publishableKey, { domain: options.domain, proxyUrl: options.proxyUrl, cookieDomain: options.cookieDomain }));
+  const [orbital] = useState(() => new Orbital(publishableKey, { proxyUrl: options.proxyUrl, cookieDomain: options.cookieDomain }));
   useEffect(() => {
     void orbital.load({ ...options, serverDiagnostic: initialState?.diagnostic }).catch((error: unknown) => console.error('[orbital] could not load the client', error));
     // Options are read once: the client lives as long as the provider.

@@ -1,4 +1,4 @@
-import { ApiError } from '@orbital/core';
+import { ApiError, type UserResource } from '@orbital/core';
 import type { ServerContext } from './context';
 import { passwordProblem } from './password-policy';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './passwords';
@@ -104,7 +104,7 @@ export function updateProfile(ctx: ServerContext, user: UserRecord, patch: { fir
 }
 
 /** What the API and pages may show of a user: never the password hash. */
-export function publicUser(user: UserRecord) {
+export function publicUser(user: UserRecord): UserResource {
   return { id: user.id, email: user.email, firstName: user.firstName, lastName: user.lastName, publicMetadata: user.publicMetadata, createdAt: user.createdAt };
 }
 

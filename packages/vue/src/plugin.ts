@@ -19,7 +19,7 @@ export interface OrbitalPluginOptions extends OrbitalLoadOptions {
 export const orbital = {
   install(app: App, { publishableKey, initialState, routerRefresh, ...options }: OrbitalPluginOptions) {
     if (!publishableKey) throw new OrbitalError('publishable_key_missing', 'Orbital needs a publishable key: app.use(orbital, { publishableKey }).');
-    const client = new Orbital(publishableKey, { domain: options.domain, proxyUrl: options.proxyUrl, cookieDomain: options.cookieDomain });
+    const client = new Orbital(publishableKey, { proxyUrl: options.proxyUrl, cookieDomain: options.cookieDomain });
     const state = shallowRef(client.getSnapshot());
     app.provide(orbitalKey, { orbital: client, state, initialState });
     if (typeof window === 'undefined') return;

@@ -1,6 +1,6 @@
 import { withDevBrowser } from '../dev-browser';
 import { ApiError } from '../errors';
-import type { ClientResource, EnvironmentResource, InvitationResource } from './resources';
+import type { ClientResource, InvitationResource } from './resources';
 
 type ClientReply = { client: ClientResource | null };
 /** A sign-in's answer; a development browser also gets its new token (credentials are fresh at every sign-in). */
@@ -29,7 +29,6 @@ export function createAuthApi(baseUrl: string, devBrowser: () => string | null =
   }
 
   return {
-    environment: () => call<EnvironmentResource>('/v1/environment'),
     client: () => call<ClientReply>('/v1/client'),
     signIn: (identifier: string, password: string) => call<SignInReply>('/v1/sign-ins', 'POST', { identifier, password }),
     signUp: (fields: SignUpFields) => call<SignInReply>('/v1/sign-ups', 'POST', fields),

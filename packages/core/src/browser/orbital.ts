@@ -4,8 +4,7 @@ import { isCrossSite, withDevBrowser } from '../dev-browser';
 import { ApiError, OrbitalError } from '../errors';
 import { parsePublishableKey, type InstanceMode } from '../keys';
 import type { OrbitalOptions } from '../options';
-import { safeRedirectUrl } from '../redirect-url';
-import { buildSyncUrl } from '../satellite-sync';
+import { afterAuthUrl, buildSyncUrl } from '../satellite-sync';
 import { DEV_BROWSER_PARAM, hasTransientParams, stripTransientParams } from '../transient-params';
 import { createAuthApi, type AuthApi, type SignUpFields } from './auth-api';
 import { toState, type ClientResource, type InvitationResource, type OrbitalState, type SessionResource } from './resources';
@@ -36,7 +35,6 @@ export class Orbital {
   readonly publishableKey: string;
   readonly mode: InstanceMode;
   readonly authServerUrl: string;
-  readonly domain: string | undefined;
   /** The cookie `Domain` the app's server writes with: the same cookie, not a second host-only one. */
   private readonly cookieDomain: string | undefined;
   readonly proxyUrl: string | undefined;
@@ -54,12 +52,11 @@ export class Orbital {
   private devBrowser: string | null = null;
   private teardown: Array<() => void> = [];
 
-  constructor(publishableKey: string, options: { domain?: string | undefined; proxyUrl?: string | undefined; cookieDomain?: string | undefined } = {}) {
+  constructor(publishableKey: string, options: { proxyUrl?: string | undefined; cookieDomain?: string | undefined } = {}) {
     const key = parsePublishableKey(publishableKey);
     this.publishableKey = publishableKey;
     this.mode = key.mode;
     this.authServerUrl = key.authServerUrl;
-    this.domain = options.domain;
     this.proxyUrl = options.proxyUrl;
     this.cookieDomain = options.cookieDomain;
     this.names = cookieNames(publishableKey, { domain: options.cookieDomain });
@@ -311,16 +308,12 @@ export class Orbital {
     return typeof window === 'undefined' ? undefined : window.location.href;
   }
 
-  /**
-   * A validated `redirect_url` from the current URL. Another site (a satellite) is reached through
-   * the sync endpoint, so it arrives signed in rather than half-way.
-   */
+  /** The validated `redirect_url` of the current page (see {@link afterAuthUrl}). */
   private redirectTarget(): string | null {
     if (typeof window === 'undefined') return null;
-    const raw = new URL(window.location.href).searchParams.get(REDIRECT_URL_PARAM);
-    const target = safeRedirectUrl(raw, { base: window.location.origin, allowedOrigins: this.options.allowedRedirectOrigins });
-    if (!target) return null;
-    return target.origin === window.location.origin || this.options.isSatellite ? target.href : buildSyncUrl(this.authServerUrl, target);
+    // The sign-in just wrote this page's own cookies: its site (and subdomains) arrive signed in.
+    const here = window.location.origin;
+    return afterAuthUrl(new URL(window.location.href).searchParams.get(REDIRECT_URL_PARAM), { base: here, allowedOrigins: this.options.allowedRedirectOrigins, cookieOrigin: here, authServerUrl: this.authServerUrl });
   }
 
   private async activated(client: ClientResource | null, sessionId: string): Promise<SessionResource> {

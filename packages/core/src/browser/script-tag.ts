@@ -8,7 +8,6 @@ if (!publishableKey) {
   console.error('[orbital] Add data-orbital-publishable-key="pk_…" to the Orbital <script> tag.');
 } else {
   (window as unknown as { Orbital: Orbital }).Orbital = new Orbital(publishableKey, {
-    domain: script?.getAttribute('data-orbital-domain') ?? undefined,
     proxyUrl: script?.getAttribute('data-orbital-proxy-url') ?? undefined,
   });
 }

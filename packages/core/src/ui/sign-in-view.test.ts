@@ -9,7 +9,12 @@ describe('what the sign-in page shows', () => {
 
   it('the form when asked to add an account, the chooser at /choose', () => {
     expect(signInView({ url: '/sign-in?add_account=1', sessionCount: 2 })).toBe('form');
-    expect(signInView({ url: '/sign-in/choose', sessionCount: 0 })).toBe('choose');
+    expect(signInView({ url: '/sign-in/choose', sessionCount: null })).toBe('choose');
+  });
+
+  it('the form when there is nobody to choose, wherever the chooser was asked for', () => {
+    expect(signInView({ url: '/sign-in/choose', sessionCount: 0 })).toBe('form');
+    expect(signInView({ url: '/sign-in', sessionCount: 0, mode: 'choose' })).toBe('form');
   });
 
   it('the form while the URL is unknown (server rendering), and whatever the app fixed with `mode`', () => {

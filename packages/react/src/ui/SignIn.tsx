@@ -1,4 +1,4 @@
-import { useEffect, useState, useSyncExternalStore, type FormEvent } from 'react';
+import { useState, useSyncExternalStore, type FormEvent } from 'react';
 import { displayName, initials, labels, signInView } from '@orbital/core/ui';
 import { useAction } from '../useAction';
 import { useHydrated } from '../useHydrated';
@@ -15,7 +15,7 @@ const noSubscribe = () => () => {};
 export function SignIn({ mode }: { mode?: 'form' | 'choose' }) {
   const url = useSyncExternalStore(noSubscribe, () => window.location.href, () => null);
   const { sessions, isLoaded } = useOrbitalState('SignIn');
-  const choose = signInView({ url, mode, sessionCount: isLoaded ? sessions.length : 0 }) === 'choose';
+  const choose = signInView({ url, mode, sessionCount: isLoaded ? sessions.length : null }) === 'choose';
   return (
     <div className="orb-card">
       <Styles />
@@ -64,19 +64,11 @@ function SignInForm() {
 
 function AccountChooser() {
   const orbital = useOrbital();
-  const { sessions, isLoaded } = useOrbitalState('SignIn');
+  const { sessions } = useOrbitalState('SignIn');
   const target = orbital.buildAfterSignInUrl();
   const { run, isLoading, error } = useAction(async (sessionId: string) => orbital.setActive({ session: sessionId, redirectUrl: target }));
   const addAccountUrl = orbital.buildSignInUrl({ redirectUrl: target, addAccount: true });
   const hydrated = useHydrated();
-  const empty = isLoaded && sessions.length === 0;
-  // "Sign out of all" navigates by itself: the chooser must not start a second navigation.
-  const [signingOut, setSigningOut] = useState(false);
-  // Nobody to choose (signed out of everything elsewhere): the sign-in form instead.
-  useEffect(() => {
-    if (empty && !signingOut) void orbital.navigate(addAccountUrl);
-  }, [empty, signingOut, orbital, addAccountUrl]);
-  if (empty) return null;
   return (
     <div>
       <h2>{labels.chooseTitle}</h2>
@@ -98,7 +90,7 @@ function AccountChooser() {
       <p className="orb-foot">
         <a href={hydrated ? addAccountUrl : undefined}>{labels.addAccount}</a>
       </p>
-      <button className="orb-btn" type="button" onClick={() => (setSigningOut(true), void orbital.signOut())}>
+      <button className="orb-btn" type="button" onClick={() => void orbital.signOut()}>
         {labels.signOutAll}
       </button>
     </div>

@@ -1,3 +1,4 @@
+import type { EnvironmentResource } from '@orbital/core';
 import { checkCredentials, signUp } from '../accounts';
 import { signInClient, loadClient, requireClient, writeClientCookies } from '../client-state';
 import type { ServerContext } from '../context';
@@ -20,15 +21,11 @@ export function clientRoutes(ctx: ServerContext): Array<['GET' | 'POST' | 'DELET
     [
       'GET',
       '/v1/environment',
-      async (exchange) =>
-        json(exchange, {
-          authServerUrl: options.url,
-          mode: options.mode,
-          multiSession: options.multiSession,
-          tokenTtl: options.tokenTtl,
-          lifetime: options.lifetime,
-          ...options.pages,
-        }),
+      async (exchange) => {
+        const { signInUrl, signUpUrl, userProfileUrl } = options.pages;
+        const environment: EnvironmentResource = { authServerUrl: options.url, mode: options.mode, multiSession: options.multiSession, tokenTtl: options.tokenTtl, lifetime: options.lifetime, signInUrl, signUpUrl, userProfileUrl };
+        return json(exchange, environment);
+      },
     ],
     ['GET', '/v1/client', async (exchange) => json(exchange, { client: clientJson(await loadClient(ctx, exchange)) })],
     [

@@ -1,9 +1,10 @@
+import type { ClientResource, InvitationResource, OrganizationResource, SessionResource } from '@orbital/core';
 import { publicUser } from '../accounts';
 import { activeMembership, clientUat, type ClientState, type LiveSession } from '../client-state';
 import type { OrganizationRecord, InvitationRecord } from '../store/types';
 
 /** The client as the browser client sees it. */
-export function clientJson(state: ClientState | null) {
+export function clientJson(state: ClientState | null): ClientResource | null {
   if (!state) return null;
   return {
     id: state.client.id,
@@ -13,7 +14,7 @@ export function clientJson(state: ClientState | null) {
   };
 }
 
-export function sessionJson(live: LiveSession) {
+export function sessionJson(live: LiveSession): SessionResource {
   const { session } = live;
   const active = activeMembership(live);
   return {
@@ -28,14 +29,14 @@ export function sessionJson(live: LiveSession) {
   };
 }
 
-export function organizationJson(organization: OrganizationRecord) {
+export function organizationJson(organization: OrganizationRecord): OrganizationResource {
   return { id: organization.id, name: organization.name, slug: organization.slug, createdAt: organization.createdAt };
 }
 
 /** An invitation as the API shows it: to admins of the organization, and to the invitee. */
-export function invitationJson(invitation: InvitationRecord & { organization?: OrganizationRecord }) {
+export function invitationJson(invitation: InvitationRecord & { organization?: OrganizationRecord }): Omit<InvitationResource, 'organization'> & Partial<Pick<InvitationResource, 'organization'>> {
   return {
-    object: 'invitation' as const,
+    object: 'invitation',
     id: invitation.id,
     email: invitation.email,
     role: invitation.role,

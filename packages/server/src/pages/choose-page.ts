@@ -1,11 +1,12 @@
 import { REDIRECT_URL_PARAM, addAccountUrl } from '@orbital/core';
+import { displayName, initials, signInView } from '@orbital/core/ui';
 import { loadClient, writeClientCookies } from '../client-state';
 import type { ServerContext } from '../context';
 import { assertTrustedOrigin, readForm, redirect } from '../http';
 import type { RouteHandler } from '../router';
 import { endAllSessions, endSession, setActiveSession } from '../sessions';
 import { html } from './html';
-import { displayName, initials, page } from './layout';
+import { page } from './layout';
 import { afterUrl, backToApp, pageUrl } from './target';
 
 /** `/sign-in/choose`: the account chooser, and `/sign-out` for one account or all. */
@@ -18,7 +19,7 @@ export function choosePage(ctx: ServerContext): Array<['GET' | 'POST', string, R
       async (exchange) => {
         const state = await loadClient(ctx, exchange);
         const target = afterUrl(exchange, options);
-        if (!state?.sessions.length) return redirect(exchange, pageUrl('/sign-in', target, options), 302);
+        if (!state || signInView({ url: exchange.url, sessionCount: state.sessions.length }) === 'form') return redirect(exchange, pageUrl('/sign-in', target, options), 302);
         const body = html`
           <h1>Choose an account</h1>
           <p class="lead">to continue to ${options.appName}</p>

@@ -31,11 +31,3 @@ export function alert(message: string | null | undefined): SafeHtml {
   return html`${message ? html`<p class="alert" role="alert" id="form-error">${message}</p>` : ''}`;
 }
 
-export function initials(user: { firstName: string | null; lastName: string | null; email: string }): string {
-  const letters = `${user.firstName?.[0] ?? ''}${user.lastName?.[0] ?? ''}`;
-  return (letters || user.email[0]!).toUpperCase();
-}
-
-export function displayName(user: { firstName: string | null; lastName: string | null; email: string }): string {
-  return [user.firstName, user.lastName].filter(Boolean).join(' ') || user.email;
-}

@@ -1,4 +1,5 @@
 import { ApiError, REDIRECT_URL_PARAM } from '@orbital/core';
+import { displayName } from '@orbital/core/ui';
 import { publicUser } from '../accounts';
 import { loadClient } from '../client-state';
 import type { ServerContext } from '../context';
@@ -6,7 +7,7 @@ import { assertTrustedOrigin, readForm, redirect, type Exchange } from '../http'
 import { createOrganization, deleteOrganization, inviteMember, membershipOf, parseRole, pendingInvitations, removeMember, renameOrganization, revokeInvitation, setMemberRole } from '../organizations';
 import type { RouteHandler } from '../router';
 import { html } from './html';
-import { alert, displayName, page } from './layout';
+import { alert, page } from './layout';
 import { afterUrl, backToApp, pageUrl } from './target';
 
 /** `/organizations/new` and `/organizations/:slug`: the same look, no JavaScript, authorization on the server. */

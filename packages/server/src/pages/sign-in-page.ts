@@ -1,13 +1,13 @@
 import { ApiError, REDIRECT_URL_PARAM } from '@orbital/core';
+import { displayName, signInView } from '@orbital/core/ui';
 import { checkCredentials } from '../accounts';
 import { signInClient, loadClient, writeClientCookies } from '../client-state';
 import type { ServerContext } from '../context';
 import { assertTrustedOrigin, readForm, redirect, type Exchange } from '../http';
 import type { RouteHandler } from '../router';
 import { startSession } from '../sessions';
-import { signInView } from '@orbital/core/ui';
 import { html } from './html';
-import { alert, displayName, page } from './layout';
+import { alert, page } from './layout';
 import { afterUrl, backToApp, pageUrl } from './target';
 
 /** `/sign-in`: email and password, working without JavaScript. */

@@ -1,5 +1,4 @@
-import { DEV_BROWSER_PARAM, REDIRECT_URL_PARAM, buildSyncUrl, isCrossSite, safeRedirectUrl, withDevBrowser } from '@orbital/core';
-import { isSubdomainOf } from '@orbital/core/server';
+import { DEV_BROWSER_PARAM, REDIRECT_URL_PARAM, afterAuthUrl, isCrossSite, safeRedirectUrl, withDevBrowser } from '@orbital/core';
 import { loadClient } from '../client-state';
 import type { ServerContext } from '../context';
 import type { Exchange } from '../http';
@@ -16,12 +15,13 @@ import type { ResolvedOptions } from '../options';
  */
 export function afterUrl(exchange: Exchange, options: ResolvedOptions, form?: URLSearchParams): string {
   const fromForm = form?.get(REDIRECT_URL_PARAM);
-  const target = safeRedirectUrl(fromForm ?? exchange.url.searchParams.get(REDIRECT_URL_PARAM), { base: options.origin, allowedOrigins: options.allowedRedirectOrigins });
-  if (!target) return options.pages.userProfileUrl;
-  if (fromForm) return target.href;
+  const raw = fromForm ?? exchange.url.searchParams.get(REDIRECT_URL_PARAM);
+  const where = { base: options.origin, allowedOrigins: options.allowedRedirectOrigins };
+  // The form carries the decision made when the page was shown; a development app that came with
+  // its development-browser token goes straight back (it gets a token of its own on the way).
   const devApp = options.mode === 'development' && exchange.url.searchParams.has(DEV_BROWSER_PARAM);
-  const isSatellite = isCrossSite(target, options.origin) && !isSubdomainOf(target.href, options.origin);
-  return isSatellite && !devApp ? buildSyncUrl(options.url, target) : target.href;
+  const target = (fromForm ?? null) !== null || devApp ? safeRedirectUrl(raw, where)?.href : afterAuthUrl(raw, { ...where, cookieOrigin: options.origin, authServerUrl: options.url });
+  return target ?? options.pages.userProfileUrl;
 }
 
 /**

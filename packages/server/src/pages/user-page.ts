@@ -1,4 +1,5 @@
 import { ApiError } from '@orbital/core';
+import { displayName } from '@orbital/core/ui';
 import { changePassword, updateProfile } from '../accounts';
 import { loadClient } from '../client-state';
 import type { ServerContext } from '../context';
@@ -7,7 +8,7 @@ import type { RouteHandler } from '../router';
 import { revokeOtherSessions, revokeSession, userSessions } from '../api/me-api';
 import { answerInvitation, invitationsFor } from '../organizations';
 import { html } from './html';
-import { alert, displayName, page } from './layout';
+import { alert, page } from './layout';
 import { pageUrl } from './target';
 
 const NOTICES: Record<string, string> = {

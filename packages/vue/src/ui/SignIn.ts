@@ -1,4 +1,4 @@
-import { computed, defineComponent, h, onMounted, ref, watchEffect, type PropType } from 'vue';
+import { computed, defineComponent, h, onMounted, ref, type PropType } from 'vue';
 import { displayName, initials, labels, signInView } from '@orbital/core/ui';
 import { useAction, useOrbital, useSessionList } from '../composables';
 import { useHydrated } from '../hydrated';
@@ -36,20 +36,13 @@ const AccountChooser = defineComponent({
   name: 'OrbitalAccountChooser',
   setup() {
     const orbital = useOrbital();
-    const { isLoaded, sessions } = useSessionList();
+    const { sessions } = useSessionList();
     const target = orbital.buildAfterSignInUrl();
     const addAccountUrl = orbital.buildSignInUrl({ redirectUrl: target, addAccount: true });
     const hydrated = useHydrated();
     const { run, isLoading, error } = useAction((sessionId: string) => orbital.setActive({ session: sessionId, redirectUrl: target }));
-    const empty = computed(() => isLoaded.value && (sessions.value?.length ?? 0) === 0);
-    // "Sign out of all" navigates by itself: the chooser must not start a second navigation.
-    const signingOut = ref(false);
-    // Nobody to choose (signed out of everything elsewhere): the sign-in form instead.
-    watchEffect(() => empty.value && !signingOut.value && void orbital.navigate(addAccountUrl));
     return () =>
-      empty.value
-        ? null
-        : h('div', [
+        h('div', [
             h('h2', labels.chooseTitle),
             error.value && h('p', { class: 'orb-error', role: 'alert' }, error.value.message),
             h(
@@ -65,7 +58,7 @@ const AccountChooser = defineComponent({
               ),
             ),
             h('p', { class: 'orb-foot' }, [h('a', { href: hydrated.value ? addAccountUrl : undefined }, labels.addAccount)]),
-            h('button', { class: 'orb-btn', type: 'button', onClick: () => ((signingOut.value = true), void orbital.signOut()) }, labels.signOutAll),
+            h('button', { class: 'orb-btn', type: 'button', onClick: () => void orbital.signOut() }, labels.signOutAll),
           ]);
   },
 });
@@ -83,7 +76,7 @@ export const SignIn = defineComponent({
     const url = ref<string | null>(null);
     onMounted(() => (url.value = window.location.href));
     const { isLoaded, sessions } = useSessionList();
-    const choose = computed(() => signInView({ url: url.value, mode: props.mode, sessionCount: isLoaded.value ? (sessions.value?.length ?? 0) : 0 }) === 'choose');
+    const choose = computed(() => signInView({ url: url.value, mode: props.mode, sessionCount: isLoaded.value ? (sessions.value?.length ?? 0) : null }) === 'choose');
     return () => h('div', { class: 'orb-card' }, [styles(), choose.value ? h(AccountChooser) : h(SignInForm)]);
   },
 });
