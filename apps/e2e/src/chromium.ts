@@ -9,7 +9,7 @@ const EXECUTABLE = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
  * Debian's Chromium with a fresh profile, never a browser a tool downloads. `hosts` maps made-up
  * names (primary.test, satellite.test) to this machine for real cross-site cookie behaviour.
  */
-export async function launchChromium(options: { hosts?: string[] } = {}): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+export async function launchChromium(options: { hosts?: string[] } = {}): Promise<{ context: BrowserContext; freshContext: () => Promise<BrowserContext>; close: () => Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'orbital-chromium-'));
   const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
   if (options.hosts?.length) args.push(`--host-resolver-rules=${options.hosts.map((h) => `MAP ${h} 127.0.0.1`).join(', ')}`);
@@ -17,18 +17,20 @@ export async function launchChromium(options: { hosts?: string[] } = {}): Promis
   const mismatches: string[] = [];
   const watch = (page: Page) => page.on('console', (message) => HYDRATION_COMPLAINT.test(message.text()) && mismatches.push(`${page.url()}: ${message.text()}`));
   context.on('page', watch);
-  const browser = context.browser();
-  if (browser) {
-    const newContext = browser.newContext.bind(browser);
-    browser.newContext = async (...args) => {
-      const created = await newContext(...args);
-      created.on('page', watch);
-      return created;
-    };
-  }
+  const opened: BrowserContext[] = [];
   return {
     context,
+    /** A new context with no cookies or storage (another person, or a new browser), closed with the browser. */
+    freshContext: async () => {
+      const browser = context.browser();
+      if (!browser) throw new Error('This Chromium cannot open a second context: the scenario would share cookies with another.');
+      const created = await browser.newContext();
+      created.on('page', watch);
+      opened.push(created);
+      return created;
+    },
     close: async () => {
+      await Promise.all(opened.map((c) => c.close().catch(() => undefined)));
       await context.close();
       rmSync(profile, { recursive: true, force: true });
       // Every page of every scenario, checked once: a hydration mismatch fails the suite.

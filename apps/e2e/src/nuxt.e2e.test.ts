@@ -1,6 +1,6 @@
-import { demoStarter, nuxtDemo, pairStarter } from './apps';
+import { demoStarter, nextDemo, nuxtDemo, pairStarter } from './apps';
 import { describeOrganizationScenarios } from './scenarios/organizations';
-import { describeSatelliteScenarios } from './scenarios/satellites';
+import { describeMixedPairScenario, describeSatelliteScenarios } from './scenarios/satellites';
 import { describeSessionScenarios } from './scenarios/sessions';
 import { describeTrustScenarios } from './scenarios/trust';
 import { describeZeroConfigScenario } from './scenarios/zero-config';
@@ -10,3 +10,4 @@ describeSatelliteScenarios('Nuxt', pairStarter(nuxtDemo));
 describeOrganizationScenarios('Nuxt', demoStarter(nuxtDemo));
 describeTrustScenarios('Nuxt', demoStarter(nuxtDemo));
 describeZeroConfigScenario('Nuxt', nuxtDemo);
+describeMixedPairScenario('Nuxt satellite of a Next.js primary', pairStarter(nuxtDemo, nextDemo));

@@ -170,7 +170,7 @@ describe('a new app, from its framework\'s scaffold and the package README alone
     writeFileSync(join(dir, '.env.local'), `${readFileSync(join(dir, '.env.local'), 'utf8')}${env}`);
     pnpm(['run', 'build'], dir, { NEXT_TELEMETRY_DISABLED: '1' });
     const production = await startIn(dir, ['run', 'start', '--port', String(productionPort)], /Ready in/, { ...asFromAShell, NEXT_TELEMETRY_DISABLED: '1' });
-    const context = await browser.context.browser()!.newContext();
+    const context = await browser.freshContext();
     try {
       const signIn = await context.newPage();
       await signIn.goto(`${productionUrl}/dashboard`);

@@ -25,7 +25,7 @@ const version = (pinned: string) => (installsLatest ? 'latest' : pinned);
  * Runs a scaffold's CLI, from the workspace unless told (corepack then picks the workspace's pnpm,
  * which the scaffolds that detect their package manager write into the app).
  */
-function scaffold(pkg: string, args: string[], cwd = workspaceRoot): void {
+function runScaffold(pkg: string, args: string[], cwd = workspaceRoot): void {
   pnpm(['dlx', pkg, ...args], cwd);
 }
 
@@ -34,14 +34,14 @@ export const scaffolds: Scaffold[] = [
     framework: 'Next.js',
     adapter: 'nextjs',
     // create-next-app's defaults: TypeScript, the App Router, Tailwind, Turbopack, Cache Components.
-    create: (dir) => scaffold(`create-next-app@${version('16.4.3')}`, [dir, '--yes', '--skip-install', '--use-pnpm', '--disable-git']),
+    create: (dir) => runScaffold(`create-next-app@${version('16.4.3')}`, [dir, '--yes', '--skip-install', '--use-pnpm', '--disable-git']),
     devCommand: (port) => ['run', 'dev', '--port', String(port)],
     ready: /Ready in/,
   },
   {
     framework: 'TanStack Start',
     adapter: 'tanstack-react-start',
-    create: (dir) => scaffold(`@tanstack/cli@${version('0.71.0')}`, ['create', 'app', '--target-dir', dir, '--blank', '--no-install', '--no-git', '--no-intent', '--no-toolchain', '--package-manager', 'pnpm', '--non-interactive']),
+    create: (dir) => runScaffold(`@tanstack/cli@${version('0.71.0')}`, ['create', 'app', '--target-dir', dir, '--blank', '--no-install', '--no-git', '--no-intent', '--no-toolchain', '--package-manager', 'pnpm', '--non-interactive']),
     // The scaffold's `dev` script pins port 3000; the test picks a free one, and says so (PORT).
     devCommand: (port) => ['exec', 'vite', 'dev', '--port', String(port), '--strictPort'],
     ready: /Local:/,
@@ -76,7 +76,7 @@ export const vueScaffold: Scaffold = {
   framework: 'Vue',
   adapter: 'vue',
   // create-vite takes a project name, not a path.
-  create: (dir) => scaffold(`create-vite@${version('9.3.0')}`, [basename(dir), '--template', 'vue-ts', '--no-interactive'], dirname(dir)),
+  create: (dir) => runScaffold(`create-vite@${version('9.3.0')}`, [basename(dir), '--template', 'vue-ts', '--no-interactive'], dirname(dir)),
   devCommand: (port) => ['exec', 'vite', '--port', String(port), '--strictPort'],
   ready: /Local:/,
 };

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoStarter, pairStarter, tanstackStartDemo, type RunningApp } from './apps';
+import { demoStarter, nuxtDemo, pairStarter, tanstackStartDemo, type RunningApp } from './apps';
 import { launchChromium } from './chromium';
 import { driver, newUser } from './driver';
 import { describeOrganizationScenarios } from './scenarios/organizations';
-import { describeSatelliteScenarios } from './scenarios/satellites';
+import { describeMixedPairScenario, describeSatelliteScenarios } from './scenarios/satellites';
 import { describeSessionScenarios } from './scenarios/sessions';
 import { describeTrustScenarios } from './scenarios/trust';
 import { describeZeroConfigScenario } from './scenarios/zero-config';
@@ -47,3 +47,4 @@ describe('TanStack Start: client-side navigation', () => {
   });
 });
 describeZeroConfigScenario('TanStack Start', tanstackStartDemo);
+describeMixedPairScenario('TanStack Start satellite of a Nuxt primary', pairStarter(tanstackStartDemo, nuxtDemo));

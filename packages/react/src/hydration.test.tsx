@@ -20,7 +20,8 @@ describe('the prebuilt controls before hydration', () => {
   });
 
   it('render the sign-in and sign-up buttons disabled, so an early click is not silently lost', () => {
-    expect(serverRender(<SignInButton />)).toBe('<button type="button" disabled="">Sign in</button>');
-    expect(serverRender(<SignUpButton />)).toBe('<button type="button" disabled="">Sign up</button>');
+    // A disabled button with its label, whatever React's serialisation of the attributes.
+    expect(serverRender(<SignInButton />)).toMatch(/<button\b[^>]*\bdisabled\b[^>]*>Sign in<\/button>/);
+    expect(serverRender(<SignUpButton />)).toMatch(/<button\b[^>]*\bdisabled\b[^>]*>Sign up<\/button>/);
   });
 });

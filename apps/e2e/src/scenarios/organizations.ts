@@ -23,11 +23,11 @@ export function describeOrganizationScenarios(framework: string, startApp: AppSt
     it('creates an organization, switches to it, sees org_id on the server, and refuses admin actions to a member', async () => {
       const ada = newUser('Ada');
       const bob = newUser('Bob');
-      const bobContext = (await browser.context.browser()?.newContext()) ?? browser.context;
+      const bobContext = await browser.freshContext();
       const bobPage = await bobContext.newPage();
       await d.signUp(bobPage, bob);
 
-      const adaContext = (await browser.context.browser()?.newContext()) ?? browser.context;
+      const adaContext = await browser.freshContext();
       const page = await adaContext.newPage();
       await d.signUp(page, ada);
       await page.goto(d.url('/dashboard'));

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSecretKey } from '@orbital/core';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { SATELLITE_HOSTS, type PairStarter, type RunningPair } from '../apps';
 import { launchChromium } from '../chromium';
 import { driver, newUser } from '../driver';
@@ -27,7 +27,6 @@ export function describeSatelliteScenarios(framework: string, startPair: PairSta
     let browser: Awaited<ReturnType<typeof launchChromium>>;
     let primary: ReturnType<typeof driver>;
     let satellite: ReturnType<typeof driver>;
-    const fresh = async (): Promise<BrowserContext> => (await browser.context.browser()?.newContext()) ?? browser.context;
 
     beforeAll(async () => {
       pair = await startPair({ autoSync: false, tokenTtl: 10 });
@@ -41,7 +40,7 @@ export function describeSatelliteScenarios(framework: string, startPair: PairSta
     });
 
     it('costs no redirect to visit the satellite', async () => {
-      const context = await fresh();
+      const context = await browser.freshContext();
       const page = await context.newPage();
       const docs = navigations(page);
       await page.goto(satellite.url('/'));
@@ -51,7 +50,7 @@ export function describeSatelliteScenarios(framework: string, startPair: PairSta
     });
 
     it('signs in through the primary and comes back signed in, with first-party cookies', async () => {
-      const context = await fresh();
+      const context = await browser.freshContext();
       const user = newUser('Sam');
       await primary.signUpThenSignOut(await context.newPage(), user);
 
@@ -71,7 +70,7 @@ export function describeSatelliteScenarios(framework: string, startPair: PairSta
     });
 
     it('already signed in on the primary: straight back, signed in, in two navigations', async () => {
-      const context = await fresh();
+      const context = await browser.freshContext();
       const setup = await context.newPage();
       await primary.signUp(setup, newUser('Fast'));
       const page = await context.newPage();
@@ -86,7 +85,7 @@ export function describeSatelliteScenarios(framework: string, startPair: PairSta
     });
 
     it('a hard-coded link to the primary sign-in page still lands signed in on the satellite', async () => {
-      const context = await fresh();
+      const context = await browser.freshContext();
       const user = newUser('Link');
       await primary.signUpThenSignOut(await context.newPage(), user);
 
@@ -98,7 +97,7 @@ export function describeSatelliteScenarios(framework: string, startPair: PairSta
     });
 
     it('signing out on the satellite signs out an open primary page', async () => {
-      const context = await fresh();
+      const context = await browser.freshContext();
       const onPrimary = await context.newPage();
       await primary.signUp(onPrimary, newUser('Out'));
       const onSatellite = await context.newPage();
@@ -115,7 +114,7 @@ export function describeSatelliteScenarios(framework: string, startPair: PairSta
     });
 
     it('signing out on the primary signs out an open satellite page', async () => {
-      const context = await fresh();
+      const context = await browser.freshContext();
       const onPrimary = await context.newPage();
       await primary.signUp(onPrimary, newUser('Back'));
       const onSatellite = await context.newPage();
@@ -134,7 +133,7 @@ export function describeSatelliteScenarios(framework: string, startPair: PairSta
 
     it('an app on a subdomain of the primary shares its session by default, with one handshake', async () => {
       const sub = driver(pair.subdomain);
-      const context = await fresh();
+      const context = await browser.freshContext();
       const setup = await context.newPage();
       await primary.signUp(setup, newUser('Sub'));
       const page = await context.newPage();
@@ -146,7 +145,7 @@ export function describeSatelliteScenarios(framework: string, startPair: PairSta
       expect(docs.map((u) => new URL(u).host.split(':')[0])).toEqual(['sub.primary.test', 'primary.test', 'sub.primary.test']);
       report.push(`subdomain app, first visit while signed in on the primary: ${docs.length - 1} navigations away and back`);
 
-      const stranger = await (await fresh()).newPage();
+      const stranger = await (await browser.freshContext()).newPage();
       const strangerDocs = navigations(stranger);
       await stranger.goto(sub.url('/'));
       expect((await sub.who(stranger)).server).toBe('server: signed out');
@@ -155,7 +154,7 @@ export function describeSatelliteScenarios(framework: string, startPair: PairSta
     });
 
     it('refuses tampered and replayed sync codes without a loop, and non-allowed sites', async () => {
-      const context = await fresh();
+      const context = await browser.freshContext();
       const page = await context.newPage();
       const docs = navigations(page);
       await page.goto(satellite.url('/?__orbital_sync=forged-code'));
@@ -188,7 +187,7 @@ export function describeSatelliteScenarios(framework: string, startPair: PairSta
     });
 
     it('syncs on first load: signed in on the primary means signed in on arrival', async () => {
-      const context = (await browser.context.browser()?.newContext()) ?? browser.context;
+      const context = await browser.freshContext();
       const setup = await context.newPage();
       await primary.signUp(setup, newUser('Auto'));
       const page = await context.newPage();
@@ -200,7 +199,7 @@ export function describeSatelliteScenarios(framework: string, startPair: PairSta
     });
 
     it('remembers a signed-out answer instead of redirecting on every page', async () => {
-      const context = (await browser.context.browser()?.newContext()) ?? browser.context;
+      const context = await browser.freshContext();
       const page = await context.newPage();
       const docs = navigations(page);
       await page.goto(satellite.url('/'));
@@ -227,7 +226,7 @@ export function describeSatelliteScenarios(framework: string, startPair: PairSta
     });
 
     it('tells the user signing in did not complete (and, in development, which key to fix), with no loop', async () => {
-      const context = await browser.context.browser()!.newContext();
+      const context = await browser.freshContext();
       await driver(pair.primary).signUp(await context.newPage(), newUser('Wrong'));
       const satellite = driver(pair.satellite);
       const page = await context.newPage();
@@ -243,6 +242,51 @@ export function describeSatelliteScenarios(framework: string, startPair: PairSta
       expect(response?.status()).toBe(500);
       expect(docs.map((u) => new URL(u).host.split(':')[0])).toEqual(['satellite.test', 'primary.test', 'satellite.test']);
       await context.close();
+    });
+  });
+}
+
+/**
+ * Two frameworks on one instance: a satellite of one framework signs in through a primary of
+ * another, and a sign-out on either reaches the other — the protocol, not a framework's habits.
+ */
+export function describeMixedPairScenario(label: string, startPair: PairStarter): void {
+  describe(`${label}: one signed-in state across two frameworks`, () => {
+    let pair: RunningPair;
+    let browser: Awaited<ReturnType<typeof launchChromium>>;
+
+    beforeAll(async () => {
+      pair = await startPair({ autoSync: false, tokenTtl: 10 });
+      browser = await launchChromium({ hosts: SATELLITE_HOSTS });
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await pair?.stop();
+    });
+
+    it('signs in on the satellite through the primary, and signing out there signs out the primary', async () => {
+      const primary = driver(pair.primary);
+      const satellite = driver(pair.satellite);
+      const context = await browser.freshContext();
+      const user = newUser('Mixed');
+      await primary.signUpThenSignOut(await context.newPage(), user);
+
+      const page = await context.newPage();
+      await page.goto(satellite.url('/dashboard'));
+      await page.waitForURL((u) => u.host.startsWith('primary.test') && u.pathname === '/sign-in');
+      await primary.fillSignIn(page, user.email, user.password);
+      await page.waitForURL(satellite.url('/dashboard'));
+      const who = await satellite.who(page);
+      expect(who.server).toMatch(/^server: user_/);
+      expect(who.client).toBe(who.server.replace('server', 'client'));
+
+      const onPrimary = await context.newPage();
+      await onPrimary.goto(primary.url('/'));
+      expect((await primary.who(onPrimary)).server).toBe(who.server);
+      await page.bringToFront();
+      await page.getByRole('button', { name: /^Account menu/ }).click();
+      await page.getByRole('menuitem', { name: 'Sign out', exact: true }).click();
+      await expect.poll(() => primary.who(onPrimary).then((w) => w.client), { timeout: 20_000 }).toBe('client: signed out');
     });
   });
 }

@@ -25,7 +25,7 @@ export function describeSessionScenarios(framework: string, startApp: AppStarter
       await app?.stop();
     });
     beforeEach(async () => {
-      context = await browser.context.browser()!.newContext().catch(() => browser.context);
+      context = await browser.freshContext();
     });
     afterEach(async () => {
       if (context !== browser.context) await context.close();
@@ -199,7 +199,7 @@ export function describeSessionScenarios(framework: string, startApp: AppStarter
     });
 
     it('ends a session after the inactivity timeout once the app is closed', async () => {
-      const context = await browser.context.browser()!.newContext().catch(() => browser.context);
+      const context = await browser.freshContext();
       const page = await context.newPage();
       await d.signUp(page, newUser());
       await page.close(); // no open page: nothing refreshes the token

@@ -30,7 +30,7 @@ export function describeTrustScenarios(framework: string, startApp: AppStarter):
       await app?.stop();
     });
     beforeEach(async () => {
-      context = await browser.context.browser()!.newContext();
+      context = await browser.freshContext();
     });
     afterEach(async () => {
       await context.close();
@@ -56,7 +56,7 @@ export function describeTrustScenarios(framework: string, startApp: AppStarter):
     });
 
     it('a client cookie planted before sign-up names nothing of the new account (no session fixation)', async () => {
-      const attacker = await browser.context.browser()!.newContext();
+      const attacker = await browser.freshContext();
       await d.signUp(await attacker.newPage(), newUser('Mallory'));
       const planted = (await attacker.cookies(app.baseUrl)).find((c) => /^__client_[0-9a-f]{8}$/.test(c.name))!;
       await attacker.close();
