@@ -18,6 +18,12 @@ bash scripts/changeset-check.sh
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 status=0
+# One format for every source file (Prettier, .prettierrc.json): `pnpm format` fixes what this finds.
+if ! pnpm exec prettier --check . >/dev/null 2>&1; then
+  echo "orbital: not formatted (run pnpm format):" | tee -a "$log"
+  pnpm exec prettier --list-different . | tee -a "$log"
+  status=1
+fi
 pnpm exec turbo run build typecheck lint check:package test --concurrency=2 --continue 2>&1 | tee "$log" || status=$?
 
 # The auth server's tests once more on Node 22, the oldest Node its `engines` allows (they start

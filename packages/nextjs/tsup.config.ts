@@ -5,6 +5,12 @@ import { orbitalTsup } from '../../tsup.shared';
 // unsplit, with the 'use client' directive, and the server entry imports the built file as is.
 const routerRefresh = './router-refresh.js';
 export default defineConfig([
-  orbitalTsup({ index: 'src/index.ts', 'index.react-server': 'src/index.react-server.ts', server: 'src/server.ts' }, { clean: false, external: [routerRefresh] }),
-  orbitalTsup({ 'router-refresh': 'src/router-refresh.tsx' }, { clean: false, splitting: false, treeshake: false, banner: { js: "'use client';" } }),
+  orbitalTsup(
+    { index: 'src/index.ts', 'index.react-server': 'src/index.react-server.ts', server: 'src/server.ts' },
+    { clean: false, external: [routerRefresh] },
+  ),
+  orbitalTsup(
+    { 'router-refresh': 'src/router-refresh.tsx' },
+    { clean: false, splitting: false, treeshake: false, banner: { js: "'use client';" } },
+  ),
 ]);

@@ -54,26 +54,47 @@ export const nextDemo: Demo = {
   name: 'nextjs',
   publicPrefix: 'NEXT_PUBLIC_',
   run: (port, env, dir = appDir('@orbital/demo-nextjs')) =>
-    start(process.execPath, [frameworkBin(dir, 'next'), 'start', '-p', String(port)], { cwd: dir, ready: /Ready in/, env: { NEXT_TELEMETRY_DISABLED: '1', ...env } }),
+    start(process.execPath, [frameworkBin(dir, 'next'), 'start', '-p', String(port)], {
+      cwd: dir,
+      ready: /Ready in/,
+      env: { NEXT_TELEMETRY_DISABLED: '1', ...env },
+    }),
   dev: (port, env, dir = appDir('@orbital/demo-nextjs')) =>
-    start(process.execPath, [frameworkBin(dir, 'next'), 'dev', '-p', String(port)], { cwd: dir, ready: /Ready in/, env: { NEXT_TELEMETRY_DISABLED: '1', ...env } }),
+    start(process.execPath, [frameworkBin(dir, 'next'), 'dev', '-p', String(port)], {
+      cwd: dir,
+      ready: /Ready in/,
+      env: { NEXT_TELEMETRY_DISABLED: '1', ...env },
+    }),
 };
 
 export const tanstackStartDemo: Demo = {
   name: 'tanstack-start',
   publicPrefix: 'VITE_',
-  run: (port, env, dir = appDir('@orbital/demo-tanstack-start')) => start(process.execPath, ['server.mjs'], { cwd: dir, ready: /Ready on/, env: { PORT: String(port), ...env } }),
+  run: (port, env, dir = appDir('@orbital/demo-tanstack-start')) =>
+    start(process.execPath, ['server.mjs'], { cwd: dir, ready: /Ready on/, env: { PORT: String(port), ...env } }),
   dev: (port, env, dir = appDir('@orbital/demo-tanstack-start')) =>
-    start(process.execPath, [frameworkBin(dir, 'vite'), 'dev', '--port', String(port), '--strictPort'], { cwd: dir, ready: /Local:/, env: { PORT: String(port), ...env } }),
+    start(process.execPath, [frameworkBin(dir, 'vite'), 'dev', '--port', String(port), '--strictPort'], {
+      cwd: dir,
+      ready: /Local:/,
+      env: { PORT: String(port), ...env },
+    }),
 };
 
 export const nuxtDemo: Demo = {
   name: 'nuxt',
   publicPrefix: 'NUXT_PUBLIC_',
   run: (port, env, dir = appDir('@orbital/demo-nuxt')) =>
-    start(process.execPath, ['--env-file-if-exists=.env', '.output/server/index.mjs'], { cwd: dir, ready: /Listening on/, env: { PORT: String(port), ...env } }),
+    start(process.execPath, ['--env-file-if-exists=.env', '.output/server/index.mjs'], {
+      cwd: dir,
+      ready: /Listening on/,
+      env: { PORT: String(port), ...env },
+    }),
   dev: (port, env, dir = appDir('@orbital/demo-nuxt')) =>
-    start(process.execPath, [frameworkBin(dir, 'nuxt'), 'dev', '--port', String(port)], { cwd: dir, ready: /Local:/, env: { PORT: String(port), NUXT_TELEMETRY_DISABLED: '1', ...env } }),
+    start(process.execPath, [frameworkBin(dir, 'nuxt'), 'dev', '--port', String(port)], {
+      cwd: dir,
+      ready: /Local:/,
+      env: { PORT: String(port), NUXT_TELEMETRY_DISABLED: '1', ...env },
+    }),
 };
 
 function settingsEnv(settings: AppSettings): Record<string, string> {
@@ -87,7 +108,13 @@ function settingsEnv(settings: AppSettings): Record<string, string> {
 }
 
 /** Runs a demo on its own embedded database, removed when it stops. */
-async function runDemo(demo: Demo, port: number, baseUrl: string, env: Record<string, string>, dir?: string): Promise<RunningApp> {
+async function runDemo(
+  demo: Demo,
+  port: number,
+  baseUrl: string,
+  env: Record<string, string>,
+  dir?: string,
+): Promise<RunningApp> {
   const dataDir = mkdtempSync(join(tmpdir(), `orbital-${demo.name}-`));
   const server = await demo.run(port, { ORBITAL_DATA_DIR: join(dataDir, 'data'), ...env }, dir);
   return {
@@ -106,7 +133,16 @@ export function demoStarter(demo: Demo, dir?: string): AppStarter {
   return async (settings = {}) => {
     const port = await freePort();
     const baseUrl = `http://localhost:${port}`;
-    return runDemo(demo, port, baseUrl, { [`${demo.publicPrefix}ORBITAL_PUBLISHABLE_KEY`]: createPublishableKey(`${baseUrl}/api/auth`, 'development'), ...settingsEnv(settings) }, dir);
+    return runDemo(
+      demo,
+      port,
+      baseUrl,
+      {
+        [`${demo.publicPrefix}ORBITAL_PUBLISHABLE_KEY`]: createPublishableKey(`${baseUrl}/api/auth`, 'development'),
+        ...settingsEnv(settings),
+      },
+      dir,
+    );
   };
 }
 
@@ -121,7 +157,12 @@ export interface RunningPair {
   stop: () => Promise<void>;
 }
 
-export type PairStarter = (settings: AppSettings & { autoSync: boolean; /** Further env vars for the satellite only. */ satelliteEnv?: Record<string, string> }) => Promise<RunningPair>;
+export type PairStarter = (
+  settings: AppSettings & {
+    autoSync: boolean;
+    /** Further env vars for the satellite only. */ satelliteEnv?: Record<string, string>;
+  },
+) => Promise<RunningPair>;
 
 /**
  * A primary at primary.test hosting the auth server (`primaryDemo`, the same framework unless given), and
@@ -141,7 +182,10 @@ export function pairStarter(demo: Demo, primaryDemo: Demo = demo): PairStarter {
     const p = demo.publicPrefix;
     // Trust is explicit: the satellite by its origin, the subdomain app by a pattern with its port pinned.
     const trusted = [satelliteUrl, `http://*.primary.test:${subdomainPort}`].join(',');
-    const primary = await runDemo(primaryDemo, primaryPort, primaryUrl, { ...shared(primaryDemo.publicPrefix), ORBITAL_ALLOWED_REDIRECT_ORIGINS: trusted });
+    const primary = await runDemo(primaryDemo, primaryPort, primaryUrl, {
+      ...shared(primaryDemo.publicPrefix),
+      ORBITAL_ALLOWED_REDIRECT_ORIGINS: trusted,
+    });
     const satellite = await runDemo(demo, satellitePort, satelliteUrl, {
       ...shared(p),
       [`${p}ORBITAL_IS_SATELLITE`]: 'true',
@@ -149,7 +193,10 @@ export function pairStarter(demo: Demo, primaryDemo: Demo = demo): PairStarter {
       [`${p}ORBITAL_SATELLITE_AUTO_SYNC`]: String(settings.autoSync),
       ...settings.satelliteEnv,
     });
-    const subdomain = await runDemo(demo, subdomainPort, `http://sub.primary.test:${subdomainPort}`, { ...shared(p), ORBITAL_DEMO_REMOTE_AUTH_SERVER: 'true' });
+    const subdomain = await runDemo(demo, subdomainPort, `http://sub.primary.test:${subdomainPort}`, {
+      ...shared(p),
+      ORBITAL_DEMO_REMOTE_AUTH_SERVER: 'true',
+    });
     return {
       primary,
       satellite,

@@ -38,8 +38,13 @@ export function driver(app: RunningApp) {
     /** What the server rendered and what the browser client believes, once both have settled. */
     async who(page: Page): Promise<{ server: string; client: string }> {
       // Waits for an event, not a deadline: a cold app on a busy machine may take seconds to load its client.
-      await expect.poll(() => page.getByTestId('client-user').textContent(), { timeout: 15_000 }).not.toBe('client: loading');
-      return { server: (await page.getByTestId('server-user').textContent())!, client: (await page.getByTestId('client-user').textContent())! };
+      await expect
+        .poll(() => page.getByTestId('client-user').textContent(), { timeout: 15_000 })
+        .not.toBe('client: loading');
+      return {
+        server: (await page.getByTestId('server-user').textContent())!,
+        client: (await page.getByTestId('client-user').textContent())!,
+      };
     },
     async openUserMenu(page: Page) {
       await page.getByRole('button', { name: /^Account menu/ }).click();
@@ -55,5 +60,9 @@ let counter = 0;
 /** A fresh user for each test, so tests never depend on each other. */
 export function newUser(firstName = 'Ada') {
   counter += 1;
-  return { firstName, email: `${firstName.toLowerCase()}.${Date.now()}.${counter}@example.com`, password: `correct horse ${counter} battery` };
+  return {
+    firstName,
+    email: `${firstName.toLowerCase()}.${Date.now()}.${counter}@example.com`,
+    password: `correct horse ${counter} battery`,
+  };
 }

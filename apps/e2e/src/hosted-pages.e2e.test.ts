@@ -8,7 +8,9 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from './chromium';
 import { freePort, start, type Started } from './processes';
 
-const cli = createRequire(import.meta.url).resolve('@orbital/server/package.json').replace(/package\.json$/, 'dist/cli.js');
+const cli = createRequire(import.meta.url)
+  .resolve('@orbital/server/package.json')
+  .replace(/package\.json$/, 'dist/cli.js');
 
 async function signUp(page: Page, base: string, firstName: string, email: string, password: string) {
   await page.goto(`${base}/sign-up`);
@@ -90,10 +92,13 @@ describe('the standalone auth server in a real browser', () => {
     const publishableKey = /NEXT_PUBLIC_ORBITAL_PUBLISHABLE_KEY=(pk_test_\S+)/.exec(server.output())![1]!;
     const script = readFileSync(createRequire(import.meta.url).resolve('@orbital/core/orbital.browser.js'), 'utf8');
     const site = createServer((req, res) => {
-      if (req.url === '/orbital.browser.js') return res.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
-      res.writeHead(200, { 'content-type': 'text/html' }).end(
-        `<!doctype html><title>plain</title><script src="/orbital.browser.js" data-orbital-publishable-key="${publishableKey}"></script><p id="who">…</p>`,
-      );
+      if (req.url === '/orbital.browser.js')
+        return res.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
+      res
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end(
+          `<!doctype html><title>plain</title><script src="/orbital.browser.js" data-orbital-publishable-key="${publishableKey}"></script><p id="who">…</p>`,
+        );
     });
     await new Promise<void>((resolve) => site.listen(sitePorts[0], '127.0.0.1', resolve));
     const sitePort = (site.address() as { port: number }).port;
@@ -101,7 +106,16 @@ describe('the standalone auth server in a real browser', () => {
       const page = await context.newPage();
       await page.goto(`http://localhost:${sitePort}/`);
       const email = await page.evaluate(async () => {
-        const orbital = (window as unknown as { Orbital: { load(): Promise<void>; signIn(c: object): Promise<unknown>; getSnapshot(): { user: { email: string } | null }; getToken(): Promise<string | null> } }).Orbital;
+        const orbital = (
+          window as unknown as {
+            Orbital: {
+              load(): Promise<void>;
+              signIn(c: object): Promise<unknown>;
+              getSnapshot(): { user: { email: string } | null };
+              getToken(): Promise<string | null>;
+            };
+          }
+        ).Orbital;
         await orbital.load();
         await orbital.signIn({ identifier: 'ada@example.com', password: 'analytical engine 1843' });
         const token = await orbital.getToken();
@@ -120,13 +134,23 @@ describe('the standalone auth server in a real browser', () => {
     const publishableKey = /NEXT_PUBLIC_ORBITAL_PUBLISHABLE_KEY=(pk_test_\S+)/.exec(server.output())![1]!;
     const script = readFileSync(createRequire(import.meta.url).resolve('@orbital/core/orbital.browser.js'), 'utf8');
     const site = createServer((req, res) => {
-      if (req.url === '/orbital.browser.js') return res.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
-      res.writeHead(200, { 'content-type': 'text/html' }).end(`<!doctype html><title>cross-site</title><script src="/orbital.browser.js" data-orbital-publishable-key="${publishableKey}"></script>`);
+      if (req.url === '/orbital.browser.js')
+        return res.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
+      res
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end(
+          `<!doctype html><title>cross-site</title><script src="/orbital.browser.js" data-orbital-publishable-key="${publishableKey}"></script>`,
+        );
     });
     await new Promise<void>((resolve) => site.listen(sitePorts[1], '127.0.0.1', resolve));
     // 127.0.0.1 and localhost are different sites: the auth server's cookies never reach this page's requests.
     const app = `http://127.0.0.1:${(site.address() as { port: number }).port}`;
-    type Api = { load(): Promise<void>; signIn(c: object): Promise<unknown>; getSnapshot(): { sessions: Array<{ user: { email: string } }>; user: { email: string } | null }; redirectToSignIn(): Promise<unknown> };
+    type Api = {
+      load(): Promise<void>;
+      signIn(c: object): Promise<unknown>;
+      getSnapshot(): { sessions: Array<{ user: { email: string } }>; user: { email: string } | null };
+      redirectToSignIn(): Promise<unknown>;
+    };
     try {
       const page = await context.newPage();
       await page.goto(`${app}/`);
@@ -137,14 +161,18 @@ describe('the standalone auth server in a real browser', () => {
         return orbital.getSnapshot().user?.email;
       });
       expect(signedIn).toBe('ada@example.com');
-      expect(await page.evaluate(() => Object.keys(localStorage).some((k) => k.startsWith('__orbital_db_')))).toBe(true);
+      expect(await page.evaluate(() => Object.keys(localStorage).some((k) => k.startsWith('__orbital_db_')))).toBe(
+        true,
+      );
 
       await page.reload();
-      expect(await page.evaluate(async () => {
-        const orbital = (window as unknown as { Orbital: Api }).Orbital;
-        await orbital.load();
-        return orbital.getSnapshot().user?.email;
-      })).toBe('ada@example.com');
+      expect(
+        await page.evaluate(async () => {
+          const orbital = (window as unknown as { Orbital: Api }).Orbital;
+          await orbital.load();
+          return orbital.getSnapshot().user?.email;
+        }),
+      ).toBe('ada@example.com');
 
       // the hosted sign-in page on the other site knows this browser from the token in the URL
       await page.evaluate(() => void (window as unknown as { Orbital: Api }).Orbital.redirectToSignIn());
@@ -163,7 +191,13 @@ describe('the standalone auth server in a real browser', () => {
       const after = await page.evaluate(async () => {
         const orbital = (window as unknown as { Orbital: Api }).Orbital;
         await orbital.load();
-        return { sessions: orbital.getSnapshot().sessions.map((s) => s.user.email).sort(), url: location.href };
+        return {
+          sessions: orbital
+            .getSnapshot()
+            .sessions.map((s) => s.user.email)
+            .sort(),
+          url: location.href,
+        };
       });
       expect(after.sessions).toEqual(['ada@example.com', 'linus@example.com']);
       expect(after.url).not.toContain('__orbital_db'); // removed from the address bar on arrival

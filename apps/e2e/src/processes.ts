@@ -19,10 +19,19 @@ export interface Started {
 }
 
 /** Starts a command and resolves once its output matches `ready`; fails with its output otherwise. */
-export function start(command: string, args: string[], options: { env?: Record<string, string | undefined>; cwd?: string; ready: RegExp; timeoutMs?: number }): Promise<Started> {
+export function start(
+  command: string,
+  args: string[],
+  options: { env?: Record<string, string | undefined>; cwd?: string; ready: RegExp; timeoutMs?: number },
+): Promise<Started> {
   // Its own process group: a package manager's script runs the server as a grandchild, and
   // stopping must stop that too, not leave it holding the port.
-  const child: ChildProcess = spawn(command, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child: ChildProcess = spawn(command, args, {
+    cwd: options.cwd,
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   let output = '';
   const signal = (name: NodeJS.Signals) => {
     try {

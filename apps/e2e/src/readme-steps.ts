@@ -51,6 +51,7 @@ export function readmeSections(markdown: string): ReadmeSection[] {
 /** The section under `heading`, which the test needs to exist. */
 export function readmeSection(sections: ReadmeSection[], heading: string): ReadmeSection {
   const section = sections.find((s) => s.heading === heading);
-  if (!section) throw new Error(`README: no section "${heading}" (found: ${sections.map((s) => s.heading).join(', ')})`);
+  if (!section)
+    throw new Error(`README: no section "${heading}" (found: ${sections.map((s) => s.heading).join(', ')})`);
   return section;
 }

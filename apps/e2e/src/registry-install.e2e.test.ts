@@ -9,7 +9,15 @@ import { driver, newUser } from './driver';
 import { lockedVersions } from './lockfile-pins';
 import { freePort, start, type Started } from './processes';
 import { readmeSection, readmeSections, type ReadmeFile } from './readme-steps';
-import { installedCopy, installsLatest, pnpm, prepareInstall, startLocalRegistry, workspaceRoot, type LocalRegistry } from './registry';
+import {
+  installedCopy,
+  installsLatest,
+  pnpm,
+  prepareInstall,
+  startLocalRegistry,
+  workspaceRoot,
+  type LocalRegistry,
+} from './registry';
 import { adapterReadme, scaffolds, vueScaffold, type Scaffold } from './scaffolds';
 
 function writeAppFile(dir: string, file: ReadmeFile): void {
@@ -18,8 +26,17 @@ function writeAppFile(dir: string, file: ReadmeFile): void {
 }
 
 /** `pnpm <args>` in an app folder, running until stopped, without the settings of the pnpm run that started these tests. */
-function startIn(dir: string, args: string[], ready: RegExp, env: Record<string, string | undefined>): Promise<Started> {
-  const pnpmSettings = Object.fromEntries(Object.keys(process.env).filter((name) => /^(npm_|pnpm_)/i.test(name)).map((name) => [name, undefined]));
+function startIn(
+  dir: string,
+  args: string[],
+  ready: RegExp,
+  env: Record<string, string | undefined>,
+): Promise<Started> {
+  const pnpmSettings = Object.fromEntries(
+    Object.keys(process.env)
+      .filter((name) => /^(npm_|pnpm_)/i.test(name))
+      .map((name) => [name, undefined]),
+  );
   return start('pnpm', args, { cwd: dir, ready, env: { ...pnpmSettings, ...env }, timeoutMs: 120_000 });
 }
 
@@ -70,42 +87,71 @@ afterAll(async () => {
 describe('installed from a registry', () => {
   const frameworks: Array<[string, Demo, string, object | undefined]> = [
     ['Next.js', nextDemo, 'nextjs', undefined],
-    ['TanStack Start', tanstackStartDemo, 'tanstack-start', { compilerOptions: { target: 'ES2023', module: 'ESNext', moduleResolution: 'Bundler', jsx: 'react-jsx', strict: true, skipLibCheck: true, types: ['vite/client'] }, include: ['src', 'vite.config.ts'] }],
+    [
+      'TanStack Start',
+      tanstackStartDemo,
+      'tanstack-start',
+      {
+        compilerOptions: {
+          target: 'ES2023',
+          module: 'ESNext',
+          moduleResolution: 'Bundler',
+          jsx: 'react-jsx',
+          strict: true,
+          skipLibCheck: true,
+          types: ['vite/client'],
+        },
+        include: ['src', 'vite.config.ts'],
+      },
+    ],
     ['Nuxt', nuxtDemo, 'nuxt', undefined],
   ];
 
-  it.each(frameworks)('%s: installs by version, builds, starts, and signs a user in', async (framework, demo, folder, tsconfig) => {
-    const dir = installedCopy(folder, registry, tsconfig ? { tsconfig } : {});
-    copies.push(dir);
-    const installed = JSON.parse(pnpm(['ls', '--json', '--depth', '0'], dir)) as Array<{ dependencies: Record<string, { version: string; resolved?: string }> }>;
-    const orbital = Object.entries(installed[0]!.dependencies).filter(([name]) => name.startsWith('@orbital/'));
-    expect(orbital.length).toBeGreaterThan(0);
-    for (const [, dep] of orbital) expect(dep.version).toBe(registry.version); // a real install, not a link into the workspace
-    const versions = frameworkVersions(dir);
-    console.info(`${framework}: installed ${[...versions].map(([name, version]) => `${name}@${version}`).join(', ')}${installsLatest ? ' (newest releases)' : ' (from the lockfile)'}`);
-    if (!installsLatest) {
-      const locked = lockedVersions(join(workspaceRoot, 'pnpm-lock.yaml'));
-      for (const [name, version] of versions) expect(locked[name], `${name}@${version} is not in the lockfile`).toContain(version);
-    }
-    pnpm(['run', 'build'], dir, { NEXT_TELEMETRY_DISABLED: '1' });
+  it.each(frameworks)(
+    '%s: installs by version, builds, starts, and signs a user in',
+    async (framework, demo, folder, tsconfig) => {
+      const dir = installedCopy(folder, registry, tsconfig ? { tsconfig } : {});
+      copies.push(dir);
+      const installed = JSON.parse(pnpm(['ls', '--json', '--depth', '0'], dir)) as Array<{
+        dependencies: Record<string, { version: string; resolved?: string }>;
+      }>;
+      const orbital = Object.entries(installed[0]!.dependencies).filter(([name]) => name.startsWith('@orbital/'));
+      expect(orbital.length).toBeGreaterThan(0);
+      for (const [, dep] of orbital) expect(dep.version).toBe(registry.version); // a real install, not a link into the workspace
+      const versions = frameworkVersions(dir);
+      console.info(
+        `${framework}: installed ${[...versions].map(([name, version]) => `${name}@${version}`).join(', ')}${installsLatest ? ' (newest releases)' : ' (from the lockfile)'}`,
+      );
+      if (!installsLatest) {
+        const locked = lockedVersions(join(workspaceRoot, 'pnpm-lock.yaml'));
+        for (const [name, version] of versions)
+          expect(locked[name], `${name}@${version} is not in the lockfile`).toContain(version);
+      }
+      pnpm(['run', 'build'], dir, { NEXT_TELEMETRY_DISABLED: '1' });
 
-    const app = await demoStarter(demo, dir)();
-    try {
-      const page = await browser.context.newPage();
-      const d = driver(app);
-      await d.signUp(page, newUser());
-      const who = await d.who(page);
-      expect(who.server).toMatch(/^server: user_/);
-      expect(who.client).toBe(who.server.replace('server', 'client'));
-      await page.close();
-    } finally {
-      await app.stop();
-    }
-  }, 300_000);
+      const app = await demoStarter(demo, dir)();
+      try {
+        const page = await browser.context.newPage();
+        const d = driver(app);
+        await d.signUp(page, newUser());
+        const who = await d.who(page);
+        expect(who.server).toMatch(/^server: user_/);
+        expect(who.client).toBe(who.server.replace('server', 'client'));
+        await page.close();
+      } finally {
+        await app.stop();
+      }
+    },
+    300_000,
+  );
 });
 
 /** The test runner's own variables (NODE_ENV=test, TEST, VITEST…) reconfigure dev servers: a user's shell has none. */
-const asFromAShell = Object.fromEntries(Object.keys(process.env).filter((name) => /ORBITAL_|^NODE_ENV$|^TEST$|^VITEST|^PORT$/.test(name)).map((name) => [name, undefined]));
+const asFromAShell = Object.fromEntries(
+  Object.keys(process.env)
+    .filter((name) => /ORBITAL_|^NODE_ENV$|^TEST$|^VITEST|^PORT$/.test(name))
+    .map((name) => [name, undefined]),
+);
 
 /** Signs a new user up through the auth server's hosted pages, starting from a protected page. */
 async function signUpFromProtectedPage(page: Page, baseUrl: string, user: ReturnType<typeof newUser>): Promise<void> {
@@ -125,7 +171,7 @@ async function signUpFromProtectedPage(page: Page, baseUrl: string, user: Return
  * and every code block whose fence names a file written as it is, so README and test cannot drift —
  * and the app runs under `pnpm dev` with no keys, as a newcomer's first run does.
  */
-describe('a new app, from its framework\'s scaffold and the package README alone', () => {
+describe("a new app, from its framework's scaffold and the package README alone", () => {
   /** The scaffold's app with the README's "Start" section applied: its `pnpm add` line and its files. */
   function appFromReadme(scaffold: Scaffold) {
     const parent = mkdtempSync(join(tmpdir(), `orbital-readme-${scaffold.adapter}-`));
@@ -141,58 +187,81 @@ describe('a new app, from its framework\'s scaffold and the package README alone
     return { dir, sections };
   }
 
-  it.each(scaffolds.map((s) => [s.framework, s] as const))('%s: the README\'s steps sign a user in', async (_, scaffold) => {
-    const { dir, sections } = appFromReadme(scaffold);
+  it.each(scaffolds.map((s) => [s.framework, s] as const))(
+    "%s: the README's steps sign a user in",
+    async (_, scaffold) => {
+      const { dir, sections } = appFromReadme(scaffold);
 
-    const port = await freePort();
-    const baseUrl = `http://localhost:${port}`;
-    const user = newUser('Reader');
-    const dev = await startIn(dir, scaffold.devCommand(port), scaffold.ready, { ...asFromAShell, PORT: String(port) });
-    const page = await browser.context.newPage();
-    try {
-      await signUpFromProtectedPage(page, baseUrl, user);
-      await expect.poll(() => page.textContent('body')).toMatch(/Signed in as user_/);
-      expect(dev.output()).toContain(`Development auth server at ${baseUrl}/api/auth`);
-    } finally {
-      await page.close();
-      await dev.stop();
-    }
+      const port = await freePort();
+      const baseUrl = `http://localhost:${port}`;
+      const user = newUser('Reader');
+      const dev = await startIn(dir, scaffold.devCommand(port), scaffold.ready, {
+        ...asFromAShell,
+        PORT: String(port),
+      });
+      const page = await browser.context.newPage();
+      try {
+        await signUpFromProtectedPage(page, baseUrl, user);
+        await expect.poll(() => page.textContent('body')).toMatch(/Signed in as user_/);
+        expect(dev.output()).toContain(`Development auth server at ${baseUrl}/api/auth`);
+      } finally {
+        await page.close();
+        await dev.stop();
+      }
 
-    // The README's code type-checks under the scaffold's settings (Next.js checks it in its build).
-    if (scaffold.adapter === 'tanstack-react-start') pnpm(['exec', 'tsc', '--noEmit'], dir);
-    if (scaffold.adapter !== 'nextjs') return;
-    // The rest of the README, on the production build: the app's own sign-in pages, and the keys
-    // `orbital-server env` prints for this development instance (a production server derives none).
-    for (const file of readmeSection(sections, 'Your own sign-in pages').files) writeAppFile(dir, file);
-    const productionPort = await freePort();
-    const productionUrl = `http://localhost:${productionPort}`;
-    const env = pnpm(['exec', 'orbital-server', 'env'], dir, { PORT: String(productionPort) });
-    writeFileSync(join(dir, '.env.local'), `${readFileSync(join(dir, '.env.local'), 'utf8')}${env}`);
-    pnpm(['run', 'build'], dir, { NEXT_TELEMETRY_DISABLED: '1' });
-    const production = await startIn(dir, ['run', 'start', '--port', String(productionPort)], /Ready in/, { ...asFromAShell, NEXT_TELEMETRY_DISABLED: '1' });
-    const context = await browser.freshContext();
-    try {
-      const signIn = await context.newPage();
-      await signIn.goto(`${productionUrl}/dashboard`);
-      await signIn.waitForURL((url) => url.pathname === '/sign-in');
-      await driver({ name: 'readme', baseUrl: productionUrl, output: production.output, stop: production.stop }).fillSignIn(signIn, user.email, user.password);
-      await signIn.waitForURL(`${productionUrl}/dashboard`);
-      await expect.poll(() => signIn.textContent('body')).toMatch(/Signed in as user_/);
-      expect(production.output()).not.toMatch(/prerender|Date\.now\(\)/i);
-    } finally {
-      await context.close();
-      await production.stop();
-    }
-  }, 600_000);
+      // The README's code type-checks under the scaffold's settings (Next.js checks it in its build).
+      if (scaffold.adapter === 'tanstack-react-start') pnpm(['exec', 'tsc', '--noEmit'], dir);
+      if (scaffold.adapter !== 'nextjs') return;
+      // The rest of the README, on the production build: the app's own sign-in pages, and the keys
+      // `orbital-server env` prints for this development instance (a production server derives none).
+      for (const file of readmeSection(sections, 'Your own sign-in pages').files) writeAppFile(dir, file);
+      const productionPort = await freePort();
+      const productionUrl = `http://localhost:${productionPort}`;
+      const env = pnpm(['exec', 'orbital-server', 'env'], dir, { PORT: String(productionPort) });
+      writeFileSync(join(dir, '.env.local'), `${readFileSync(join(dir, '.env.local'), 'utf8')}${env}`);
+      pnpm(['run', 'build'], dir, { NEXT_TELEMETRY_DISABLED: '1' });
+      const production = await startIn(dir, ['run', 'start', '--port', String(productionPort)], /Ready in/, {
+        ...asFromAShell,
+        NEXT_TELEMETRY_DISABLED: '1',
+      });
+      const context = await browser.freshContext();
+      try {
+        const signIn = await context.newPage();
+        await signIn.goto(`${productionUrl}/dashboard`);
+        await signIn.waitForURL((url) => url.pathname === '/sign-in');
+        await driver({
+          name: 'readme',
+          baseUrl: productionUrl,
+          output: production.output,
+          stop: production.stop,
+        }).fillSignIn(signIn, user.email, user.password);
+        await signIn.waitForURL(`${productionUrl}/dashboard`);
+        await expect.poll(() => signIn.textContent('body')).toMatch(/Signed in as user_/);
+        expect(production.output()).not.toMatch(/prerender|Date\.now\(\)/i);
+      } finally {
+        await context.close();
+        await production.stop();
+      }
+    },
+    600_000,
+  );
 
-  it('Vue: the README\'s steps sign a user in, against the standalone auth server', async () => {
+  it("Vue: the README's steps sign a user in, against the standalone auth server", async () => {
     const { dir } = appFromReadme(vueScaffold);
     const [serverPort, appPort] = [await freePort(), await freePort()];
     const appUrl = `http://localhost:${appPort}`;
-    const server = await startIn(dir, ['exec', 'orbital-server', '--port', String(serverPort), '--allowed-origin', appUrl], /Orbital auth server/, asFromAShell);
+    const server = await startIn(
+      dir,
+      ['exec', 'orbital-server', '--port', String(serverPort), '--allowed-origin', appUrl],
+      /Orbital auth server/,
+      asFromAShell,
+    );
     const app = await (async () => {
       try {
-        writeFileSync(join(dir, '.env'), pnpm(['exec', 'orbital-server', 'env', '--url', `http://localhost:${serverPort}`], dir));
+        writeFileSync(
+          join(dir, '.env'),
+          pnpm(['exec', 'orbital-server', 'env', '--url', `http://localhost:${serverPort}`], dir),
+        );
         return await startIn(dir, vueScaffold.devCommand(appPort), vueScaffold.ready, asFromAShell);
       } catch (error) {
         await server.stop();

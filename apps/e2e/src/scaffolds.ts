@@ -34,14 +34,35 @@ export const scaffolds: Scaffold[] = [
     framework: 'Next.js',
     adapter: 'nextjs',
     // create-next-app's defaults: TypeScript, the App Router, Tailwind, Turbopack, Cache Components.
-    create: (dir) => runScaffold(`create-next-app@${version('16.4.3')}`, [dir, '--yes', '--skip-install', '--use-pnpm', '--disable-git']),
+    create: (dir) =>
+      runScaffold(`create-next-app@${version('16.4.3')}`, [
+        dir,
+        '--yes',
+        '--skip-install',
+        '--use-pnpm',
+        '--disable-git',
+      ]),
     devCommand: (port) => ['run', 'dev', '--port', String(port)],
     ready: /Ready in/,
   },
   {
     framework: 'TanStack Start',
     adapter: 'tanstack-react-start',
-    create: (dir) => runScaffold(`@tanstack/cli@${version('0.71.0')}`, ['create', 'app', '--target-dir', dir, '--blank', '--no-install', '--no-git', '--no-intent', '--no-toolchain', '--package-manager', 'pnpm', '--non-interactive']),
+    create: (dir) =>
+      runScaffold(`@tanstack/cli@${version('0.71.0')}`, [
+        'create',
+        'app',
+        '--target-dir',
+        dir,
+        '--blank',
+        '--no-install',
+        '--no-git',
+        '--no-intent',
+        '--no-toolchain',
+        '--package-manager',
+        'pnpm',
+        '--non-interactive',
+      ]),
     // The scaffold's `dev` script pins port 3000; the test picks a free one, and says so (PORT).
     devCommand: (port) => ['exec', 'vite', 'dev', '--port', String(port), '--strictPort'],
     ready: /Local:/,
@@ -55,10 +76,39 @@ export const scaffolds: Scaffold[] = [
       const locked = lockedVersions(join(workspaceRoot, 'pnpm-lock.yaml'));
       const range = (name: string) => (installsLatest ? 'latest' : `^${locked[name]!.at(-1)}`);
       const files: Record<string, string> = {
-        'package.json': JSON.stringify({ name: 'nuxt-app', type: 'module', private: true, scripts: { build: 'nuxt build', dev: 'nuxt dev', generate: 'nuxt generate', preview: 'nuxt preview', postinstall: 'nuxt prepare' }, dependencies: { nuxt: range('nuxt'), vue: range('vue'), 'vue-router': range('vue-router') } }, null, 2),
-        'nuxt.config.ts': "export default defineNuxtConfig({\n  compatibilityDate: '2025-07-15',\n  devtools: { enabled: true },\n});\n",
+        'package.json': JSON.stringify(
+          {
+            name: 'nuxt-app',
+            type: 'module',
+            private: true,
+            scripts: {
+              build: 'nuxt build',
+              dev: 'nuxt dev',
+              generate: 'nuxt generate',
+              preview: 'nuxt preview',
+              postinstall: 'nuxt prepare',
+            },
+            dependencies: { nuxt: range('nuxt'), vue: range('vue'), 'vue-router': range('vue-router') },
+          },
+          null,
+          2,
+        ),
+        'nuxt.config.ts':
+          "export default defineNuxtConfig({\n  compatibilityDate: '2025-07-15',\n  devtools: { enabled: true },\n});\n",
         'app/app.vue': '<template>\n  <div>\n    <NuxtRouteAnnouncer />\n    <NuxtWelcome />\n  </div>\n</template>\n',
-        'tsconfig.json': JSON.stringify({ files: [], references: [{ path: './.nuxt/tsconfig.app.json' }, { path: './.nuxt/tsconfig.server.json' }, { path: './.nuxt/tsconfig.shared.json' }, { path: './.nuxt/tsconfig.node.json' }] }, null, 2),
+        'tsconfig.json': JSON.stringify(
+          {
+            files: [],
+            references: [
+              { path: './.nuxt/tsconfig.app.json' },
+              { path: './.nuxt/tsconfig.server.json' },
+              { path: './.nuxt/tsconfig.shared.json' },
+              { path: './.nuxt/tsconfig.node.json' },
+            ],
+          },
+          null,
+          2,
+        ),
         'public/robots.txt': 'User-Agent: *\nDisallow:\n',
       };
       for (const [path, content] of Object.entries(files)) {
@@ -76,7 +126,12 @@ export const vueScaffold: Scaffold = {
   framework: 'Vue',
   adapter: 'vue',
   // create-vite takes a project name, not a path.
-  create: (dir) => runScaffold(`create-vite@${version('9.3.0')}`, [basename(dir), '--template', 'vue-ts', '--no-interactive'], dirname(dir)),
+  create: (dir) =>
+    runScaffold(
+      `create-vite@${version('9.3.0')}`,
+      [basename(dir), '--template', 'vue-ts', '--no-interactive'],
+      dirname(dir),
+    ),
   devCommand: (port) => ['exec', 'vite', '--port', String(port), '--strictPort'],
   ready: /Local:/,
 };

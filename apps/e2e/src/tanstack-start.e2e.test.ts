@@ -43,7 +43,9 @@ describe('TanStack Start: client-side navigation', () => {
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Orbital on TanStack Start');
     await page.getByRole('link', { name: 'Dashboard' }).click();
     await expect.poll(() => page.getByTestId('server-user').textContent()).toMatch(/^server: user_/);
-    expect((await d.who(page)).client).toBe((await page.getByTestId('server-user').textContent())!.replace('server', 'client'));
+    expect((await d.who(page)).client).toBe(
+      (await page.getByTestId('server-user').textContent())!.replace('server', 'client'),
+    );
   });
 });
 describeZeroConfigScenario('TanStack Start', tanstackStartDemo);

@@ -1,6 +1,14 @@
 import { Suspense, type ReactNode } from 'react';
 import Link from 'next/link';
-import { OrbitalProvider, OrganizationSwitcher, SignInButton, SignUpButton, SignedIn, SignedOut, UserButton } from '@orbital/nextjs';
+import {
+  OrbitalProvider,
+  OrganizationSwitcher,
+  SignInButton,
+  SignUpButton,
+  SignedIn,
+  SignedOut,
+  UserButton,
+} from '@orbital/nextjs';
 import { ClientStatus } from './components/ClientStatus';
 import { DemoTitle } from './components/DemoTitle';
 
@@ -14,7 +22,16 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             default) wants request-time rendering inside <Suspense>. */}
         <Suspense>
           <OrbitalProvider dynamic>
-            <header style={{ display: 'flex', gap: '1rem', alignItems: 'center', padding: '.75rem 1.5rem', background: '#fff', borderBottom: '1px solid #d9dce3' }}>
+            <header
+              style={{
+                display: 'flex',
+                gap: '1rem',
+                alignItems: 'center',
+                padding: '.75rem 1.5rem',
+                background: '#fff',
+                borderBottom: '1px solid #d9dce3',
+              }}
+            >
               <DemoTitle />
               <nav style={{ display: 'flex', gap: '1rem', flex: 1 }}>
                 <Link href="/">Home</Link>

@@ -21,9 +21,20 @@ const now = Math.floor(Date.now() / 1000);
 
 const { privateJwk, publicJwk } = await generateSigningKeyPair('RS256');
 const signer = await importSigningKey(privateJwk);
-const pem = createPublicKey({ key: publicJwk as never, format: 'jwk' }).export({ type: 'spki', format: 'pem' }).toString();
+const pem = createPublicKey({ key: publicJwk as never, format: 'jwk' })
+  .export({ type: 'spki', format: 'pem' })
+  .toString();
 // One token both libraries accept: Clerk-shaped claims, our issuer check pointed at the same URL.
-const claims = { sub: 'user_2abc', sid: 'sess_2abc', iss: ISSUER, azp: ORIGIN, iat: now, nbf: now, exp: now + 3600, v: 2 };
+const claims = {
+  sub: 'user_2abc',
+  sid: 'sess_2abc',
+  iss: ISSUER,
+  azp: ORIGIN,
+  iat: now,
+  nbf: now,
+  exp: now + 3600,
+  v: 2,
+};
 const token = await signJwt(claims, signer);
 
 /** The cold path: every verification checks the signature, as for a token never seen before. */
@@ -50,8 +61,12 @@ const clerkPublishableKey = `pk_live_${Buffer.from('clerk.example.com$').toStrin
 const clerk = createClerkClient({ publishableKey: clerkPublishableKey, secretKey: 'sk_live_benchmark', jwtKey: pem });
 const headers = { 'sec-fetch-dest': 'document', accept: 'text/html', host: 'app.example.com' };
 // Built once: constructing a Request costs more than Orbital's whole check and would hide it.
-const orbitalReq = new Request(`${ORIGIN}/dashboard`, { headers: { ...headers, cookie: `${names.session}=${token}; ${names.clientUat}=${now - 10}` } });
-const clerkReq = new Request(`${ORIGIN}/dashboard`, { headers: { ...headers, cookie: `__session=${token}; __client_uat=${now - 10}` } });
+const orbitalReq = new Request(`${ORIGIN}/dashboard`, {
+  headers: { ...headers, cookie: `${names.session}=${token}; ${names.clientUat}=${now - 10}` },
+});
+const clerkReq = new Request(`${ORIGIN}/dashboard`, {
+  headers: { ...headers, cookie: `__session=${token}; __client_uat=${now - 10}` },
+});
 const orbitalRequest = () => orbitalReq;
 const clerkRequest = () => clerkReq;
 
@@ -62,7 +77,9 @@ if (clerkVerified.sub !== claims.sub) throw new Error('@clerk/backend did not ve
 const orbitalState = await authenticateRequest(orbitalRequest(), orbitalOptions);
 const clerkState = await clerk.authenticateRequest(clerkRequest(), { jwtKey: pem, authorizedParties: [ORIGIN] });
 if (orbitalState.status !== 'signed-in' || clerkState.status !== 'signed-in') {
-  throw new Error(`authenticateRequest must be signed in on both sides (orbital: ${orbitalState.status}, clerk: ${clerkState.status} ${clerkState.reason ?? ''})`);
+  throw new Error(
+    `authenticateRequest must be signed in on both sides (orbital: ${orbitalState.status}, clerk: ${clerkState.status} ${clerkState.reason ?? ''})`,
+  );
 }
 
 const bench = new Bench({ time: 1500, warmup: true });
@@ -72,8 +89,12 @@ bench
   .add('orbital verifySessionToken (repeated token)', () => verifySessionToken(token, { keys: warm, ...verifyOptions }))
   .add('orbital authenticateRequest (fresh token)', () => authenticateRequest(orbitalRequest(), coldOptions))
   .add('orbital authenticateRequest (repeated token)', () => authenticateRequest(orbitalRequest(), orbitalOptions))
-  .add('orbital authenticateRequest (repeated token, 10k revoked sessions)', () => authenticateRequest(orbitalRequest(), revocationOptions))
-  .add('clerk authenticateRequest (networkless jwtKey)', () => clerk.authenticateRequest(clerkRequest(), { jwtKey: pem, authorizedParties: [ORIGIN] }));
+  .add('orbital authenticateRequest (repeated token, 10k revoked sessions)', () =>
+    authenticateRequest(orbitalRequest(), revocationOptions),
+  )
+  .add('clerk authenticateRequest (networkless jwtKey)', () =>
+    clerk.authenticateRequest(clerkRequest(), { jwtKey: pem, authorizedParties: [ORIGIN] }),
+  );
 
 await bench.run();
 console.table(bench.table());
@@ -85,15 +106,34 @@ const mean = (name: string) => {
 };
 const rows = [
   ['fresh token', mean('clerk verifyToken (networkless jwtKey)'), mean('orbital verifySessionToken (fresh token)'), 7],
-  ['repeated token', mean('clerk verifyToken (networkless jwtKey)'), mean('orbital verifySessionToken (repeated token)'), 100],
-  ['authenticateRequest, fresh token', mean('clerk authenticateRequest (networkless jwtKey)'), mean('orbital authenticateRequest (fresh token)'), 7],
-  ['authenticateRequest, repeated token', mean('clerk authenticateRequest (networkless jwtKey)'), mean('orbital authenticateRequest (repeated token)'), 100],
+  [
+    'repeated token',
+    mean('clerk verifyToken (networkless jwtKey)'),
+    mean('orbital verifySessionToken (repeated token)'),
+    100,
+  ],
+  [
+    'authenticateRequest, fresh token',
+    mean('clerk authenticateRequest (networkless jwtKey)'),
+    mean('orbital authenticateRequest (fresh token)'),
+    7,
+  ],
+  [
+    'authenticateRequest, repeated token',
+    mean('clerk authenticateRequest (networkless jwtKey)'),
+    mean('orbital authenticateRequest (repeated token)'),
+    100,
+  ],
 ] as const;
 console.log('\nOrbital vs @clerk/backend (mean latency, µs; ratio = clerk / orbital)');
 for (const [label, theirs, ours, target] of rows) {
   const ratio = theirs / ours;
-  console.log(`  ${label.padEnd(38)} clerk ${theirs.toFixed(2).padStart(8)}  orbital ${ours.toFixed(2).padStart(8)}  ${ratio.toFixed(1).padStart(6)}x  (target ${target}x: ${ratio >= target ? 'met' : 'MISSED'})`);
+  console.log(
+    `  ${label.padEnd(38)} clerk ${theirs.toFixed(2).padStart(8)}  orbital ${ours.toFixed(2).padStart(8)}  ${ratio.toFixed(1).padStart(6)}x  (target ${target}x: ${ratio >= target ? 'met' : 'MISSED'})`,
+  );
 }
 const withList = mean('orbital authenticateRequest (repeated token, 10k revoked sessions)');
 const without = mean('orbital authenticateRequest (repeated token)');
-console.log(`\nInstant revocation (deny list of 10,000 ended sessions): ${withList.toFixed(2)} µs vs ${without.toFixed(2)} µs without, +${(withList - without).toFixed(2)} µs per request`);
+console.log(
+  `\nInstant revocation (deny list of 10,000 ended sessions): ${withList.toFixed(2)} µs vs ${without.toFixed(2)} µs without, +${(withList - without).toFixed(2)} µs per request`,
+);

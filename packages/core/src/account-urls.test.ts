@@ -11,7 +11,9 @@ describe('account page URLs', () => {
   });
 
   it('carry redirect_url, encoded', () => {
-    expect(withRedirectUrl('https://auth.example.com/sign-in', 'https://app.example.com/a?b=1&c=2')).toBe('https://auth.example.com/sign-in?redirect_url=https%3A%2F%2Fapp.example.com%2Fa%3Fb%3D1%26c%3D2');
+    expect(withRedirectUrl('https://auth.example.com/sign-in', 'https://app.example.com/a?b=1&c=2')).toBe(
+      'https://auth.example.com/sign-in?redirect_url=https%3A%2F%2Fapp.example.com%2Fa%3Fb%3D1%26c%3D2',
+    );
   });
 
   it('keep relative page URLs relative and their own query', () => {

@@ -25,23 +25,50 @@ describe('allowed origins are explicit', () => {
     ['a deeper subdomain under a pattern', 'https://a.b.example.com', ['https://*.example.com']],
     ['a pattern with its port', 'http://app.localhost.test:3000', ['http://*.localhost.test:3000']],
     ['numeric IPv4 spellings of a listed IP', 'http://0x7f.1:3000', ['http://127.0.0.1:3000']],
-    ['an ideographic full stop after normalisation, when listed', 'https://app%E3%80%82example.com', ['https://app.example.com']],
+    [
+      'an ideographic full stop after normalisation, when listed',
+      'https://app%E3%80%82example.com',
+      ['https://app.example.com'],
+    ],
   ])('admits %s', (_, origin, allowed) => {
     expect(isAllowedOrigin(new URL(origin).origin, BASE, allowed)).toBe(true);
   });
 
   it('applies to redirect targets', () => {
-    expect(() => validateRedirectUrl('https://attacker.primary.test:1/', { base: BASE })).toThrow(expect.objectContaining({ code: 'redirect_origin_not_allowed' }));
-    expect(validateRedirectUrl('https://app.primary.test/x', { base: BASE, allowedOrigins: ['https://*.primary.test'] }).href).toBe('https://app.primary.test/x');
+    expect(() => validateRedirectUrl('https://attacker.primary.test:1/', { base: BASE })).toThrow(
+      expect.objectContaining({ code: 'redirect_origin_not_allowed' }),
+    );
+    expect(
+      validateRedirectUrl('https://app.primary.test/x', { base: BASE, allowedOrigins: ['https://*.primary.test'] })
+        .href,
+    ).toBe('https://app.primary.test/x');
   });
 });
 
 describe('configured origins', () => {
   it('are checked at start-up: origins and subdomain patterns pass, anything else names the setting', async () => {
     const { assertAllowedOrigins } = await import('./redirect-url');
-    expect(() => assertAllowedOrigins(['https://app.example.com', 'https://*.example.com', 'http://localhost:3000/', /^https:\/\/x\.test$/])).not.toThrow();
-    for (const bad of ['app.example.com', 'https://app.example.com/path', 'ftp://files.example.com', 'https://*.', '*']) {
-      expect(() => assertAllowedOrigins([bad], 'ORBITAL_ALLOWED_REDIRECT_ORIGINS')).toThrow(expect.objectContaining({ code: 'configuration_invalid', message: expect.stringContaining('ORBITAL_ALLOWED_REDIRECT_ORIGINS') }));
+    expect(() =>
+      assertAllowedOrigins([
+        'https://app.example.com',
+        'https://*.example.com',
+        'http://localhost:3000/',
+        /^https:\/\/x\.test$/,
+      ]),
+    ).not.toThrow();
+    for (const bad of [
+      'app.example.com',
+      'https://app.example.com/path',
+      'ftp://files.example.com',
+      'https://*.',
+      '*',
+    ]) {
+      expect(() => assertAllowedOrigins([bad], 'ORBITAL_ALLOWED_REDIRECT_ORIGINS')).toThrow(
+        expect.objectContaining({
+          code: 'configuration_invalid',
+          message: expect.stringContaining('ORBITAL_ALLOWED_REDIRECT_ORIGINS'),
+        }),
+      );
     }
   });
 });

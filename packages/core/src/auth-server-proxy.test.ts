@@ -17,7 +17,9 @@ describe('the auth-server proxy when the auth server is unreachable', () => {
     const target = `http://127.0.0.1:${await closedPort()}/api/auth`;
     const proxy = createAuthServerProxy({ proxyPath: '/api/auth', target, log: (m) => logged.push(m) });
 
-    const page = await proxy(new Request('https://satellite.example/api/auth/sign-in', { headers: { 'sec-fetch-dest': 'document' } }));
+    const page = await proxy(
+      new Request('https://satellite.example/api/auth/sign-in', { headers: { 'sec-fetch-dest': 'document' } }),
+    );
     expect(page.status).toBe(502);
     expect(page.headers.get('content-type')).toContain('text/html');
     const html = await page.text();
@@ -25,7 +27,9 @@ describe('the auth-server proxy when the auth server is unreachable', () => {
     expect(html).toContain('auth_server_unreachable');
     expect(html).not.toContain('127.0.0.1'); // the internal address is the developer's to read, in the log
 
-    const api = await proxy(new Request('https://satellite.example/api/auth/v1/client', { headers: { 'sec-fetch-dest': 'empty' } }));
+    const api = await proxy(
+      new Request('https://satellite.example/api/auth/v1/client', { headers: { 'sec-fetch-dest': 'empty' } }),
+    );
     expect(api.status).toBe(502);
     expect(api.headers.get('retry-after')).toBe('5');
     expect(await api.json()).toMatchObject({ error: { code: 'auth_server_unreachable' } });

@@ -10,7 +10,9 @@ export interface FetchHandler {
  * the server, a promise of it, or a function that creates it on the first request — so a build
  * step that imports the route opens no database.
  */
-export function mountAuthServer(server: FetchHandler | Promise<FetchHandler> | (() => FetchHandler | Promise<FetchHandler>)): (request: Request) => Promise<Response> {
+export function mountAuthServer(
+  server: FetchHandler | Promise<FetchHandler> | (() => FetchHandler | Promise<FetchHandler>),
+): (request: Request) => Promise<Response> {
   let instance: Promise<FetchHandler> | undefined;
   return async (request) => {
     instance ??= Promise.resolve(typeof server === 'function' ? server() : server).catch((error: unknown) => {
@@ -28,10 +30,15 @@ export function mountAuthServer(server: FetchHandler | Promise<FetchHandler> | (
  * middleware lets these through untouched (a handshake there would redirect the auth server's
  * own pages).
  */
-export function isAuthServerRequest(request: Request | URL, options: { publishableKey: string; proxyUrl?: string | undefined }): boolean {
+export function isAuthServerRequest(
+  request: Request | URL,
+  options: { publishableKey: string; proxyUrl?: string | undefined },
+): boolean {
   const url = request instanceof URL ? request : new URL(request.url);
   const { authServerUrl } = parsePublishableKey(options.publishableKey);
-  const mounts = [options.proxyUrl, authServerUrl].filter((mount): mount is string => Boolean(mount)).map((mount) => new URL(mount, url));
+  const mounts = [options.proxyUrl, authServerUrl]
+    .filter((mount): mount is string => Boolean(mount))
+    .map((mount) => new URL(mount, url));
   return mounts.some((mount) => {
     if (mount.host !== url.host) return false;
     const prefix = mount.pathname.replace(/\/+$/, '');

@@ -12,11 +12,21 @@ const time = clock(Math.floor(Date.now() / 1000));
 /** The nonce this browser's handshake redirect left in its guard cookie. */
 const NONCE = 'n0nce-of-this-browser-1234';
 
-function request(path: string, cookies: Record<string, string> = {}, init: { document?: boolean; method?: string; headers?: Record<string, string> } = {}) {
+function request(
+  path: string,
+  cookies: Record<string, string> = {},
+  init: { document?: boolean; method?: string; headers?: Record<string, string> } = {},
+) {
   // Arriving from a handshake this browser started: its guard cookie holds the nonce.
-  if (path.includes(HANDSHAKE_PARAM) && !(names.handshakeCount in cookies)) cookies = { ...cookies, [names.handshakeCount]: `1.token-missing.${NONCE}` };
+  if (path.includes(HANDSHAKE_PARAM) && !(names.handshakeCount in cookies))
+    cookies = { ...cookies, [names.handshakeCount]: `1.token-missing.${NONCE}` };
   const headers = new Headers(init.headers);
-  headers.set('cookie', Object.entries(cookies).map(([k, v]) => `${k}=${v}`).join('; '));
+  headers.set(
+    'cookie',
+    Object.entries(cookies)
+      .map(([k, v]) => `${k}=${v}`)
+      .join('; '),
+  );
   if (init.document ?? true) headers.set('sec-fetch-dest', 'document');
   else headers.set('sec-fetch-dest', 'empty');
   return new Request(`${APP_ORIGIN}${path}`, { method: init.method ?? 'GET', headers });
@@ -36,20 +46,42 @@ describe('authenticateRequest', () => {
   });
 
   const fresh = () => sessionToken(keys.signer, time.seconds());
-  const payload = (sessionTokenValue: string | null, origin = APP_ORIGIN, now = time.seconds(), nonce: string | undefined = NONCE) =>
-    createHandshakePayload({ sessionToken: sessionTokenValue, clientUat: now - 10 }, { issuer: AUTH_URL, origin, now, nonce }, keys.signer);
+  const payload = (
+    sessionTokenValue: string | null,
+    origin = APP_ORIGIN,
+    now = time.seconds(),
+    nonce: string | undefined = NONCE,
+  ) =>
+    createHandshakePayload(
+      { sessionToken: sessionTokenValue, clientUat: now - 10 },
+      { issuer: AUTH_URL, origin, now, nonce },
+      keys.signer,
+    );
 
   it('signs in a request with a valid session cookie, without any network call', async () => {
-    const state = await authenticateRequest(request('/', { [names.session]: await fresh(), [names.clientUat]: String(time.seconds() - 5) }), options);
+    const state = await authenticateRequest(
+      request('/', { [names.session]: await fresh(), [names.clientUat]: String(time.seconds() - 5) }),
+      options,
+    );
     expect(state.status).toBe('signed-in');
     expect(state.auth).toMatchObject({ isSignedIn: true, userId: 'user_1', sessionId: 'sess_1' });
     expect(await state.auth.getToken()).toMatch(/^ey/);
   });
 
   it('signs in an API request with a Bearer token, and never redirects one', async () => {
-    const ok = await authenticateRequest(request('/api', {}, { document: false, headers: { authorization: `Bearer ${await fresh()}` } }), options);
+    const ok = await authenticateRequest(
+      request('/api', {}, { document: false, headers: { authorization: `Bearer ${await fresh()}` } }),
+      options,
+    );
     expect(ok.status).toBe('signed-in');
-    const old = await authenticateRequest(request('/api', {}, { headers: { authorization: `Bearer ${await sessionToken(keys.signer, time.seconds() - 300)}` } }), options);
+    const old = await authenticateRequest(
+      request(
+        '/api',
+        {},
+        { headers: { authorization: `Bearer ${await sessionToken(keys.signer, time.seconds() - 300)}` } },
+      ),
+      options,
+    );
     expect(old).toMatchObject({ status: 'signed-out', reason: 'token-expired' });
   });
 
@@ -60,18 +92,37 @@ describe('authenticateRequest', () => {
     expect((await authenticateRequest(request('/', cookies), withList)).status).toBe('signed-in');
     revokedSessions.add('sess_1');
     // a page: a handshake, whose answer from the auth server clears the cookies; an API call: signed out
-    expect(await authenticateRequest(request('/', cookies), withList)).toMatchObject({ status: 'handshake', reason: 'token-invalid' });
-    expect(await authenticateRequest(request('/api', cookies, { document: false }), withList)).toMatchObject({ status: 'signed-out', reason: 'token-invalid' });
-    const bearer = await authenticateRequest(request('/api', {}, { document: false, headers: { authorization: `Bearer ${cookies[names.session]}` } }), withList);
+    expect(await authenticateRequest(request('/', cookies), withList)).toMatchObject({
+      status: 'handshake',
+      reason: 'token-invalid',
+    });
+    expect(await authenticateRequest(request('/api', cookies, { document: false }), withList)).toMatchObject({
+      status: 'signed-out',
+      reason: 'token-invalid',
+    });
+    const bearer = await authenticateRequest(
+      request('/api', {}, { document: false, headers: { authorization: `Bearer ${cookies[names.session]}` } }),
+      withList,
+    );
     expect(bearer).toMatchObject({ status: 'signed-out', message: expect.stringContaining('was ended') });
   });
 
   it('is signed out with no cookies at all', async () => {
-    expect(await authenticateRequest(request('/'), options)).toMatchObject({ status: 'signed-out', reason: 'signed-out', auth: { isSignedIn: false, userId: null } });
+    expect(await authenticateRequest(request('/'), options)).toMatchObject({
+      status: 'signed-out',
+      reason: 'signed-out',
+      auth: { isSignedIn: false, userId: null },
+    });
   });
 
   it('redirects a document request to the handshake when the token expired', async () => {
-    const state = await authenticateRequest(request('/page?x=1', { [names.session]: await sessionToken(keys.signer, time.seconds() - 120), [names.clientUat]: '1' }), options);
+    const state = await authenticateRequest(
+      request('/page?x=1', {
+        [names.session]: await sessionToken(keys.signer, time.seconds() - 120),
+        [names.clientUat]: '1',
+      }),
+      options,
+    );
     expect(state.status).toBe('handshake');
     if (state.status !== 'handshake') return;
     const location = new URL(state.headers.get('location')!);
@@ -83,7 +134,14 @@ describe('authenticateRequest', () => {
   });
 
   it('answers an API request with an expired token as signed-out "token-expired" (the client refreshes)', async () => {
-    const state = await authenticateRequest(request('/api/data', { [names.session]: await sessionToken(keys.signer, time.seconds() - 120), [names.clientUat]: '1' }, { document: false }), options);
+    const state = await authenticateRequest(
+      request(
+        '/api/data',
+        { [names.session]: await sessionToken(keys.signer, time.seconds() - 120), [names.clientUat]: '1' },
+        { document: false },
+      ),
+      options,
+    );
     expect(state).toMatchObject({ status: 'signed-out', reason: 'token-expired' });
     expect(state.headers.get('location')).toBeNull();
   });
@@ -94,14 +152,20 @@ describe('authenticateRequest', () => {
   });
 
   it('clears a session cookie that outlived a sign-out', async () => {
-    const state = await authenticateRequest(request('/', { [names.session]: await fresh(), [names.clientUat]: '0' }), options);
+    const state = await authenticateRequest(
+      request('/', { [names.session]: await fresh(), [names.clientUat]: '0' }),
+      options,
+    );
     expect(state).toMatchObject({ status: 'signed-out', reason: 'client-signed-out' });
     expect(state.headers.getSetCookie().join()).toContain(`${names.session}=;`);
   });
 
   it('applies a handshake payload into first-party cookies and is signed in', async () => {
     const token = await fresh();
-    const state = await authenticateRequest(request(`/page?${HANDSHAKE_PARAM}=${await payload(token)}`, { [names.clientUat]: '1' }), options);
+    const state = await authenticateRequest(
+      request(`/page?${HANDSHAKE_PARAM}=${await payload(token)}`, { [names.clientUat]: '1' }),
+      options,
+    );
     expect(state.status).toBe('signed-in');
     const cookies = setCookies(state.headers);
     expect(cookies[names.session]).toBe(token);
@@ -113,22 +177,41 @@ describe('authenticateRequest', () => {
   });
 
   it('applies a signed-out handshake by clearing the session cookie', async () => {
-    const state = await authenticateRequest(request(`/page?${HANDSHAKE_PARAM}=${await payload(null)}`, { [names.clientUat]: '1' }), options);
+    const state = await authenticateRequest(
+      request(`/page?${HANDSHAKE_PARAM}=${await payload(null)}`, { [names.clientUat]: '1' }),
+      options,
+    );
     expect(state).toMatchObject({ status: 'signed-out', reason: 'signed-out' });
     expect(setCookies(state.headers)[names.session]).toBe('');
   });
 
   it('refuses a payload bound to another origin, without redirecting again', async () => {
-    const state = await authenticateRequest(request(`/page?${HANDSHAKE_PARAM}=${await payload(await fresh(), 'https://evil.example.com')}`, { [names.clientUat]: '1' }), options);
-    expect(state).toMatchObject({ status: 'signed-out', reason: 'handshake-failed', message: expect.stringContaining('redirect origin not allowed') });
+    const state = await authenticateRequest(
+      request(`/page?${HANDSHAKE_PARAM}=${await payload(await fresh(), 'https://evil.example.com')}`, {
+        [names.clientUat]: '1',
+      }),
+      options,
+    );
+    expect(state).toMatchObject({
+      status: 'signed-out',
+      reason: 'handshake-failed',
+      message: expect.stringContaining('redirect origin not allowed'),
+    });
     expect(state.headers.getSetCookie()).toEqual([]);
   });
 
   it('refuses a tampered payload', async () => {
     const good = await payload(await fresh());
     const tampered = good.slice(0, -3) + (good.endsWith('AAA') ? 'BBB' : 'AAA');
-    const state = await authenticateRequest(request(`/page?${HANDSHAKE_PARAM}=${tampered}`, { [names.clientUat]: '1' }), options);
-    expect(state).toMatchObject({ status: 'signed-out', reason: 'handshake-failed', message: expect.stringContaining('keys do not match') });
+    const state = await authenticateRequest(
+      request(`/page?${HANDSHAKE_PARAM}=${tampered}`, { [names.clientUat]: '1' }),
+      options,
+    );
+    expect(state).toMatchObject({
+      status: 'signed-out',
+      reason: 'handshake-failed',
+      message: expect.stringContaining('keys do not match'),
+    });
   });
 
   it('uses a replayed payload only as far as the cookies agree (a reload keeps the session)', async () => {
@@ -145,15 +228,25 @@ describe('authenticateRequest', () => {
 
   it('treats an expired payload (an old link) as absent and strips it from the next handshake', async () => {
     const old = await payload(await fresh(), APP_ORIGIN, time.seconds() - 600);
-    const state = await authenticateRequest(request(`/page?${HANDSHAKE_PARAM}=${old}`, { [names.clientUat]: '1' }), options);
+    const state = await authenticateRequest(
+      request(`/page?${HANDSHAKE_PARAM}=${old}`, { [names.clientUat]: '1' }),
+      options,
+    );
     expect(state.status).toBe('handshake');
     expect(new URL(state.headers.get('location')!).searchParams.get('redirect_url')).toBe(`${APP_ORIGIN}/page`);
   });
 
   it('reports clock skew when the payload comes from the future', async () => {
     const future = await payload(await fresh(), APP_ORIGIN, time.seconds() + 120);
-    const state = await authenticateRequest(request(`/page?${HANDSHAKE_PARAM}=${future}`, { [names.clientUat]: '1' }), options);
-    expect(state).toMatchObject({ status: 'signed-out', reason: 'handshake-failed', message: expect.stringContaining('clock skew') });
+    const state = await authenticateRequest(
+      request(`/page?${HANDSHAKE_PARAM}=${future}`, { [names.clientUat]: '1' }),
+      options,
+    );
+    expect(state).toMatchObject({
+      status: 'signed-out',
+      reason: 'handshake-failed',
+      message: expect.stringContaining('clock skew'),
+    });
   });
 
   describe('redirect-loop guard', () => {
@@ -164,7 +257,10 @@ describe('authenticateRequest', () => {
         const state = await authenticateRequest(request('/', jar), options);
         statuses.push(state.status);
         if (state.status !== 'handshake') {
-          expect(state).toMatchObject({ reason: 'handshake-loop', message: expect.stringContaining('cookies blocked') });
+          expect(state).toMatchObject({
+            reason: 'handshake-loop',
+            message: expect.stringContaining('cookies blocked'),
+          });
           break;
         }
         // the browser keeps only the (never Secure) loop-guard cookie: the session cookie is lost
@@ -182,29 +278,57 @@ describe('authenticateRequest', () => {
         jar = { [names.handshakeCount]: setCookies(state.headers)[names.handshakeCount]! };
         state = await authenticateRequest(request('/', jar), satellite);
       }
-      expect(state).toMatchObject({ status: 'signed-out', reason: 'handshake-loop', message: expect.stringContaining('ORBITAL_ALLOWED_REDIRECT_ORIGINS') });
+      expect(state).toMatchObject({
+        status: 'signed-out',
+        reason: 'handshake-loop',
+        message: expect.stringContaining('ORBITAL_ALLOWED_REDIRECT_ORIGINS'),
+      });
     });
 
     it('names mismatched keys as the cause when tokens never verify', async () => {
       const foreign = await testKeys();
       const bad = await sessionToken(foreign.signer, time.seconds());
-      const state = await authenticateRequest(request('/', { [names.session]: bad, [names.clientUat]: '1', [names.handshakeCount]: '3.token_kid_unknown' }), options);
-      expect(state).toMatchObject({ status: 'signed-out', reason: 'handshake-loop', message: expect.stringContaining('keys do not match') });
+      const state = await authenticateRequest(
+        request('/', { [names.session]: bad, [names.clientUat]: '1', [names.handshakeCount]: '3.token_kid_unknown' }),
+        options,
+      );
+      expect(state).toMatchObject({
+        status: 'signed-out',
+        reason: 'handshake-loop',
+        message: expect.stringContaining('keys do not match'),
+      });
     });
 
     it('names clock skew as the cause when fresh tokens look expired', async () => {
-      const state = await authenticateRequest(request('/', { [names.session]: await sessionToken(keys.signer, time.seconds() - 600), [names.clientUat]: '1', [names.handshakeCount]: '3.token_expired' }), options);
+      const state = await authenticateRequest(
+        request('/', {
+          [names.session]: await sessionToken(keys.signer, time.seconds() - 600),
+          [names.clientUat]: '1',
+          [names.handshakeCount]: '3.token_expired',
+        }),
+        options,
+      );
       expect(state.message).toContain('clock skew');
     });
 
     it('resets once a request is signed in from its cookies', async () => {
-      const state = await authenticateRequest(request('/', { [names.session]: await fresh(), [names.clientUat]: '1', [names.handshakeCount]: '2.token-missing' }), options);
+      const state = await authenticateRequest(
+        request('/', {
+          [names.session]: await fresh(),
+          [names.clientUat]: '1',
+          [names.handshakeCount]: '2.token-missing',
+        }),
+        options,
+      );
       expect(state.status).toBe('signed-in');
       expect(state.headers.getSetCookie().join()).toMatch(new RegExp(`${names.handshakeCount}=; Max-Age=0`));
     });
 
     it('ignores a garbled counter', async () => {
-      const state = await authenticateRequest(request('/', { [names.clientUat]: '1', [names.handshakeCount]: '99999;drop' }), options);
+      const state = await authenticateRequest(
+        request('/', { [names.clientUat]: '1', [names.handshakeCount]: '99999;drop' }),
+        options,
+      );
       expect(state.status).toBe('handshake');
     });
   });
@@ -213,10 +337,20 @@ describe('authenticateRequest', () => {
     const { createPublishableKey } = await import('./keys');
     const prodKey = createPublishableKey('https://auth.example.com', 'production');
     const prodNames = cookieNames(prodKey);
-    const token = await sessionToken(keys.signer, time.seconds(), { issuer: 'https://auth.example.com', azp: 'https://app.example.com' });
-    const hs = await createHandshakePayload({ sessionToken: token, clientUat: 5 }, { issuer: 'https://auth.example.com', origin: 'https://app.example.com', now: time.seconds(), nonce: NONCE }, keys.signer);
+    const token = await sessionToken(keys.signer, time.seconds(), {
+      issuer: 'https://auth.example.com',
+      azp: 'https://app.example.com',
+    });
+    const hs = await createHandshakePayload(
+      { sessionToken: token, clientUat: 5 },
+      { issuer: 'https://auth.example.com', origin: 'https://app.example.com', now: time.seconds(), nonce: NONCE },
+      keys.signer,
+    );
     const headers = { 'sec-fetch-dest': 'document', cookie: `${prodNames.handshakeCount}=1.token-missing.${NONCE}` };
-    const state = await authenticateRequest(new Request(`https://app.example.com/?${HANDSHAKE_PARAM}=${hs}`, { headers }), { publishableKey: prodKey, jwtKey: keys.jwtKey, authorizedParties: ['https://app.example.com'], now: time.now });
+    const state = await authenticateRequest(
+      new Request(`https://app.example.com/?${HANDSHAKE_PARAM}=${hs}`, { headers }),
+      { publishableKey: prodKey, jwtKey: keys.jwtKey, authorizedParties: ['https://app.example.com'], now: time.now },
+    );
     expect(state.status).toBe('signed-in');
     const line = state.headers.getSetCookie().find((l) => l.startsWith(prodNames.session))!;
     expect(line).toMatch(/Secure/);
@@ -226,16 +360,24 @@ describe('authenticateRequest', () => {
 describe('publicUrl', () => {
   it('uses the Host the browser sent, and X-Forwarded-* only from a proxy the app trusts', async () => {
     const { publicUrl } = await import('./public-url');
-    expect(publicUrl(new Request('http://localhost:3000/a?b=1', { headers: { host: 'primary.test:3000' } })).href).toBe('http://primary.test:3000/a?b=1');
-    const proxied = new Request('http://10.0.0.1/x', { headers: { 'x-forwarded-host': 'app.example.com', 'x-forwarded-proto': 'https' } });
+    expect(publicUrl(new Request('http://localhost:3000/a?b=1', { headers: { host: 'primary.test:3000' } })).href).toBe(
+      'http://primary.test:3000/a?b=1',
+    );
+    const proxied = new Request('http://10.0.0.1/x', {
+      headers: { 'x-forwarded-host': 'app.example.com', 'x-forwarded-proto': 'https' },
+    });
     expect(publicUrl(proxied).href).toBe('http://10.0.0.1/x');
     expect(publicUrl(proxied, { trustProxy: true }).href).toBe('https://app.example.com/x');
-    expect(publicUrl(new Request('http://localhost:3000/', { headers: { host: 'evil.com/path?' } })).host).toBe('localhost:3000');
+    expect(publicUrl(new Request('http://localhost:3000/', { headers: { host: 'evil.com/path?' } })).host).toBe(
+      'localhost:3000',
+    );
   });
 
   it('takes the value the trusted proxy appended, not what the client sent before it', async () => {
     const { publicUrl } = await import('./public-url');
-    const chain = new Request('http://10.0.0.1/x', { headers: { 'x-forwarded-host': 'evil.example.com, app.example.com, lb.internal' } });
+    const chain = new Request('http://10.0.0.1/x', {
+      headers: { 'x-forwarded-host': 'evil.example.com, app.example.com, lb.internal' },
+    });
     expect(publicUrl(chain, { trustProxy: 1 }).host).toBe('lb.internal');
     expect(publicUrl(chain, { trustProxy: 2 }).host).toBe('app.example.com');
   });
@@ -243,8 +385,14 @@ describe('publicUrl', () => {
   it('answers a host outside the configured origins as the first configured origin', async () => {
     const { publicUrl } = await import('./public-url');
     const forged = new Request('http://localhost:3000/p?q=1', { headers: { host: 'evil.example.com' } });
-    expect(publicUrl(forged, { origins: ['https://app.example.com', 'https://www.example.com'] }).href).toBe('https://app.example.com/p?q=1');
-    const listed = new Request('http://localhost:3000/p', { headers: { host: 'www.example.com', 'x-forwarded-proto': 'https' } });
-    expect(publicUrl(listed, { trustProxy: true, origins: ['https://app.example.com', 'https://www.example.com'] }).href).toBe('https://www.example.com/p');
+    expect(publicUrl(forged, { origins: ['https://app.example.com', 'https://www.example.com'] }).href).toBe(
+      'https://app.example.com/p?q=1',
+    );
+    const listed = new Request('http://localhost:3000/p', {
+      headers: { host: 'www.example.com', 'x-forwarded-proto': 'https' },
+    });
+    expect(
+      publicUrl(listed, { trustProxy: true, origins: ['https://app.example.com', 'https://www.example.com'] }).href,
+    ).toBe('https://www.example.com/p');
   });
 });

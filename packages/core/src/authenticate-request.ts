@@ -1,15 +1,40 @@
 import { isCrossSite, isSubdomainOf, withDevBrowser } from './dev-browser';
-import { clientCookie, cookieNames, clientUatCookie, devBrowserCookie, expiredCookie, handshakeCountCookie, parseCookies, sessionCookie, type CookieNames, type CookieScope } from './cookies';
+import {
+  clientCookie,
+  cookieNames,
+  clientUatCookie,
+  devBrowserCookie,
+  expiredCookie,
+  handshakeCountCookie,
+  parseCookies,
+  sessionCookie,
+  type CookieNames,
+  type CookieScope,
+} from './cookies';
 import { buildSyncUrl, redeemSyncCode } from './satellite-sync';
 import { DEV_BROWSER_PARAM, HANDSHAKE_PARAM, SYNC_NONCE_PARAM, SYNC_PARAM } from './transient-params';
 import { TokenVerificationError, isOrbitalError, type OrbitalErrorCode } from './errors';
 import type { RevokedSessions } from './revoked-sessions';
-import { buildHandshakeUrl, createMemoryReplayGuard, createNonce, verifyHandshakePayload, type ReplayGuard } from './handshake';
+import {
+  buildHandshakeUrl,
+  createMemoryReplayGuard,
+  createNonce,
+  verifyHandshakePayload,
+  type ReplayGuard,
+} from './handshake';
 import { keySetFor, type KeySet, type KeySource } from './key-set';
 import { parsePublishableKey, type InstanceMode } from './keys';
 import { validateOptions, type OrbitalOptions } from './options';
 import { appOrigins, publicUrl } from './public-url';
-import { COOKIES_BLOCKED_MESSAGE, MAX_HANDSHAKE_ATTEMPTS, decideRequestState, describeHandshakeFailure, type GuardCause, type HandshakeReason, type SignedOutReason } from './request-state';
+import {
+  COOKIES_BLOCKED_MESSAGE,
+  MAX_HANDSHAKE_ATTEMPTS,
+  decideRequestState,
+  describeHandshakeFailure,
+  type GuardCause,
+  type HandshakeReason,
+  type SignedOutReason,
+} from './request-state';
 import { verifySessionToken, type SessionClaims } from './verify-token';
 
 export interface AuthenticateRequestOptions extends KeySource {
@@ -83,9 +108,21 @@ interface StateBase {
 }
 
 export type RequestState =
-  | (StateBase & { status: 'signed-in'; auth: SignedInAuth; reason: null; message: null; /** The verified session token. */ token: string })
+  | (StateBase & {
+      status: 'signed-in';
+      auth: SignedInAuth;
+      reason: null;
+      message: null;
+      /** The verified session token. */ token: string;
+    })
   | (StateBase & { status: 'signed-out'; auth: SignedOutAuth; reason: SignedOutReason; message: string | null })
-  | (StateBase & { status: 'handshake'; auth: SignedOutAuth; reason: HandshakeReason; message: null; redirectUrl: string });
+  | (StateBase & {
+      status: 'handshake';
+      auth: SignedOutAuth;
+      reason: HandshakeReason;
+      message: null;
+      redirectUrl: string;
+    });
 
 /** A state before the request's public URL is attached: what the steps below return. */
 type Verdict = RequestState extends infer S ? (S extends RequestState ? Omit<S, 'url'> : never) : never;
@@ -134,7 +171,13 @@ function resolve(options: AuthenticateRequestOptions): Resolved {
       issuer: authServerUrl,
       internalUrl,
       names: cookieNames(options.publishableKey, { domain: options.cookieDomain }),
-      keys: options.keySet ?? keySetFor({ jwtKey: options.jwtKey, jwks: options.jwks, jwksUrl: options.jwksUrl ?? `${internalUrl}/.well-known/jwks.json` }),
+      keys:
+        options.keySet ??
+        keySetFor({
+          jwtKey: options.jwtKey,
+          jwks: options.jwks,
+          jwksUrl: options.jwksUrl ?? `${internalUrl}/.well-known/jwks.json`,
+        }),
       replayGuard: options.replayGuard ?? createMemoryReplayGuard(options.now),
     };
     resolvedOptions.set(options, resolved);
@@ -163,7 +206,10 @@ export const signedOutAuth: SignedOutAuth = Object.freeze({
  * const state = await authenticateRequest(request, { publishableKey, jwtKey });
  * if (state.status === 'handshake') return new Response(null, { status: 307, headers: state.headers });
  */
-export async function authenticateRequest(request: Request, options: AuthenticateRequestOptions): Promise<RequestState> {
+export async function authenticateRequest(
+  request: Request,
+  options: AuthenticateRequestOptions,
+): Promise<RequestState> {
   const ctx = resolve(options);
   const headers = new Headers();
   const cookies = parseCookies(request.headers.get('cookie'));
@@ -174,10 +220,26 @@ export async function authenticateRequest(request: Request, options: Authenticat
   const authorization = request.headers.get('authorization');
   if (authorization?.startsWith('Bearer ')) {
     const fact = await checkToken(verify, authorization.slice(7).trim());
-    return done(fact.kind === 'valid' ? signedIn(fact.claims, fact.token, headers) : signedOut(fact.kind === 'invalid' && fact.code === 'token_expired' ? 'token-expired' : 'token-invalid', headers, fact.kind === 'invalid' ? fact.message : null));
+    return done(
+      fact.kind === 'valid'
+        ? signedIn(fact.claims, fact.token, headers)
+        : signedOut(
+            fact.kind === 'invalid' && fact.code === 'token_expired' ? 'token-expired' : 'token-invalid',
+            headers,
+            fact.kind === 'invalid' ? fact.message : null,
+          ),
+    );
   }
 
-  const incoming: Incoming = { request, url, options, ctx, scope: { mode: ctx.mode, url, domain: options.cookieDomain }, verify, cookies };
+  const incoming: Incoming = {
+    request,
+    url,
+    options,
+    ctx,
+    scope: { mode: ctx.mode, url, domain: options.cookieDomain },
+    verify,
+    cookies,
+  };
   if (url.searchParams.has(HANDSHAKE_PARAM)) {
     const applied = await applyHandshake(incoming, headers);
     if (applied) return done(applied);
@@ -197,17 +259,33 @@ export async function authenticateRequest(request: Request, options: Authenticat
  * authorized parties, revocations, clock): for frameworks that hand the middleware's token on to
  * the code that renders the page.
  */
-export async function authFromToken(token: string | null | undefined, options: AuthenticateRequestOptions, origin?: string): Promise<Auth> {
+export async function authFromToken(
+  token: string | null | undefined,
+  options: AuthenticateRequestOptions,
+  origin?: string,
+): Promise<Auth> {
   if (!token) return signedOutAuth;
   const ctx = resolve(options);
   const fact = await checkToken((t) => verifyRequestToken(ctx, options, t, origin), token);
   return fact.kind === 'valid' ? signedInAuth(fact.claims, fact.token) : signedOutAuth;
 }
 
-async function verifyRequestToken(ctx: Resolved, options: AuthenticateRequestOptions, token: string, origin: string | undefined): Promise<SessionClaims> {
+async function verifyRequestToken(
+  ctx: Resolved,
+  options: AuthenticateRequestOptions,
+  token: string,
+  origin: string | undefined,
+): Promise<SessionClaims> {
   const authorizedParties = ctx.origins ?? (origin ? [origin] : []);
-  const claims = await verifySessionToken(token, { keys: ctx.keys, issuer: ctx.issuer, authorizedParties, clockSkew: options.clockSkew, now: options.now });
-  if (options.revokedSessions?.has(claims.sid)) throw new TokenVerificationError('session_revoked', `Session ${claims.sid} was ended on the auth server.`);
+  const claims = await verifySessionToken(token, {
+    keys: ctx.keys,
+    issuer: ctx.issuer,
+    authorizedParties,
+    clockSkew: options.clockSkew,
+    now: options.now,
+  });
+  if (options.revokedSessions?.has(claims.sid))
+    throw new TokenVerificationError('session_revoked', `Session ${claims.sid} was ended on the auth server.`);
   return claims;
 }
 
@@ -243,12 +321,19 @@ async function fromCookies(incoming: Incoming, headers: Headers, canRedirect: bo
     case 'handshake': {
       // What the guard blames if this keeps coming back: a sync the primary never answered is
       // most likely an origin it refuses, not blocked cookies.
-      const cause = fact.kind === 'invalid' ? fact.code : decision.reason === 'first-visit-sync' ? 'sync-unanswered' : 'token-missing';
+      const cause =
+        fact.kind === 'invalid'
+          ? fact.code
+          : decision.reason === 'first-visit-sync'
+            ? 'sync-unanswered'
+            : 'token-missing';
       // Satellites sync through the primary's sync endpoint; a subdomain (same site) simply handshakes.
       // The answer must come back to this browser: the nonce rides in the guard cookie and the URL.
       const nonce = createNonce();
       const target =
-        decision.reason === 'first-visit-sync' && options.isSatellite ? buildSyncUrl(ctx.issuer, url, { auto: true, nonce }) : buildHandshakeUrl(handshakeBase(url, options, ctx), url, nonce);
+        decision.reason === 'first-visit-sync' && options.isSatellite
+          ? buildSyncUrl(ctx.issuer, url, { auto: true, nonce })
+          : buildHandshakeUrl(handshakeBase(url, options, ctx), url, nonce);
       // In development the auth server may be another site that knows this browser only by its token.
       const devToken = ctx.mode === 'development' ? cookies[ctx.names.devBrowser] : undefined;
       const redirectUrl = devToken && isCrossSite(target, url.href) ? withDevBrowser(target, devToken) : target;
@@ -258,10 +343,15 @@ async function fromCookies(incoming: Incoming, headers: Headers, canRedirect: bo
       return { status: 'handshake', auth: signedOutAuth, reason: decision.reason, message: null, headers, redirectUrl };
     }
     case 'signed-out':
-      if (decision.reason === 'client-signed-out') headers.append('set-cookie', expiredCookie(ctx.names.session, scope));
+      if (decision.reason === 'client-signed-out')
+        headers.append('set-cookie', expiredCookie(ctx.names.session, scope));
       if (decision.reason === 'handshake-loop') {
         const cause = fact.kind === 'invalid' ? fact.code : guard.cause;
-        return signedOut('handshake-loop', headers, `Orbital stopped a redirect loop after ${MAX_HANDSHAKE_ATTEMPTS} handshakes in a minute. Likely cause: ${describeHandshakeFailure(cause)}`);
+        return signedOut(
+          'handshake-loop',
+          headers,
+          `Orbital stopped a redirect loop after ${MAX_HANDSHAKE_ATTEMPTS} handshakes in a minute. Likely cause: ${describeHandshakeFailure(cause)}`,
+        );
       }
       return signedOut(decision.reason, headers, fact.kind === 'invalid' ? fact.message : null);
   }
@@ -287,7 +377,8 @@ async function applySync(incoming: Incoming): Promise<Verdict> {
   // The app's own configuration (its secret key), which no new sync code can fix.
   let refused = false;
   // An automatic sync echoes the nonce this app set in its guard cookie before it left.
-  if (echoed !== null && cookies[ctx.names.handshakeCount] === undefined) return signedOut('cookies-blocked', headers, COOKIES_BLOCKED_MESSAGE);
+  if (echoed !== null && cookies[ctx.names.handshakeCount] === undefined)
+    return signedOut('cookies-blocked', headers, COOKIES_BLOCKED_MESSAGE);
   if (echoed !== null && parseGuard(cookies[ctx.names.handshakeCount]).nonce !== echoed) {
     failure = 'This sync code was not requested by this browser (a link from elsewhere): it was not redeemed.';
   } else if (!options.secretKey) {
@@ -295,23 +386,34 @@ async function applySync(incoming: Incoming): Promise<Verdict> {
     failure = 'This app received a sync code but has no secret key to redeem it: set ORBITAL_SECRET_KEY.';
   } else {
     try {
-      const result = await redeemSyncCode({ code, origin: url.origin, authServerUrl: ctx.internalUrl, secretKey: options.secretKey });
+      const result = await redeemSyncCode({
+        code,
+        origin: url.origin,
+        authServerUrl: ctx.internalUrl,
+        secretKey: options.secretKey,
+      });
       headers.append('set-cookie', clientCookie(ctx.names, scope, result.clientToken, result.clientMaxAge));
       return await applyClientState(incoming, result, headers);
     } catch (error) {
       if (!isOrbitalError(error)) throw error;
       refused = error.code === 'unauthorized';
       failure = refused
-          ? 'The auth server refused this app’s secret key, so the sync code it sent could not be redeemed and the user stays signed out here: set ORBITAL_SECRET_KEY to the secret key of the primary’s Orbital instance (`npx orbital-server env` in the primary’s folder prints it).'
-          : `Satellite sync failed (${error.code}): ${error.message}`;
+        ? 'The auth server refused this app’s secret key, so the sync code it sent could not be redeemed and the user stays signed out here: set ORBITAL_SECRET_KEY to the secret key of the primary’s Orbital instance (`npx orbital-server env` in the primary’s folder prints it).'
+        : `Satellite sync failed (${error.code}): ${error.message}`;
     }
   }
   const state = await fromCookies(incoming, new Headers(), false);
-  return state.status === 'signed-in' ? state : signedOut(refused ? 'sync-refused' : 'sync-failed', state.headers, failure);
+  return state.status === 'signed-in'
+    ? state
+    : signedOut(refused ? 'sync-refused' : 'sync-failed', state.headers, failure);
 }
 
 /** Writes what the auth server said about the client (from a handshake or a sync) into this app's cookies. */
-async function applyClientState({ ctx, scope, verify }: Incoming, state: { sessionToken: string | null; clientUat: number }, headers: Headers): Promise<Verdict> {
+async function applyClientState(
+  { ctx, scope, verify }: Incoming,
+  state: { sessionToken: string | null; clientUat: number },
+  headers: Headers,
+): Promise<Verdict> {
   headers.append('set-cookie', clientUatCookie(ctx.names, scope, state.clientUat));
   if (!state.sessionToken) {
     headers.append('set-cookie', expiredCookie(ctx.names.session, scope));
@@ -346,18 +448,28 @@ async function applyHandshake(incoming: Incoming, headers: Headers): Promise<Ver
     // new handshake URL is built without it.
     if (code === 'handshake_replayed' || code === 'handshake_expired') return null;
     // The nonce cookie set before leaving did not come back at all: this site keeps no cookies.
-    if (code === 'handshake_nonce_mismatch' && cookies[ctx.names.handshakeCount] === undefined) return signedOut('cookies-blocked', new Headers(), COOKIES_BLOCKED_MESSAGE);
+    if (code === 'handshake_nonce_mismatch' && cookies[ctx.names.handshakeCount] === undefined)
+      return signedOut('cookies-blocked', new Headers(), COOKIES_BLOCKED_MESSAGE);
     // A bad payload (tampered, or keys that do not match) changes nothing and redirects nowhere:
     // a crafted link cannot sign anyone out, and a misconfiguration cannot loop.
     const state = await fromCookies(incoming, new Headers(), false);
-    return state.status === 'signed-in' ? state : signedOut('handshake-failed', state.headers, `The handshake with the auth server failed (${code}). Likely cause: ${describeHandshakeFailure(code)}`);
+    return state.status === 'signed-in'
+      ? state
+      : signedOut(
+          'handshake-failed',
+          state.headers,
+          `The handshake with the auth server failed (${code}). Likely cause: ${describeHandshakeFailure(code)}`,
+        );
   }
 }
 
 type ValidToken = { kind: 'valid'; claims: SessionClaims; token: string };
 type CheckedToken = ValidToken | { kind: 'missing' } | { kind: 'invalid'; code: OrbitalErrorCode; message: string };
 
-async function checkToken(verify: (token: string) => Promise<SessionClaims>, token: string | undefined): Promise<CheckedToken> {
+async function checkToken(
+  verify: (token: string) => Promise<SessionClaims>,
+  token: string | undefined,
+): Promise<CheckedToken> {
   if (!token) return { kind: 'missing' };
   try {
     return { kind: 'valid', claims: await verify(token), token };
@@ -424,7 +536,13 @@ function parseUat(value: string | undefined): number | null {
 }
 
 /** The loop-guard cookie: `attempts.cause.nonce` of the handshakes this browser made in the last minute. */
-function parseGuard(value: string | undefined): { attempts: number; cause: GuardCause | undefined; nonce: string | undefined } {
+function parseGuard(value: string | undefined): {
+  attempts: number;
+  cause: GuardCause | undefined;
+  nonce: string | undefined;
+} {
   const match = value ? /^(\d{1,3})\.([a-z_-]{1,40})(?:\.([A-Za-z0-9_-]{16,64}))?$/.exec(value) : null;
-  return match ? { attempts: Number(match[1]), cause: match[2] as GuardCause, nonce: match[3] } : { attempts: 0, cause: undefined, nonce: undefined };
+  return match
+    ? { attempts: Number(match[1]), cause: match[2] as GuardCause, nonce: match[3] }
+    : { attempts: 0, cause: undefined, nonce: undefined };
 }

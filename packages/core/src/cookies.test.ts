@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { clientCookie, clientUatCookie, cookieNames, handshakeCountCookie, instanceSuffix, parseCookies, sessionCookie, cookieHeaderAfter } from './cookies';
+import {
+  clientCookie,
+  clientUatCookie,
+  cookieNames,
+  handshakeCountCookie,
+  instanceSuffix,
+  parseCookies,
+  sessionCookie,
+  cookieHeaderAfter,
+} from './cookies';
 import { createPublishableKey } from './keys';
 
 const dev = createPublishableKey('http://localhost:4000', 'development');
@@ -22,7 +31,9 @@ describe('cookie attributes', () => {
   const prod = { mode: 'production' as const, url: 'http://behind-a-proxy/' };
 
   it('client cookie: HttpOnly, SameSite=Lax, Path=/, Max-Age', () => {
-    expect(clientCookie(names, http, 'tok', 100)).toBe(`${names.client}=tok; Max-Age=100; Path=/; HttpOnly; SameSite=Lax`);
+    expect(clientCookie(names, http, 'tok', 100)).toBe(
+      `${names.client}=tok; Max-Age=100; Path=/; HttpOnly; SameSite=Lax`,
+    );
   });
 
   it('session cookie: readable by the browser client, SameSite=Lax', () => {

@@ -89,7 +89,12 @@ export function sessionCookie(names: CookieNames, scope: CookieScope, token: str
   return serialize(scope, { name: names.session, value: token });
 }
 
-export function clientUatCookie(names: CookieNames, scope: CookieScope, uat: number, maxAge = COOKIE_MAX_AGE_CAP): string {
+export function clientUatCookie(
+  names: CookieNames,
+  scope: CookieScope,
+  uat: number,
+  maxAge = COOKIE_MAX_AGE_CAP,
+): string {
   return serialize(scope, { name: names.clientUat, value: String(uat), maxAge });
 }
 
@@ -132,9 +137,14 @@ export function cookieHeaderAfter(header: string | null | undefined, setCookies:
   const cookies = parseCookies(header);
   for (const line of setCookies) {
     const cookie = parseSetCookie(line);
-    const expired = cookie.maxAge !== undefined ? cookie.maxAge <= 0 : cookie.expires !== undefined && cookie.expires.getTime() <= Date.now();
+    const expired =
+      cookie.maxAge !== undefined
+        ? cookie.maxAge <= 0
+        : cookie.expires !== undefined && cookie.expires.getTime() <= Date.now();
     if (expired) delete cookies[cookie.name];
     else cookies[cookie.name] = cookie.value;
   }
-  return stringifyCookie(Object.fromEntries(Object.entries(cookies).filter((entry): entry is [string, string] => entry[1] !== undefined)));
+  return stringifyCookie(
+    Object.fromEntries(Object.entries(cookies).filter((entry): entry is [string, string] => entry[1] !== undefined)),
+  );
 }

@@ -12,7 +12,10 @@ const DEFAULT_PORT = 3000;
  * server's port, 3000 by default). Read from configuration only: a request's `Host` never decides
  * which server issues the tokens this app accepts. Anywhere else, `undefined`: a key is required.
  */
-export function developmentPublishableKey(env: Record<string, string | undefined>, authorizedParties: readonly string[] = []): string | undefined {
+export function developmentPublishableKey(
+  env: Record<string, string | undefined>,
+  authorizedParties: readonly string[] = [],
+): string | undefined {
   if (env.NODE_ENV !== 'development') return undefined;
   const port = /^\d{1,5}$/.test(env.PORT ?? '') ? Number(env.PORT) : DEFAULT_PORT;
   const origin = authorizedParties[0]?.replace(/\/+$/, '') ?? `http://localhost:${port}`;

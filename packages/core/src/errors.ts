@@ -112,7 +112,12 @@ export class ApiError extends OrbitalError {
   readonly status: number;
   readonly retryAfter: number | undefined;
 
-  constructor(status: number, code: OrbitalErrorCode, message: string, options?: { cause?: unknown; retryAfter?: number }) {
+  constructor(
+    status: number,
+    code: OrbitalErrorCode,
+    message: string,
+    options?: { cause?: unknown; retryAfter?: number },
+  ) {
     super(code, message, options);
     this.status = status;
     this.retryAfter = options?.retryAfter;

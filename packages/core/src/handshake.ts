@@ -43,7 +43,11 @@ export function buildHandshakeUrl(authServerUrl: string, returnTo: string | URL,
  * Auth server side: the signed payload for one app origin and the nonce the app sent, valid for
  * {@link HANDSHAKE_TTL} seconds.
  */
-export function createHandshakePayload(state: HandshakeState, context: { issuer: string; origin: string; now: number; nonce?: string | undefined }, key: SigningKey): Promise<string> {
+export function createHandshakePayload(
+  state: HandshakeState,
+  context: { issuer: string; origin: string; now: number; nonce?: string | undefined },
+  key: SigningKey,
+): Promise<string> {
   return signJwt(
     {
       typ: 'handshake',
@@ -94,29 +98,51 @@ export interface VerifyHandshakeOptions {
 }
 
 /** App side: checks a payload's signature, expiry, origin binding and single use. */
-export async function verifyHandshakePayload(payload: string, options: VerifyHandshakeOptions): Promise<HandshakeState> {
+export async function verifyHandshakePayload(
+  payload: string,
+  options: VerifyHandshakeOptions,
+): Promise<HandshakeState> {
   let claims;
   try {
     claims = await verifyJwt(payload, options);
   } catch (error) {
     if (isOrbitalError(error) && error.code === 'token_expired') {
-      throw new HandshakeError('handshake_expired', `The handshake payload has expired (${error.message}) — an old URL, or this server's clock is ahead of the auth server's.`, { cause: error });
+      throw new HandshakeError(
+        'handshake_expired',
+        `The handshake payload has expired (${error.message}) — an old URL, or this server's clock is ahead of the auth server's.`,
+        { cause: error },
+      );
     }
     throw error;
   }
-  if (claims.typ !== 'handshake' || claims.iss !== options.issuer || typeof claims.jti !== 'string' || typeof claims.client_uat !== 'number') {
-    throw new HandshakeError('handshake_invalid', 'The handshake payload is not one this auth server issued for an app.');
+  if (
+    claims.typ !== 'handshake' ||
+    claims.iss !== options.issuer ||
+    typeof claims.jti !== 'string' ||
+    typeof claims.client_uat !== 'number'
+  ) {
+    throw new HandshakeError(
+      'handshake_invalid',
+      'The handshake payload is not one this auth server issued for an app.',
+    );
   }
   if (claims.aud !== options.origin) {
-    throw new HandshakeError('handshake_origin_mismatch', `The handshake payload was issued for ${String(claims.aud)}, not for this app (${options.origin}). If the app sits behind a proxy, make sure the request URL it sees is its public one.`);
+    throw new HandshakeError(
+      'handshake_origin_mismatch',
+      `The handshake payload was issued for ${String(claims.aud)}, not for this app (${options.origin}). If the app sits behind a proxy, make sure the request URL it sees is its public one.`,
+    );
   }
   if (!options.nonce || claims.nonce !== options.nonce) {
-    throw new HandshakeError('handshake_nonce_mismatch', 'This handshake answer was not requested by this browser (a link from elsewhere, or the cookie that remembers the request was blocked): it was ignored.');
+    throw new HandshakeError(
+      'handshake_nonce_mismatch',
+      'This handshake answer was not requested by this browser (a link from elsewhere, or the cookie that remembers the request was blocked): it was ignored.',
+    );
   }
   if (!(await options.replayGuard.claim(claims.jti, claims.exp as number))) {
     throw new HandshakeError('handshake_replayed', 'The handshake payload was already used.');
   }
   const token = claims.session_token;
-  if (token !== null && typeof token !== 'string') throw new TokenVerificationError('token_malformed', 'The handshake payload carries a malformed session token.');
+  if (token !== null && typeof token !== 'string')
+    throw new TokenVerificationError('token_malformed', 'The handshake payload carries a malformed session token.');
   return { sessionToken: token, clientUat: claims.client_uat };
 }

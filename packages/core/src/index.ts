@@ -3,7 +3,14 @@
  * built-ins here. Server-only pieces live in `@orbital/core/server`.
  */
 export * from './errors';
-export { createPublishableKey, createSecretKey, parsePublishableKey, parseSecretKey, type InstanceMode, type PublishableKey } from './keys';
+export {
+  createPublishableKey,
+  createSecretKey,
+  parsePublishableKey,
+  parseSecretKey,
+  type InstanceMode,
+  type PublishableKey,
+} from './keys';
 export * from './lifetime';
 export * from './cookies';
 export * from './redirect-url';
@@ -18,4 +25,12 @@ export * from './options';
 export * from './dev-browser';
 export * from './development-instance';
 export * from './revoked-sessions';
-export type { ClientResource, EnvironmentResource, InvitationResource, MembershipResource, OrganizationResource, SessionResource, UserResource } from './resources';
+export type {
+  ClientResource,
+  EnvironmentResource,
+  InvitationResource,
+  MembershipResource,
+  OrganizationResource,
+  SessionResource,
+  UserResource,
+} from './resources';

@@ -38,7 +38,10 @@ export class KeySet {
     private readonly clock: () => number = Date.now,
   ) {
     if (!source.jwtKey && !source.jwks && !source.jwksUrl) {
-      throw new OrbitalError('configuration_invalid', 'No way to verify session tokens: set jwtKey (ORBITAL_JWT_KEY), jwks or jwksUrl.');
+      throw new OrbitalError(
+        'configuration_invalid',
+        'No way to verify session tokens: set jwtKey (ORBITAL_JWT_KEY), jwks or jwksUrl.',
+      );
     }
   }
 
@@ -52,7 +55,10 @@ export class KeySet {
     await this.loaded;
     const key = this.lookup(kid);
     if (!key) {
-      throw new TokenVerificationError('token_kid_unknown', `The token was signed with key "${String(kid)}", which this app server does not know. Check that ORBITAL_JWT_KEY (or the JWKS URL) belongs to the same auth server.`);
+      throw new TokenVerificationError(
+        'token_kid_unknown',
+        `The token was signed with key "${String(kid)}", which this app server does not know. Check that ORBITAL_JWT_KEY (or the JWKS URL) belongs to the same auth server.`,
+      );
     }
     return key;
   }
@@ -98,7 +104,11 @@ export class KeySet {
       return (await response.json()) as Jwks;
     } catch (cause) {
       this.loaded = undefined;
-      throw new OrbitalError('jwks_unavailable', `Could not load the auth server's public keys from ${jwksUrl}: ${(cause as Error).message}. Set ORBITAL_JWT_KEY to verify tokens with no network call.`, { cause });
+      throw new OrbitalError(
+        'jwks_unavailable',
+        `Could not load the auth server's public keys from ${jwksUrl}: ${(cause as Error).message}. Set ORBITAL_JWT_KEY to verify tokens with no network call.`,
+        { cause },
+      );
     }
   }
 
@@ -123,7 +133,10 @@ async function parseJwtKey(value: string): Promise<Jwks> {
     const parsed = JSON.parse(text) as Jwks | (JsonWebKey & { kid?: string });
     return 'keys' in parsed && Array.isArray(parsed.keys) ? parsed : { keys: [parsed as JsonWebKey] };
   } catch {
-    throw new OrbitalError('configuration_invalid', 'ORBITAL_JWT_KEY is neither a PEM public key nor JWK/JWKS JSON. Copy it again from the auth server output or its /.well-known/jwks.json.');
+    throw new OrbitalError(
+      'configuration_invalid',
+      'ORBITAL_JWT_KEY is neither a PEM public key nor JWK/JWKS JSON. Copy it again from the auth server output or its /.well-known/jwks.json.',
+    );
   }
 }
 

@@ -6,11 +6,16 @@ describe('publishable keys', () => {
     const key = createPublishableKey('https://example.com/api/auth/', 'production');
     expect(key.startsWith('pk_live_')).toBe(true);
     expect(parsePublishableKey(key)).toEqual({ mode: 'production', authServerUrl: 'https://example.com/api/auth' });
-    expect(parsePublishableKey(createPublishableKey('http://localhost:4000', 'development'))).toEqual({ mode: 'development', authServerUrl: 'http://localhost:4000' });
+    expect(parsePublishableKey(createPublishableKey('http://localhost:4000', 'development'))).toEqual({
+      mode: 'development',
+      authServerUrl: 'http://localhost:4000',
+    });
   });
 
   it('names the variable a missing key should come from', () => {
-    expect(() => parsePublishableKey(undefined, 'NEXT_PUBLIC_ORBITAL_PUBLISHABLE_KEY')).toThrowError(/NEXT_PUBLIC_ORBITAL_PUBLISHABLE_KEY/);
+    expect(() => parsePublishableKey(undefined, 'NEXT_PUBLIC_ORBITAL_PUBLISHABLE_KEY')).toThrowError(
+      /NEXT_PUBLIC_ORBITAL_PUBLISHABLE_KEY/,
+    );
     expect(() => parsePublishableKey('')).toThrowError(expect.objectContaining({ code: 'publishable_key_missing' }));
   });
 
@@ -25,7 +30,9 @@ describe('publishable keys', () => {
     'pk_live_' + btoa('http://insecure.example.com$').replace(/=+$/, ''), // production needs https
     'pk_test_' + btoa('http://user:pw@localhost$').replace(/=+$/, ''),
   ])('rejects %s with a clear error', (key) => {
-    expect(() => parsePublishableKey(key, 'ORBITAL_KEY')).toThrowError(expect.objectContaining({ code: 'publishable_key_invalid', message: expect.stringContaining('ORBITAL_KEY') }));
+    expect(() => parsePublishableKey(key, 'ORBITAL_KEY')).toThrowError(
+      expect.objectContaining({ code: 'publishable_key_invalid', message: expect.stringContaining('ORBITAL_KEY') }),
+    );
   });
 });
 
@@ -38,10 +45,14 @@ describe('secret keys', () => {
   });
 
   it('must match the publishable key mode', () => {
-    expect(() => parseSecretKey(createSecretKey('production'), 'development', 'ORBITAL_SECRET_KEY')).toThrowError(expect.objectContaining({ code: 'key_mode_mismatch', message: expect.stringContaining('ORBITAL_SECRET_KEY') }));
+    expect(() => parseSecretKey(createSecretKey('production'), 'development', 'ORBITAL_SECRET_KEY')).toThrowError(
+      expect.objectContaining({ code: 'key_mode_mismatch', message: expect.stringContaining('ORBITAL_SECRET_KEY') }),
+    );
   });
 
   it.each([undefined, '', 'sk_test_short', 'pk_test_' + 'a'.repeat(43)])('rejects %s', (key) => {
-    expect(() => parseSecretKey(key, undefined)).toThrowError(expect.objectContaining({ code: expect.stringMatching(/^secret_key_(missing|invalid)$/) }));
+    expect(() => parseSecretKey(key, undefined)).toThrowError(
+      expect.objectContaining({ code: expect.stringMatching(/^secret_key_(missing|invalid)$/) }),
+    );
   });
 });

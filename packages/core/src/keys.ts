@@ -24,13 +24,23 @@ export function createPublishableKey(authServerUrl: string, mode: InstanceMode):
  */
 export function parsePublishableKey(key: string | undefined | null, source = 'publishableKey'): PublishableKey {
   if (!key) {
-    throw new ConfigurationError('publishable_key_missing', `Missing publishable key: set ${source} to the pk_test_… or pk_live_… key printed by your Orbital auth server.`);
+    throw new ConfigurationError(
+      'publishable_key_missing',
+      `Missing publishable key: set ${source} to the pk_test_… or pk_live_… key printed by your Orbital auth server.`,
+    );
   }
   const trimmed = key.trim();
-  const mode: InstanceMode | null = trimmed.startsWith(PREFIX.development) ? 'development' : trimmed.startsWith(PREFIX.production) ? 'production' : null;
+  const mode: InstanceMode | null = trimmed.startsWith(PREFIX.development)
+    ? 'development'
+    : trimmed.startsWith(PREFIX.production)
+      ? 'production'
+      : null;
   const decoded = mode ? base64UrlDecodeText(trimmed.slice(PREFIX[mode].length)) : null;
   if (!mode || !decoded || !decoded.endsWith('$')) {
-    throw new ConfigurationError('publishable_key_invalid', `${source} is not a valid Orbital publishable key (expected pk_test_… or pk_live_…, got "${trimmed.slice(0, 12)}…"). Copy it again from your auth server's output.`);
+    throw new ConfigurationError(
+      'publishable_key_invalid',
+      `${source} is not a valid Orbital publishable key (expected pk_test_… or pk_live_…, got "${trimmed.slice(0, 12)}…"). Copy it again from your auth server's output.`,
+    );
   }
   return { mode, authServerUrl: normalizeAuthServerUrl(decoded.slice(0, -1), mode, source) };
 }
@@ -42,17 +52,34 @@ export function createSecretKey(mode: InstanceMode): string {
 }
 
 /** Checks a secret key's shape and that its mode matches the publishable key's. */
-export function parseSecretKey(key: string | undefined | null, expectedMode: InstanceMode | undefined, source = 'secretKey'): { mode: InstanceMode; key: string } {
+export function parseSecretKey(
+  key: string | undefined | null,
+  expectedMode: InstanceMode | undefined,
+  source = 'secretKey',
+): { mode: InstanceMode; key: string } {
   if (!key) {
-    throw new ConfigurationError('secret_key_missing', `Missing secret key: set ${source} to the sk_test_… or sk_live_… key printed by your Orbital auth server.`);
+    throw new ConfigurationError(
+      'secret_key_missing',
+      `Missing secret key: set ${source} to the sk_test_… or sk_live_… key printed by your Orbital auth server.`,
+    );
   }
   const trimmed = key.trim();
-  const mode: InstanceMode | null = trimmed.startsWith(SECRET_PREFIX.development) ? 'development' : trimmed.startsWith(SECRET_PREFIX.production) ? 'production' : null;
+  const mode: InstanceMode | null = trimmed.startsWith(SECRET_PREFIX.development)
+    ? 'development'
+    : trimmed.startsWith(SECRET_PREFIX.production)
+      ? 'production'
+      : null;
   if (!mode || !SECRET_BODY.test(trimmed.slice(8))) {
-    throw new ConfigurationError('secret_key_invalid', `${source} is not a valid Orbital secret key (expected sk_test_… or sk_live_…). Copy it again from your auth server's output.`);
+    throw new ConfigurationError(
+      'secret_key_invalid',
+      `${source} is not a valid Orbital secret key (expected sk_test_… or sk_live_…). Copy it again from your auth server's output.`,
+    );
   }
   if (expectedMode && mode !== expectedMode) {
-    throw new ConfigurationError('key_mode_mismatch', `${source} is a ${mode} key but the publishable key is a ${expectedMode} key: use the pair from the same Orbital instance.`);
+    throw new ConfigurationError(
+      'key_mode_mismatch',
+      `${source} is a ${mode} key but the publishable key is a ${expectedMode} key: use the pair from the same Orbital instance.`,
+    );
   }
   return { mode, key: trimmed };
 }
@@ -62,16 +89,28 @@ function normalizeAuthServerUrl(value: string, mode: InstanceMode, source: strin
   try {
     url = new URL(value);
   } catch {
-    throw new ConfigurationError('publishable_key_invalid', `${source} does not contain a valid auth server URL ("${value}").`);
+    throw new ConfigurationError(
+      'publishable_key_invalid',
+      `${source} does not contain a valid auth server URL ("${value}").`,
+    );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new ConfigurationError('publishable_key_invalid', `${source}: the auth server URL must be http(s), got "${url.protocol}".`);
+    throw new ConfigurationError(
+      'publishable_key_invalid',
+      `${source}: the auth server URL must be http(s), got "${url.protocol}".`,
+    );
   }
   if (mode === 'production' && url.protocol !== 'https:') {
-    throw new ConfigurationError('publishable_key_invalid', `${source}: a production (pk_live_) instance must be served over https, got "${url.origin}".`);
+    throw new ConfigurationError(
+      'publishable_key_invalid',
+      `${source}: a production (pk_live_) instance must be served over https, got "${url.origin}".`,
+    );
   }
   if (url.username || url.password || url.search || url.hash) {
-    throw new ConfigurationError('publishable_key_invalid', `${source}: the auth server URL must not carry credentials, a query or a fragment.`);
+    throw new ConfigurationError(
+      'publishable_key_invalid',
+      `${source}: the auth server URL must not carry credentials, a query or a fragment.`,
+    );
   }
   return url.origin + url.pathname.replace(/\/+$/, '');
 }

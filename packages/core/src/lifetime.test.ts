@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { COOKIE_MAX_AGE_CAP, clientCookieExpiresAt, cookieMaxAge, lifetimeStatus, resolveLifetime, sessionExpiresAt } from './lifetime';
+import {
+  COOKIE_MAX_AGE_CAP,
+  clientCookieExpiresAt,
+  cookieMaxAge,
+  lifetimeStatus,
+  resolveLifetime,
+  sessionExpiresAt,
+} from './lifetime';
 
 const DAY = 86_400;
 const signIn = 1_000_000;
@@ -20,11 +27,14 @@ describe('session lifetime', () => {
     [false, 7 * DAY, 0, 7, 'expired'],
     [7 * DAY, false, 100, 106.9, 'active'], // no maximum: active as long as it is used
     [7 * DAY, false, 100, 107, 'abandoned'],
-  ] as const)('inactivity %s s, maximum %s s, last active day %s, day %s: %s', (inactivityTimeout, maximumLifetime, activeDay, nowDay, expected) => {
-    const policy = resolveLifetime({ inactivityTimeout, maximumLifetime });
-    const session = { createdAt: signIn, lastActiveAt: signIn + activeDay * DAY };
-    expect(lifetimeStatus(session, policy, signIn + nowDay * DAY)).toBe(expected);
-  });
+  ] as const)(
+    'inactivity %s s, maximum %s s, last active day %s, day %s: %s',
+    (inactivityTimeout, maximumLifetime, activeDay, nowDay, expected) => {
+      const policy = resolveLifetime({ inactivityTimeout, maximumLifetime });
+      const session = { createdAt: signIn, lastActiveAt: signIn + activeDay * DAY };
+      expect(lifetimeStatus(session, policy, signIn + nowDay * DAY)).toBe(expected);
+    },
+  );
 
   it('expires at the earlier of the two limits', () => {
     const policy = resolveLifetime({ inactivityTimeout: 2 * DAY, maximumLifetime: 7 * DAY });
@@ -33,15 +43,21 @@ describe('session lifetime', () => {
   });
 
   it('refuses turning both limits off', () => {
-    expect(() => resolveLifetime({ inactivityTimeout: false, maximumLifetime: false })).toThrowError(expect.objectContaining({ code: 'lifetime_invalid' }));
+    expect(() => resolveLifetime({ inactivityTimeout: false, maximumLifetime: false })).toThrowError(
+      expect.objectContaining({ code: 'lifetime_invalid' }),
+    );
   });
 
   it.each([0, -1, Number.NaN, Infinity, COOKIE_MAX_AGE_CAP + 1])('refuses %s seconds', (value) => {
-    expect(() => resolveLifetime({ inactivityTimeout: value })).toThrowError(expect.objectContaining({ code: 'lifetime_invalid' }));
+    expect(() => resolveLifetime({ inactivityTimeout: value })).toThrowError(
+      expect.objectContaining({ code: 'lifetime_invalid' }),
+    );
   });
 
   it('accepts exactly 400 days', () => {
-    expect(resolveLifetime({ maximumLifetime: COOKIE_MAX_AGE_CAP, inactivityTimeout: false }).maximumLifetime).toBe(400 * DAY);
+    expect(resolveLifetime({ maximumLifetime: COOKIE_MAX_AGE_CAP, inactivityTimeout: false }).maximumLifetime).toBe(
+      400 * DAY,
+    );
   });
 });
 
@@ -60,8 +76,18 @@ describe('cookie Max-Age', () => {
 describe('clientCookieExpiresAt', () => {
   it('is the longest session’s maximum lifetime, whatever their inactivity', () => {
     const policy = { inactivityTimeout: 100, maximumLifetime: 1_000 };
-    expect(clientCookieExpiresAt([{ createdAt: 0, lastActiveAt: 0 }, { createdAt: 500, lastActiveAt: 500 }], policy)).toBe(1_500);
-    expect(clientCookieExpiresAt([{ createdAt: 0, lastActiveAt: 0 }], { inactivityTimeout: 100, maximumLifetime: null })).toBe(Infinity);
+    expect(
+      clientCookieExpiresAt(
+        [
+          { createdAt: 0, lastActiveAt: 0 },
+          { createdAt: 500, lastActiveAt: 500 },
+        ],
+        policy,
+      ),
+    ).toBe(1_500);
+    expect(
+      clientCookieExpiresAt([{ createdAt: 0, lastActiveAt: 0 }], { inactivityTimeout: 100, maximumLifetime: null }),
+    ).toBe(Infinity);
     expect(clientCookieExpiresAt([], policy)).toBe(0);
   });
 });

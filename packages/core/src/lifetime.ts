@@ -27,7 +27,10 @@ export function resolveLifetime(options: LifetimeOptions = {}): LifetimePolicy {
   const inactivityTimeout = seconds(options.inactivityTimeout, 'inactivityTimeout');
   const maximumLifetime = seconds(options.maximumLifetime, 'maximumLifetime');
   if (inactivityTimeout === null && maximumLifetime === null) {
-    throw new ConfigurationError('lifetime_invalid', 'inactivityTimeout and maximumLifetime cannot both be off: keep at least one so sessions end.');
+    throw new ConfigurationError(
+      'lifetime_invalid',
+      'inactivityTimeout and maximumLifetime cannot both be off: keep at least one so sessions end.',
+    );
   }
   return { inactivityTimeout, maximumLifetime };
 }
@@ -63,10 +66,16 @@ function seconds(value: number | false | undefined, name: string): number | null
   if (value === false) return null;
   if (value === undefined) return SEVEN_DAYS;
   if (!Number.isFinite(value) || value <= 0) {
-    throw new ConfigurationError('lifetime_invalid', `${name} must be a positive number of seconds or false, got ${String(value)}.`);
+    throw new ConfigurationError(
+      'lifetime_invalid',
+      `${name} must be a positive number of seconds or false, got ${String(value)}.`,
+    );
   }
   if (value > COOKIE_MAX_AGE_CAP) {
-    throw new ConfigurationError('lifetime_invalid', `${name} is ${value} s, longer than the 400 days browsers keep a cookie; use at most ${COOKIE_MAX_AGE_CAP}.`);
+    throw new ConfigurationError(
+      'lifetime_invalid',
+      `${name} is ${value} s, longer than the 400 days browsers keep a cookie; use at most ${COOKIE_MAX_AGE_CAP}.`,
+    );
   }
   return value;
 }

@@ -80,15 +80,23 @@ const flag: Reader<boolean> = (value, name) => {
   if (/^(false|0)$/i.test(value)) return false;
   throw invalid(name, value, 'true or false');
 };
-const list: Reader<string[]> = (value) => value.split(',').map((s) => s.trim()).filter(Boolean);
+const list: Reader<string[]> = (value) =>
+  value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 const seconds: Reader<number> = (value, name) => {
   if (!/^\d{1,9}$/.test(value.trim())) throw invalid(name, value, 'a whole number of seconds');
   return Number(value);
 };
-const proxyHops: Reader<boolean | number> = (value, name) => (/^\d{1,2}$/.test(value.trim()) ? Number(value) : flag(value, name));
+const proxyHops: Reader<boolean | number> = (value, name) =>
+  /^\d{1,2}$/.test(value.trim()) ? Number(value) : flag(value, name);
 
 function invalid(name: string, value: string, expected: string): ConfigurationError {
-  return new ConfigurationError('configuration_invalid', `${name} is "${value.slice(0, 40)}", which is not ${expected}: fix it or remove it.`);
+  return new ConfigurationError(
+    'configuration_invalid',
+    `${name} is "${value.slice(0, 40)}", which is not ${expected}: fix it or remove it.`,
+  );
 }
 
 /**
@@ -116,7 +124,9 @@ export const ENV_OPTIONS = {
   authServerInternalUrl: { env: 'AUTH_SERVER_INTERNAL_URL', browser: false, read: text },
   clockSkew: { env: 'CLOCK_SKEW', browser: false, read: seconds },
   trustProxy: { env: 'TRUST_PROXY', browser: false, read: proxyHops },
-} as const satisfies { [K in keyof OrbitalOptions]?: { env: string; browser: boolean; read: Reader<NonNullable<OrbitalOptions[K]>> } };
+} as const satisfies {
+  [K in keyof OrbitalOptions]?: { env: string; browser: boolean; read: Reader<NonNullable<OrbitalOptions[K]>> };
+};
 
 type EnvOption = keyof typeof ENV_OPTIONS;
 type BrowserOption = { [K in EnvOption]: (typeof ENV_OPTIONS)[K]['browser'] extends true ? K : never }[EnvOption];
@@ -130,7 +140,9 @@ type BrowserOption = { [K in EnvOption]: (typeof ENV_OPTIONS)[K]['browser'] exte
 export function optionsFromEnv(env: Record<string, string | undefined>, publicPrefix: string): Partial<OrbitalOptions> {
   const options: Record<string, unknown> = {};
   for (const [key, option] of Object.entries(ENV_OPTIONS)) {
-    const names = option.browser ? [`${publicPrefix}ORBITAL_${option.env}`, `ORBITAL_${option.env}`] : [`ORBITAL_${option.env}`];
+    const names = option.browser
+      ? [`${publicPrefix}ORBITAL_${option.env}`, `ORBITAL_${option.env}`]
+      : [`ORBITAL_${option.env}`];
     const name = names.find((n) => env[n]);
     if (name) options[key] = option.read(env[name]!, name);
   }
@@ -154,7 +166,11 @@ export function publicOptions(options: OrbitalOptions): PublicOrbitalOptions {
  *
  * @example resolveOptions(process.env, 'VITE_', { afterSignOutUrl: '/' })
  */
-export function resolveOptions(env: Record<string, string | undefined>, publicPrefix: string, overrides: Partial<OrbitalOptions> = {}): OrbitalOptions {
+export function resolveOptions(
+  env: Record<string, string | undefined>,
+  publicPrefix: string,
+  overrides: Partial<OrbitalOptions> = {},
+): OrbitalOptions {
   const given = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined));
   const options = { ...optionsFromEnv(env, publicPrefix), ...given };
   const name = `${publicPrefix}ORBITAL_PUBLISHABLE_KEY`;
@@ -166,7 +182,11 @@ export function resolveOptions(env: Record<string, string | undefined>, publicPr
     );
   }
   const { mode } = parsePublishableKey(options.publishableKey, name);
-  validateOptions(options as OrbitalOptions, (key) => (key in ENV_OPTIONS ? `${ENV_OPTIONS[key as EnvOption].browser ? publicPrefix : ''}ORBITAL_${ENV_OPTIONS[key as EnvOption].env}` : key));
+  validateOptions(options as OrbitalOptions, (key) =>
+    key in ENV_OPTIONS
+      ? `${ENV_OPTIONS[key as EnvOption].browser ? publicPrefix : ''}ORBITAL_${ENV_OPTIONS[key as EnvOption].env}`
+      : key,
+  );
   if (options.secretKey) parseSecretKey(options.secretKey, mode, 'ORBITAL_SECRET_KEY');
   return options as OrbitalOptions;
 }
@@ -176,22 +196,41 @@ export function resolveOptions(env: Record<string, string | undefined>, publicPr
  * are origins. A malformed value is a start-up error naming where it came from, never a check
  * silently switched off. `source` names an option (`clockSkew`, or the env var it was read from).
  */
-export function validateOptions(options: OrbitalOptions, source: (key: keyof OrbitalOptions) => string = (key) => key): void {
+export function validateOptions(
+  options: OrbitalOptions,
+  source: (key: keyof OrbitalOptions) => string = (key) => key,
+): void {
   const { clockSkew, trustProxy } = options;
   if (clockSkew !== undefined && !(Number.isFinite(clockSkew) && clockSkew >= 0 && clockSkew <= 3600)) {
     throw invalid(source('clockSkew'), String(clockSkew), 'a number of seconds from 0 to 3600');
   }
-  if (trustProxy !== undefined && typeof trustProxy !== 'boolean' && !(Number.isInteger(trustProxy) && trustProxy >= 0 && trustProxy <= 10)) {
+  if (
+    trustProxy !== undefined &&
+    typeof trustProxy !== 'boolean' &&
+    !(Number.isInteger(trustProxy) && trustProxy >= 0 && trustProxy <= 10)
+  ) {
     throw invalid(source('trustProxy'), String(trustProxy), 'true, false or a number of proxies');
   }
-  for (const key of ['signInUrl', 'signUpUrl', 'userProfileUrl', 'afterSignInUrl', 'afterSignUpUrl', 'afterSignOutUrl', 'afterMultiSessionSingleSignOutUrl', 'proxyUrl'] as const) {
+  for (const key of [
+    'signInUrl',
+    'signUpUrl',
+    'userProfileUrl',
+    'afterSignInUrl',
+    'afterSignUpUrl',
+    'afterSignOutUrl',
+    'afterMultiSessionSingleSignOutUrl',
+    'proxyUrl',
+  ] as const) {
     const value = options[key];
-    if (value !== undefined && !isPathOrHttpUrl(value)) throw invalid(source(key), value, 'a path (/sign-in) or an http(s) URL');
+    if (value !== undefined && !isPathOrHttpUrl(value))
+      throw invalid(source(key), value, 'a path (/sign-in) or an http(s) URL');
   }
   const internal = options.authServerInternalUrl;
-  if (internal !== undefined && !isHttpUrl(internal)) throw invalid(source('authServerInternalUrl'), internal, 'an http(s) URL');
+  if (internal !== undefined && !isHttpUrl(internal))
+    throw invalid(source('authServerInternalUrl'), internal, 'an http(s) URL');
   for (const party of options.authorizedParties ?? []) {
-    if (!isHttpUrl(party) || new URL(party).origin !== party.replace(/\/+$/, '')) throw invalid(source('authorizedParties'), party, 'an origin such as https://app.example.com');
+    if (!isHttpUrl(party) || new URL(party).origin !== party.replace(/\/+$/, ''))
+      throw invalid(source('authorizedParties'), party, 'an origin such as https://app.example.com');
   }
 }
 

@@ -57,12 +57,19 @@ function forwardedValue(header: string | null, hops: number): string | undefined
  * production, the auth server's origin — right for an app that hosts its own auth server, and a
  * clear `token_azp_invalid` naming the option for any other.
  */
-export function appOrigins(options: { publishableKey: string; authorizedParties?: readonly string[] | undefined; isSatellite?: boolean | undefined }): string[] | null {
+export function appOrigins(options: {
+  publishableKey: string;
+  authorizedParties?: readonly string[] | undefined;
+  isSatellite?: boolean | undefined;
+}): string[] | null {
   if (options.authorizedParties?.length) return options.authorizedParties.map((party) => new URL(party).origin);
   const { mode, authServerUrl } = parsePublishableKey(options.publishableKey);
   if (mode === 'development') return null;
   if (options.isSatellite) {
-    throw new ConfigurationError('configuration_invalid', "A production satellite must say which origin it is served on: set ORBITAL_AUTHORIZED_PARTIES (authorizedParties) to this app's origin, e.g. https://satellite.example.com.");
+    throw new ConfigurationError(
+      'configuration_invalid',
+      "A production satellite must say which origin it is served on: set ORBITAL_AUTHORIZED_PARTIES (authorizedParties) to this app's origin, e.g. https://satellite.example.com.",
+    );
   }
   return [new URL(authServerUrl).origin];
 }

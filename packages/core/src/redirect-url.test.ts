@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { safeRedirectUrl, validateRedirectUrl } from './redirect-url';
 
-const options = { base: 'https://app.example.com/current/page', allowedOrigins: ['https://satellite.example.org', /^https:\/\/[a-z0-9-]+\.preview\.example\.net$/] };
+const options = {
+  base: 'https://app.example.com/current/page',
+  allowedOrigins: ['https://satellite.example.org', /^https:\/\/[a-z0-9-]+\.preview\.example\.net$/],
+};
 
 describe('redirect target validation', () => {
   it.each([
@@ -89,7 +92,9 @@ describe('redirect target validation', () => {
   ];
 
   it.each(hostile)('rejects %j', (input) => {
-    expect(() => validateRedirectUrl(input, options)).toThrowError(expect.objectContaining({ code: expect.stringMatching(/^redirect_(url_invalid|origin_not_allowed)$/) }));
+    expect(() => validateRedirectUrl(input, options)).toThrowError(
+      expect.objectContaining({ code: expect.stringMatching(/^redirect_(url_invalid|origin_not_allowed)$/) }),
+    );
   });
 
   it('has at least 40 hostile cases', () => {

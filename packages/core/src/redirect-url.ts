@@ -47,7 +47,8 @@ export function validateRedirectUrl(input: unknown, options: RedirectTargetOptio
   const isAbsolute = /^https?:\/\//i.test(input);
   if (!isAbsolute) {
     if (hasScheme(input)) throw invalid('uses a scheme other than http or https');
-    if (!input.startsWith('/') || input.startsWith('//')) throw invalid('must be an absolute http(s) URL or a path starting with a single "/"');
+    if (!input.startsWith('/') || input.startsWith('//'))
+      throw invalid('must be an absolute http(s) URL or a path starting with a single "/"');
   }
 
   let url: URL;
@@ -59,7 +60,10 @@ export function validateRedirectUrl(input: unknown, options: RedirectTargetOptio
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw invalid('uses a scheme other than http or https');
   if (url.username || url.password) throw invalid('carries credentials (user:password@)');
   if (!isAllowedOrigin(url.origin, base.origin, options.allowedOrigins)) {
-    throw new RedirectUrlError('redirect_origin_not_allowed', `Redirect target origin ${url.origin} is not allowed. Add it to allowedRedirectOrigins (or configure it as a satellite) if it is yours.`);
+    throw new RedirectUrlError(
+      'redirect_origin_not_allowed',
+      `Redirect target origin ${url.origin} is not allowed. Add it to allowedRedirectOrigins (or configure it as a satellite) if it is yours.`,
+    );
   }
   return url;
 }
@@ -82,7 +86,11 @@ export function safeRedirectUrl(input: unknown, options: RedirectTargetOptions):
  * `https://a.example.com` and `https://a.b.example.com`, never `https://example.com`, another
  * scheme or another port), or RegExps over the normalised origin. Nothing is trusted implicitly.
  */
-export function isAllowedOrigin(origin: string, baseOrigin: string, allowed: readonly AllowedRedirectOrigin[] = []): boolean {
+export function isAllowedOrigin(
+  origin: string,
+  baseOrigin: string,
+  allowed: readonly AllowedRedirectOrigin[] = [],
+): boolean {
   const candidate = normalizeOrigin(origin);
   if (!candidate) return false;
   if (candidate === normalizeOrigin(baseOrigin)) return true;
@@ -106,15 +114,29 @@ function matchesOrigin(candidate: string, entry: string): boolean {
  * Checks configured origins at start-up: each string must be an http(s) origin or a subdomain
  * pattern (`https://*.example.com`), so a typo is an error naming `source`, not a silent refusal.
  */
-export function assertAllowedOrigins(entries: readonly AllowedRedirectOrigin[], source = 'allowedRedirectOrigins'): void {
+export function assertAllowedOrigins(
+  entries: readonly AllowedRedirectOrigin[],
+  source = 'allowedRedirectOrigins',
+): void {
   for (const entry of entries) {
     if (typeof entry !== 'string') continue;
     const pattern = SUBDOMAIN_PATTERN.exec(entry.trim());
     const candidate = pattern ? `${pattern[1]}${pattern[2]}` : entry.trim();
     const url = URL.canParse(candidate) ? new URL(candidate) : null;
-    const isOrigin = url !== null && !url.hostname.includes('*') && normalizeOrigin(candidate) !== null && url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+    const isOrigin =
+      url !== null &&
+      !url.hostname.includes('*') &&
+      normalizeOrigin(candidate) !== null &&
+      url.pathname === '/' &&
+      !url.search &&
+      !url.hash &&
+      !url.username &&
+      !url.password;
     if (!isOrigin) {
-      throw new ConfigurationError('configuration_invalid', `${source} has "${entry}", which is neither an origin (https://app.example.com) nor a subdomain pattern (https://*.example.com).`);
+      throw new ConfigurationError(
+        'configuration_invalid',
+        `${source} has "${entry}", which is neither an origin (https://app.example.com) nor a subdomain pattern (https://*.example.com).`,
+      );
     }
   }
 }
@@ -146,5 +168,8 @@ function safeDecode(value: string): string | null {
 }
 
 function invalid(why: string): RedirectUrlError {
-  return new RedirectUrlError('redirect_url_invalid', `Redirect target ${why}; pass a path like "/dashboard" or a URL on an allowed origin.`);
+  return new RedirectUrlError(
+    'redirect_url_invalid',
+    `Redirect target ${why}; pass a path like "/dashboard" or a URL on an allowed origin.`,
+  );
 }

@@ -1,5 +1,13 @@
 import { isAuthServerRequest } from './auth-server-route';
-import { authFromToken, authenticateRequest, isDocumentRequest, toAuthenticateOptions, type Auth, type AuthenticateRequestOptions, type RequestState } from './authenticate-request';
+import {
+  authFromToken,
+  authenticateRequest,
+  isDocumentRequest,
+  toAuthenticateOptions,
+  type Auth,
+  type AuthenticateRequestOptions,
+  type RequestState,
+} from './authenticate-request';
 import type { OrbitalOptions } from './options';
 import { appOrigins, publicUrl } from './public-url';
 import { errorResponse } from './error-response';
@@ -16,10 +24,14 @@ import { createSignInPageCheck } from './sign-in-page-check';
  * - `respond`: send `response` as it is (a handshake or sync redirect, headers set by core);
  * - `continue`: render or handle the request with `state`, adding `state.headers` to the response.
  */
-export type PipelineResult = { action: 'pass-through' } | { action: 'respond'; response: Response; state?: RequestState } | { action: 'continue'; state: RequestState };
+export type PipelineResult =
+  | { action: 'pass-through' }
+  | { action: 'respond'; response: Response; state?: RequestState }
+  | { action: 'continue'; state: RequestState };
 
 /** What `protect()` answers a request that is not signed in: a sign-in redirect for pages, 401 for the rest. */
-export type ProtectResult = { kind: 'redirect'; location: string; response: Response } | { kind: 'unauthorized'; response: Response };
+export type ProtectResult =
+  { kind: 'redirect'; location: string; response: Response } | { kind: 'unauthorized'; response: Response };
 
 export interface RequestPipeline {
   readonly options: OrbitalOptions;
@@ -33,7 +45,10 @@ export interface RequestPipeline {
 
 /** The body of every 401 Orbital answers, in every framework. */
 export function unauthorizedResponse(): Response {
-  return Response.json({ error: { code: 'unauthorized', message: 'Sign in to use this endpoint.' } }, { status: 401, headers: { 'cache-control': 'no-store' } });
+  return Response.json(
+    { error: { code: 'unauthorized', message: 'Sign in to use this endpoint.' } },
+    { status: 401, headers: { 'cache-control': 'no-store' } },
+  );
 }
 
 /**
@@ -46,7 +61,10 @@ export function unauthorizedResponse(): Response {
  * const result = await pipeline.handle(request);
  * if (result.action === 'respond') return result.response;
  */
-export function createRequestPipeline(options: OrbitalOptions, log: (message: string) => void = (message) => console.warn(`[orbital] ${message}`)): RequestPipeline {
+export function createRequestPipeline(
+  options: OrbitalOptions,
+  log: (message: string) => void = (message) => console.warn(`[orbital] ${message}`),
+): RequestPipeline {
   const authenticate: AuthenticateRequestOptions = toAuthenticateOptions(options);
   const origins = appOrigins(options);
   const urlOf = (request: Request) => publicUrl(request, { trustProxy: options.trustProxy, origins });
@@ -60,11 +78,14 @@ export function createRequestPipeline(options: OrbitalOptions, log: (message: st
       if (isAuthServerRequest(urlOf(request), options)) return { action: 'pass-through' };
       const state = await authenticateRequest(request, authenticate);
       // A browser that keeps no cookies says so on every visit: once an hour is enough per browser.
-      if (state.message && (state.reason !== 'cookies-blocked' || once(request.headers.get('user-agent') ?? ''))) log(state.message);
-      if (state.status === 'handshake') return { action: 'respond', response: new Response(null, { status: 307, headers: state.headers }), state };
+      if (state.message && (state.reason !== 'cookies-blocked' || once(request.headers.get('user-agent') ?? '')))
+        log(state.message);
+      if (state.status === 'handshake')
+        return { action: 'respond', response: new Response(null, { status: 307, headers: state.headers }), state };
       // The auth server refused this app's own configuration: no page renders, so no guard sends the
       // person to sign in again (which would come back refused, in a loop); they are told instead.
-      if (state.reason === 'sync-refused' && isDocumentRequest(request)) return { action: 'respond', response: syncRefused(request, state, development), state };
+      if (state.reason === 'sync-refused' && isDocumentRequest(request))
+        return { action: 'respond', response: syncRefused(request, state, development), state };
       return { action: 'continue', state };
     },
     protect(request, state) {
@@ -72,7 +93,11 @@ export function createRequestPipeline(options: OrbitalOptions, log: (message: st
       if (!isDocumentRequest(request)) return { kind: 'unauthorized', response: unauthorizedResponse() };
       const location = signInRedirectUrl(options, state.url);
       void checkSignInPage(new URL(state.url).origin);
-      return { kind: 'redirect', location, response: new Response(null, { status: 307, headers: { location, 'cache-control': 'no-store' } }) };
+      return {
+        kind: 'redirect',
+        location,
+        response: new Response(null, { status: 307, headers: { location, 'cache-control': 'no-store' } }),
+      };
     },
     authFromToken(token, url) {
       return authFromToken(token, authenticate, new URL(url).origin);
@@ -82,7 +107,13 @@ export function createRequestPipeline(options: OrbitalOptions, log: (message: st
 
 /** The page a person sees after a refused sync; in development it also names the fix. */
 function syncRefused(request: Request, state: RequestState, development: boolean): Response {
-  const response = errorResponse(request, { status: 500, code: 'sync_failed', title: 'Signing in did not complete', message: SYNC_REFUSED_MESSAGE, detail: development ? state.message : null });
+  const response = errorResponse(request, {
+    status: 500,
+    code: 'sync_failed',
+    title: 'Signing in did not complete',
+    message: SYNC_REFUSED_MESSAGE,
+    detail: development ? state.message : null,
+  });
   for (const cookie of state.headers.getSetCookie()) response.headers.append('set-cookie', cookie);
   return response;
 }
@@ -93,7 +124,10 @@ function syncRefused(request: Request, state: RequestState, development: boolean
  * what to set — the variable in development, a plain "not set up" in production (`NODE_ENV`) —
  * and is logged once, instead of a framework's bare 500 or a crash.
  */
-export function createLazyRequestPipeline(resolve: () => OrbitalOptions, log: (message: string) => void = (message) => console.error(`[orbital] ${message}`)): RequestPipeline {
+export function createLazyRequestPipeline(
+  resolve: () => OrbitalOptions,
+  log: (message: string) => void = (message) => console.error(`[orbital] ${message}`),
+): RequestPipeline {
   let pipeline: RequestPipeline | undefined;
   let failure: OrbitalError | undefined;
   const get = () => (pipeline ??= createRequestPipeline(resolve()));
@@ -121,7 +155,9 @@ export function createLazyRequestPipeline(resolve: () => OrbitalOptions, log: (m
 /** What a misconfigured app answers: in development the cause; in production no internals. */
 function misconfigured(request: Request, error: OrbitalError): Response {
   const production = typeof process !== 'undefined' && process.env.NODE_ENV === 'production';
-  const message = production ? 'Signing in is not set up on this site yet. The site’s owner can see why in its server log.' : error.message;
+  const message = production
+    ? 'Signing in is not set up on this site yet. The site’s owner can see why in its server log.'
+    : error.message;
   return errorResponse(request, { status: 500, code: error.code, title: 'Sign-in is not configured', message });
 }
 

@@ -11,23 +11,73 @@ describe('request state machine', () => {
     ['valid token, no uat cookie', { token: valid, clientUat: null }, { status: 'signed-in' }],
     ['valid token, uat before it', { token: valid, clientUat: 90 }, { status: 'signed-in' }],
     ['valid token, uat at its iat', { token: valid, clientUat: 100 }, { status: 'signed-in' }],
-    ['valid token, client changed since', { token: valid, clientUat: 150 }, { status: 'handshake', reason: 'token-outdated' }],
-    ['valid token, client signed out', { token: valid, clientUat: 0 }, { status: 'signed-out', reason: 'client-signed-out' }],
-    ['expired token, signed-in client', { token: expired, clientUat: 50 }, { status: 'handshake', reason: 'token-expired' }],
-    ['bad token, signed-in client', { token: badSignature, clientUat: 50 }, { status: 'handshake', reason: 'token-invalid' }],
+    [
+      'valid token, client changed since',
+      { token: valid, clientUat: 150 },
+      { status: 'handshake', reason: 'token-outdated' },
+    ],
+    [
+      'valid token, client signed out',
+      { token: valid, clientUat: 0 },
+      { status: 'signed-out', reason: 'client-signed-out' },
+    ],
+    [
+      'expired token, signed-in client',
+      { token: expired, clientUat: 50 },
+      { status: 'handshake', reason: 'token-expired' },
+    ],
+    [
+      'bad token, signed-in client',
+      { token: badSignature, clientUat: 50 },
+      { status: 'handshake', reason: 'token-invalid' },
+    ],
     ['no token, signed-in client', { token: missing, clientUat: 50 }, { status: 'handshake', reason: 'token-missing' }],
     ['no token, no client', { token: missing, clientUat: null }, { status: 'signed-out', reason: 'signed-out' }],
     ['no token, signed-out client', { token: missing, clientUat: 0 }, { status: 'signed-out', reason: 'signed-out' }],
-    ['expired token, signed-out client', { token: expired, clientUat: 0 }, { status: 'signed-out', reason: 'signed-out' }],
-    ['bad token, no client', { token: badSignature, clientUat: null }, { status: 'signed-out', reason: 'token-invalid' }],
-    ['API request, expired token', { token: expired, clientUat: 50, canRedirect: false }, { status: 'signed-out', reason: 'token-expired' }],
-    ['API request, no token', { token: missing, clientUat: 50, canRedirect: false }, { status: 'signed-out', reason: 'token-missing' }],
-    ['API request, outdated token', { token: valid, clientUat: 150, canRedirect: false }, { status: 'signed-out', reason: 'token-outdated' }],
-    ['third handshake in a row', { token: missing, clientUat: 50, handshakeAttempts: 3 }, { status: 'signed-out', reason: 'handshake-loop' }],
-    ['second handshake in a row', { token: missing, clientUat: 50, handshakeAttempts: 2 }, { status: 'handshake', reason: 'token-missing' }],
-    ['loop counter does not affect a signed-in request', { token: valid, clientUat: 50, handshakeAttempts: 9 }, { status: 'signed-in' }],
+    [
+      'expired token, signed-out client',
+      { token: expired, clientUat: 0 },
+      { status: 'signed-out', reason: 'signed-out' },
+    ],
+    [
+      'bad token, no client',
+      { token: badSignature, clientUat: null },
+      { status: 'signed-out', reason: 'token-invalid' },
+    ],
+    [
+      'API request, expired token',
+      { token: expired, clientUat: 50, canRedirect: false },
+      { status: 'signed-out', reason: 'token-expired' },
+    ],
+    [
+      'API request, no token',
+      { token: missing, clientUat: 50, canRedirect: false },
+      { status: 'signed-out', reason: 'token-missing' },
+    ],
+    [
+      'API request, outdated token',
+      { token: valid, clientUat: 150, canRedirect: false },
+      { status: 'signed-out', reason: 'token-outdated' },
+    ],
+    [
+      'third handshake in a row',
+      { token: missing, clientUat: 50, handshakeAttempts: 3 },
+      { status: 'signed-out', reason: 'handshake-loop' },
+    ],
+    [
+      'second handshake in a row',
+      { token: missing, clientUat: 50, handshakeAttempts: 2 },
+      { status: 'handshake', reason: 'token-missing' },
+    ],
+    [
+      'loop counter does not affect a signed-in request',
+      { token: valid, clientUat: 50, handshakeAttempts: 9 },
+      { status: 'signed-in' },
+    ],
   ])('%s', (_, facts, expected) => {
-    expect(decideRequestState({ token: missing, clientUat: null, canRedirect: true, handshakeAttempts: 0, ...facts })).toEqual(expected);
+    expect(
+      decideRequestState({ token: missing, clientUat: null, canRedirect: true, handshakeAttempts: 0, ...facts }),
+    ).toEqual(expected);
   });
 });
 

@@ -21,9 +21,7 @@ import type { OrbitalErrorCode } from './errors';
  * short window: one guard, whatever the cause.
  */
 export type TokenFact =
-  | { kind: 'missing' }
-  | { kind: 'valid'; iat: number }
-  | { kind: 'invalid'; code: OrbitalErrorCode };
+  { kind: 'missing' } | { kind: 'valid'; iat: number } | { kind: 'invalid'; code: OrbitalErrorCode };
 
 export interface RequestFacts {
   token: TokenFact;
@@ -50,7 +48,8 @@ export type SignedOutReason =
   | 'sync-refused'
   | 'cookies-blocked';
 
-export type HandshakeReason = 'token-missing' | 'token-expired' | 'token-outdated' | 'token-invalid' | 'first-visit-sync';
+export type HandshakeReason =
+  'token-missing' | 'token-expired' | 'token-outdated' | 'token-invalid' | 'first-visit-sync';
 
 export type Decision =
   | { status: 'signed-in' }
@@ -66,14 +65,20 @@ export function decideRequestState(facts: RequestFacts): Decision {
     if (clientUat === null || clientUat <= token.iat) return { status: 'signed-in' };
     return needsHandshake('token-outdated', facts);
   }
-  if (clientUat === null && token.kind === 'missing' && facts.autoSync) return needsHandshake('first-visit-sync', facts);
-  if (!clientUat) return { status: 'signed-out', reason: token.kind === 'invalid' && token.code !== 'token_expired' ? 'token-invalid' : 'signed-out' };
+  if (clientUat === null && token.kind === 'missing' && facts.autoSync)
+    return needsHandshake('first-visit-sync', facts);
+  if (!clientUat)
+    return {
+      status: 'signed-out',
+      reason: token.kind === 'invalid' && token.code !== 'token_expired' ? 'token-invalid' : 'signed-out',
+    };
   if (token.kind === 'missing') return needsHandshake('token-missing', facts);
   return needsHandshake(token.code === 'token_expired' ? 'token-expired' : 'token-invalid', facts);
 }
 
 function needsHandshake(reason: HandshakeReason, facts: RequestFacts): Decision {
-  if (!facts.canRedirect) return { status: 'signed-out', reason: reason === 'first-visit-sync' ? 'signed-out' : reason };
+  if (!facts.canRedirect)
+    return { status: 'signed-out', reason: reason === 'first-visit-sync' ? 'signed-out' : reason };
   if (facts.handshakeAttempts >= MAX_HANDSHAKE_ATTEMPTS) return { status: 'signed-out', reason: 'handshake-loop' };
   return { status: 'handshake', reason };
 }
@@ -88,7 +93,8 @@ export type GuardCause = OrbitalErrorCode | 'token-missing' | 'sync-unanswered';
  * What a user sees instead of a sign-in redirect when this satellite's own configuration is
  * refused by the auth server (its secret key): sending them to sign in again would only loop.
  */
-export const SYNC_REFUSED_MESSAGE = 'Signing in to this site could not be completed: its sign-in service refused the site’s configuration. Try again later; if it keeps happening, tell the site’s owner.';
+export const SYNC_REFUSED_MESSAGE =
+  'Signing in to this site could not be completed: its sign-in service refused the site’s configuration. Try again later; if it keeps happening, tell the site’s owner.';
 
 /** What a developer is told when a page comes back from the auth server without the cookie it set before leaving. */
 export const COOKIES_BLOCKED_MESSAGE =

@@ -18,6 +18,10 @@ export interface ServerVerdict {
  * letting anyone through.
  */
 export function routeGuard(verdict: ServerVerdict | null | undefined, returnTo: string, fix: string): string | null {
-  if (!verdict) throw new OrbitalError('middleware_missing', `A sign-in guard ran on the server without Orbital's request middleware, so nobody is let through: ${fix}.`);
+  if (!verdict)
+    throw new OrbitalError(
+      'middleware_missing',
+      `A sign-in guard ran on the server without Orbital's request middleware, so nobody is let through: ${fix}.`,
+    );
   return verdict.auth.isSignedIn ? null : signInRedirectUrl(verdict.options, new URL(returnTo, verdict.url).href);
 }

@@ -39,7 +39,15 @@ export function buildSyncUrl(authServerUrl: string, returnTo: string | URL, opti
  * endpoint, so that another site (a satellite) arrives signed in rather than half-way. Null when
  * there is no acceptable target. The one rule of the browser client and the hosted pages.
  */
-export function afterAuthUrl(raw: unknown, where: { base: string; allowedOrigins?: readonly AllowedRedirectOrigin[] | undefined; cookieOrigin: string; authServerUrl: string }): string | null {
+export function afterAuthUrl(
+  raw: unknown,
+  where: {
+    base: string;
+    allowedOrigins?: readonly AllowedRedirectOrigin[] | undefined;
+    cookieOrigin: string;
+    authServerUrl: string;
+  },
+): string | null {
   const target = safeRedirectUrl(raw, { base: where.base, allowedOrigins: where.allowedOrigins });
   if (!target) return null;
   const sharesCookies = !isCrossSite(target, where.cookieOrigin) || isSubdomainOf(target, where.cookieOrigin);
@@ -57,7 +65,12 @@ export interface SyncRedemption {
 }
 
 /** Server to server: trades a sync code for the satellite's client state, with the secret key. */
-export async function redeemSyncCode(params: { code: string; origin: string; authServerUrl: string; secretKey: string }): Promise<SyncRedemption> {
+export async function redeemSyncCode(params: {
+  code: string;
+  origin: string;
+  authServerUrl: string;
+  secretKey: string;
+}): Promise<SyncRedemption> {
   let response: Response;
   try {
     response = await fetch(`${params.authServerUrl}/v1/backend/sync-codes/redeem`, {
@@ -66,10 +79,21 @@ export async function redeemSyncCode(params: { code: string; origin: string; aut
       body: JSON.stringify({ code: params.code, origin: params.origin }),
     });
   } catch (cause) {
-    throw new ApiError(0, 'sync_failed', `The satellite could not reach the auth server at ${params.authServerUrl} to redeem a sync code: set ORBITAL_AUTH_SERVER_INTERNAL_URL to an address this server can reach.`, { cause });
+    throw new ApiError(
+      0,
+      'sync_failed',
+      `The satellite could not reach the auth server at ${params.authServerUrl} to redeem a sync code: set ORBITAL_AUTH_SERVER_INTERNAL_URL to an address this server can reach.`,
+      { cause },
+    );
   }
-  const data = (await response.json().catch(() => null)) as (SyncRedemption & { error?: { code: OrbitalErrorCode; message: string } }) | null;
-  if (!response.ok || !data) throw new ApiError(response.status, data?.error?.code ?? 'sync_failed', data?.error?.message ?? `Sync-code redemption failed with HTTP ${response.status}.`);
+  const data = (await response.json().catch(() => null)) as
+    (SyncRedemption & { error?: { code: OrbitalErrorCode; message: string } }) | null;
+  if (!response.ok || !data)
+    throw new ApiError(
+      response.status,
+      data?.error?.code ?? 'sync_failed',
+      data?.error?.message ?? `Sync-code redemption failed with HTTP ${response.status}.`,
+    );
   return data;
 }
 
@@ -77,7 +101,10 @@ export async function redeemSyncCode(params: { code: string; origin: string; aut
  * Where "sign in, then come back to `returnTo`" goes: the sign-in page with `redirect_url` on a
  * primary, the primary's sync endpoint on a satellite (which shows a form only when needed).
  */
-export function signInRedirectUrl(options: Pick<OrbitalOptions, 'publishableKey' | 'signInUrl' | 'isSatellite'>, returnTo: string): string {
+export function signInRedirectUrl(
+  options: Pick<OrbitalOptions, 'publishableKey' | 'signInUrl' | 'isSatellite'>,
+  returnTo: string,
+): string {
   const { authServerUrl } = parsePublishableKey(options.publishableKey);
   const back = stripTransientParams(returnTo).href;
   if (options.isSatellite) return buildSyncUrl(authServerUrl, back);

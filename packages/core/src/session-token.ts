@@ -7,7 +7,23 @@ import { base64UrlEncode, utf8 } from './base64url';
 export const DEFAULT_TOKEN_TTL = 60;
 
 /** Claims Orbital sets itself; custom claims may not replace them. */
-export const RESERVED_CLAIMS: readonly string[] = ['sub', 'sid', 'iss', 'azp', 'iat', 'nbf', 'exp', 'jti', 'aud', 'typ', 'act', 'v', 'org_id', 'org_slug', 'org_role'];
+export const RESERVED_CLAIMS: readonly string[] = [
+  'sub',
+  'sid',
+  'iss',
+  'azp',
+  'iat',
+  'nbf',
+  'exp',
+  'jti',
+  'aud',
+  'typ',
+  'act',
+  'v',
+  'org_id',
+  'org_slug',
+  'org_role',
+];
 
 /**
  * Browsers drop cookies above 4096 bytes (name, value and attributes together); the longest cookie
@@ -47,7 +63,11 @@ export async function signSessionToken(input: SessionTokenInput, key: SigningKey
       sid: input.sessionId,
       iss: input.issuer,
       ...(input.authorizedParty && { azp: input.authorizedParty }),
-      ...(input.organization && { org_id: input.organization.id, org_slug: input.organization.slug, org_role: input.organization.role }),
+      ...(input.organization && {
+        org_id: input.organization.id,
+        org_slug: input.organization.slug,
+        org_role: input.organization.role,
+      }),
       iat: input.now,
       nbf: input.now,
       exp: input.now + ttl,
@@ -55,7 +75,10 @@ export async function signSessionToken(input: SessionTokenInput, key: SigningKey
     key,
   );
   if (token.length > MAX_SESSION_TOKEN_LENGTH) {
-    throw new ConfigurationError('claims_too_large', `The session token is ${token.length} characters, more than the ${MAX_SESSION_TOKEN_LENGTH} a cookie can hold: shrink the custom session claims.`);
+    throw new ConfigurationError(
+      'claims_too_large',
+      `The session token is ${token.length} characters, more than the ${MAX_SESSION_TOKEN_LENGTH} a cookie can hold: shrink the custom session claims.`,
+    );
   }
   return token;
 }
@@ -68,6 +91,9 @@ export function assertCustomClaims(claims: unknown): asserts claims is JwtPayloa
   }
   const reserved = Object.keys(claims).filter((name) => RESERVED_CLAIMS.includes(name));
   if (reserved.length) {
-    throw new ConfigurationError('claims_invalid', `Custom session claims may not set reserved claims (${reserved.join(', ')}); rename them.`);
+    throw new ConfigurationError(
+      'claims_invalid',
+      `Custom session claims may not set reserved claims (${reserved.join(', ')}); rename them.`,
+    );
   }
 }

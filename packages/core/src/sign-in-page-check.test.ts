@@ -38,7 +38,9 @@ describe('the configured sign-in page, in development', () => {
     const { origin } = await appWithPages(['/sign-in']);
     const logged: string[] = [];
     await createSignInPageCheck({ publishableKey: development, signInUrl: '/sign-in' }, (m) => logged.push(m))(origin);
-    expect(logged).toEqual([expect.stringContaining(`${origin}/sign-in/choose answers 404: the sign-in page must be a catch-all route`)]);
+    expect(logged).toEqual([
+      expect.stringContaining(`${origin}/sign-in/choose answers 404: the sign-in page must be a catch-all route`),
+    ]);
   });
 
   it('says nothing when both answer', async () => {
@@ -59,7 +61,9 @@ describe('the configured sign-in page, in development', () => {
 
   it('stays quiet when the app cannot be reached', async () => {
     const logged: string[] = [];
-    await createSignInPageCheck({ publishableKey: development, signInUrl: '/sign-in' }, (m) => logged.push(m))('http://127.0.0.1:9');
+    await createSignInPageCheck({ publishableKey: development, signInUrl: '/sign-in' }, (m) => logged.push(m))(
+      'http://127.0.0.1:9',
+    );
     expect(logged).toEqual([]);
   });
 });

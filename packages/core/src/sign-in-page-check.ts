@@ -1,7 +1,8 @@
 import { parsePublishableKey } from './keys';
 import type { OrbitalOptions } from './options';
 
-const PAGES = 'a catch-all route: app/sign-in/[[...rest]]/page.tsx in Next.js, app/pages/sign-in/[...slug].vue in Nuxt, src/routes/sign-in/$.tsx in TanStack Start';
+const PAGES =
+  'a catch-all route: app/sign-in/[[...rest]]/page.tsx in Next.js, app/pages/sign-in/[...slug].vue in Nuxt, src/routes/sign-in/$.tsx in TanStack Start';
 
 /**
  * Development only: the first time someone is sent to the app's own sign-in page, the app's
@@ -9,26 +10,43 @@ const PAGES = 'a catch-all route: app/sign-in/[[...rest]]/page.tsx in Next.js, a
  * catch-all) and warns in the terminal when either answers 404, instead of users meeting a "not
  * found" page. Production and the hosted pages are never probed.
  */
-export function createSignInPageCheck(options: Pick<OrbitalOptions, 'publishableKey' | 'signInUrl' | 'isSatellite'>, log: (message: string) => void, fetcher: typeof fetch = fetch): (origin: string) => Promise<void> {
+export function createSignInPageCheck(
+  options: Pick<OrbitalOptions, 'publishableKey' | 'signInUrl' | 'isSatellite'>,
+  log: (message: string) => void,
+  fetcher: typeof fetch = fetch,
+): (origin: string) => Promise<void> {
   const path = options.signInUrl;
-  let checked = parsePublishableKey(options.publishableKey).mode !== 'development' || options.isSatellite === true || !path?.startsWith('/');
+  let checked =
+    parsePublishableKey(options.publishableKey).mode !== 'development' ||
+    options.isSatellite === true ||
+    !path?.startsWith('/');
   return async (origin) => {
     if (checked) return;
     checked = true;
     const answers = async (url: string) => {
       try {
-        return (await fetcher(url, { headers: { accept: 'text/html' }, redirect: 'manual', signal: AbortSignal.timeout(10_000) })).status;
+        return (
+          await fetcher(url, {
+            headers: { accept: 'text/html' },
+            redirect: 'manual',
+            signal: AbortSignal.timeout(10_000),
+          })
+        ).status;
       } catch {
         return undefined; // the app is still starting, or slow: no warning rather than a wrong one
       }
     };
     const page = new URL(path!, origin).href;
     if ((await answers(page)) === 404) {
-      return log(`signInUrl (ORBITAL_SIGN_IN_URL) is ${path}, but ${page} answers 404: users sent to sign in find no page. Create it (${PAGES}) with <SignIn />, or remove the setting to use the auth server's hosted pages.`);
+      return log(
+        `signInUrl (ORBITAL_SIGN_IN_URL) is ${path}, but ${page} answers 404: users sent to sign in find no page. Create it (${PAGES}) with <SignIn />, or remove the setting to use the auth server's hosted pages.`,
+      );
     }
     const chooser = new URL(`${path!.replace(/\/+$/, '')}/choose`, origin).href;
     if ((await answers(chooser)) === 404) {
-      log(`${chooser} answers 404: the sign-in page must be a catch-all route (${PAGES}), or signing out of one of several accounts lands on a "not found" page.`);
+      log(
+        `${chooser} answers 404: the sign-in page must be a catch-all route (${PAGES}), or signing out of one of several accounts lands on a "not found" page.`,
+      );
     }
   };
 }

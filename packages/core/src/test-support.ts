@@ -27,7 +27,11 @@ export function clock(start = 1_800_000_000) {
   };
 }
 
-export function sessionToken(signer: SigningKey, now: number, overrides: Partial<{ ttl: number; azp: string; issuer: string; custom: JwtPayload }> = {}) {
+export function sessionToken(
+  signer: SigningKey,
+  now: number,
+  overrides: Partial<{ ttl: number; azp: string; issuer: string; custom: JwtPayload }> = {},
+) {
   return signSessionToken(
     {
       userId: 'user_1',

@@ -22,7 +22,10 @@ describe('transient URL parameters', () => {
   });
 
   it('never ride along in the return URL of a handshake or a sync', () => {
-    for (const built of [buildHandshakeUrl('https://auth.example.com', spent), buildSyncUrl('https://auth.example.com', spent)]) {
+    for (const built of [
+      buildHandshakeUrl('https://auth.example.com', spent),
+      buildSyncUrl('https://auth.example.com', spent),
+    ]) {
       expect(new URL(built).searchParams.get('redirect_url')).toBe('https://app.example.com/page?a=1#top');
     }
   });

@@ -22,7 +22,12 @@ export const NONCE_PARAM = 'nonce';
  * Query parameters that carry one arrival: spent once read, so never kept in a return URL, the
  * address bar, history or bookmarks. Routers that keep their own copy of the URL drop them too.
  */
-export const TRANSIENT_URL_PARAMS: readonly string[] = [HANDSHAKE_PARAM, SYNC_PARAM, SYNC_NONCE_PARAM, DEV_BROWSER_PARAM];
+export const TRANSIENT_URL_PARAMS: readonly string[] = [
+  HANDSHAKE_PARAM,
+  SYNC_PARAM,
+  SYNC_NONCE_PARAM,
+  DEV_BROWSER_PARAM,
+];
 
 /** The parameter that nests a return URL (`redirect_url`); its value is cleaned too. */
 const NESTED_URL_PARAM = 'redirect_url';

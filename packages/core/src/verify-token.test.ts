@@ -13,7 +13,13 @@ describe.each(['RS256', 'ES256'] as const)('session token verification (%s)', (a
   let other: Keys;
   const time = clock();
   const verify = (token: string, extra: Partial<Parameters<typeof verifySessionToken>[1]> = {}) =>
-    verifySessionToken(token, { keys: keys.keySet(), issuer: AUTH_URL, authorizedParties: [APP_ORIGIN], now: time.now, ...extra });
+    verifySessionToken(token, {
+      keys: keys.keySet(),
+      issuer: AUTH_URL,
+      authorizedParties: [APP_ORIGIN],
+      now: time.now,
+      ...extra,
+    });
 
   beforeAll(async () => {
     keys = await testKeys(alg);
@@ -22,12 +28,28 @@ describe.each(['RS256', 'ES256'] as const)('session token verification (%s)', (a
 
   it('accepts a fresh token and returns its claims', async () => {
     const claims = await verify(await sessionToken(keys.signer, time.seconds(), { custom: { role: 'admin' } }));
-    expect(claims).toMatchObject({ sub: 'user_1', sid: 'sess_1', iss: AUTH_URL, azp: APP_ORIGIN, role: 'admin', exp: time.seconds() + 60 });
+    expect(claims).toMatchObject({
+      sub: 'user_1',
+      sid: 'sess_1',
+      iss: AUTH_URL,
+      azp: APP_ORIGIN,
+      role: 'admin',
+      exp: time.seconds() + 60,
+    });
   });
 
   it('refuses a tampered payload', async () => {
     const [h, , s] = (await sessionToken(keys.signer, time.seconds())).split('.');
-    const forged = base64UrlEncode(JSON.stringify({ sub: 'user_admin', sid: 'sess_1', iss: AUTH_URL, iat: time.seconds(), nbf: time.seconds(), exp: time.seconds() + 60 }));
+    const forged = base64UrlEncode(
+      JSON.stringify({
+        sub: 'user_admin',
+        sid: 'sess_1',
+        iss: AUTH_URL,
+        iat: time.seconds(),
+        nbf: time.seconds(),
+        exp: time.seconds() + 60,
+      }),
+    );
     await expect(verify(`${h}.${forged}.${s}`)).rejects.toMatchObject({ code: 'token_signature_invalid' });
   });
 
@@ -38,21 +60,30 @@ describe.each(['RS256', 'ES256'] as const)('session token verification (%s)', (a
   });
 
   it('refuses a token signed by another instance with the same kid', async () => {
-    const forged = await signJwt({ sub: 'u', sid: 's', iss: AUTH_URL, iat: time.seconds(), nbf: time.seconds(), exp: time.seconds() + 60 }, { ...other.signer, kid: keys.signer.kid });
+    const forged = await signJwt(
+      { sub: 'u', sid: 's', iss: AUTH_URL, iat: time.seconds(), nbf: time.seconds(), exp: time.seconds() + 60 },
+      { ...other.signer, kid: keys.signer.kid },
+    );
     await expect(verify(forged)).rejects.toMatchObject({ code: 'token_signature_invalid' });
   });
 
   it('refuses a token whose kid it does not know', async () => {
-    await expect(verify(await sessionToken(other.signer, time.seconds()))).rejects.toMatchObject({ code: 'token_kid_unknown' });
+    await expect(verify(await sessionToken(other.signer, time.seconds()))).rejects.toMatchObject({
+      code: 'token_kid_unknown',
+    });
   });
 
   it('refuses alg "none" and algorithms off the allow-list', async () => {
-    const payload = base64UrlEncode(JSON.stringify({ sub: 'u', sid: 's', iss: AUTH_URL, iat: time.seconds(), exp: time.seconds() + 60 }));
+    const payload = base64UrlEncode(
+      JSON.stringify({ sub: 'u', sid: 's', iss: AUTH_URL, iat: time.seconds(), exp: time.seconds() + 60 }),
+    );
     for (const badAlg of ['none', 'HS256', 'RS512', 'PS256']) {
       const header = base64UrlEncode(JSON.stringify({ alg: badAlg, kid: keys.signer.kid }));
       await expect(verify(`${header}.${payload}.c2ln`)).rejects.toMatchObject({ code: 'token_alg_not_allowed' });
     }
-    await expect(verify(`${base64UrlEncode(JSON.stringify({ alg: 'none' }))}.${payload}.`)).rejects.toMatchObject({ code: 'token_malformed' });
+    await expect(verify(`${base64UrlEncode(JSON.stringify({ alg: 'none' }))}.${payload}.`)).rejects.toMatchObject({
+      code: 'token_malformed',
+    });
   });
 
   it('refuses an alg that does not match the key', async () => {
@@ -65,38 +96,57 @@ describe.each(['RS256', 'ES256'] as const)('session token verification (%s)', (a
     const token = await sessionToken(keys.signer, time.seconds() - 64);
     await expect(verify(token)).resolves.toMatchObject({ sub: 'user_1' }); // expired 4 s ago, within 5 s
     await expect(verify(token, { clockSkew: 0 })).rejects.toMatchObject({ code: 'token_expired' });
-    await expect(verify(await sessionToken(keys.signer, time.seconds() - 70))).rejects.toMatchObject({ code: 'token_expired' });
+    await expect(verify(await sessionToken(keys.signer, time.seconds() - 70))).rejects.toMatchObject({
+      code: 'token_expired',
+    });
   });
 
   it('refuses a token that is not valid yet, and says it is clock skew', async () => {
     await expect(verify(await sessionToken(keys.signer, time.seconds() + 4))).resolves.toBeTruthy();
-    await expect(verify(await sessionToken(keys.signer, time.seconds() + 30))).rejects.toMatchObject({ code: 'token_not_active_yet', message: expect.stringContaining('clock') });
+    await expect(verify(await sessionToken(keys.signer, time.seconds() + 30))).rejects.toMatchObject({
+      code: 'token_not_active_yet',
+      message: expect.stringContaining('clock'),
+    });
   });
 
   it('refuses a token from another issuer', async () => {
-    await expect(verify(await sessionToken(keys.signer, time.seconds(), { issuer: 'https://evil.example.com' }))).rejects.toMatchObject({ code: 'token_issuer_invalid' });
+    await expect(
+      verify(await sessionToken(keys.signer, time.seconds(), { issuer: 'https://evil.example.com' })),
+    ).rejects.toMatchObject({ code: 'token_issuer_invalid' });
   });
 
   it('refuses a token minted for another origin (azp)', async () => {
-    await expect(verify(await sessionToken(keys.signer, time.seconds(), { azp: 'https://evil.example.com' }))).rejects.toMatchObject({ code: 'token_azp_invalid' });
+    await expect(
+      verify(await sessionToken(keys.signer, time.seconds(), { azp: 'https://evil.example.com' })),
+    ).rejects.toMatchObject({ code: 'token_azp_invalid' });
   });
 
   it('refuses tokens that are not session tokens', async () => {
-    const handshake = await signJwt({ typ: 'handshake', sub: 'u', sid: 's', iss: AUTH_URL, iat: time.seconds(), exp: time.seconds() + 60 }, keys.signer);
+    const handshake = await signJwt(
+      { typ: 'handshake', sub: 'u', sid: 's', iss: AUTH_URL, iat: time.seconds(), exp: time.seconds() + 60 },
+      keys.signer,
+    );
     await expect(verify(handshake)).rejects.toMatchObject({ code: 'token_type_invalid' });
   });
 
-  it.each(['', 'abc', 'a.b', 'a.b.c.d', '!!!.???.***', `${base64UrlEncode('[1]')}.${base64UrlEncode('{}')}.c2ln`])('refuses malformed input %j', async (input) => {
-    await expect(verify(input)).rejects.toMatchObject({ code: 'token_malformed' });
-  });
+  it.each(['', 'abc', 'a.b', 'a.b.c.d', '!!!.???.***', `${base64UrlEncode('[1]')}.${base64UrlEncode('{}')}.c2ln`])(
+    'refuses malformed input %j',
+    async (input) => {
+      await expect(verify(input)).rejects.toMatchObject({ code: 'token_malformed' });
+    },
+  );
 
   it('verifies a repeated token from its cache, still checking expiry', async () => {
     const keySet = keys.keySet();
     const token = await sessionToken(keys.signer, time.seconds());
     await verifySessionToken(token, { keys: keySet, issuer: AUTH_URL, now: time.now });
     expect(keySet.cached(token)).toBeTruthy();
-    await expect(verifySessionToken(token, { keys: keySet, issuer: AUTH_URL, now: () => time.now() + 120_000 })).rejects.toMatchObject({ code: 'token_expired' });
-    await expect(verifySessionToken(token, { keys: keySet, issuer: 'https://other' , now: time.now })).rejects.toMatchObject({ code: 'token_issuer_invalid' });
+    await expect(
+      verifySessionToken(token, { keys: keySet, issuer: AUTH_URL, now: () => time.now() + 120_000 }),
+    ).rejects.toMatchObject({ code: 'token_expired' });
+    await expect(
+      verifySessionToken(token, { keys: keySet, issuer: 'https://other', now: time.now }),
+    ).rejects.toMatchObject({ code: 'token_issuer_invalid' });
   });
 
   it('verifies the same way with Web Crypto (edge and browser runtimes)', async () => {
@@ -112,9 +162,18 @@ describe.each(['RS256', 'ES256'] as const)('session token verification (%s)', (a
 
   it('accepts a PEM public key (ORBITAL_JWT_KEY) with no network', async () => {
     const { createPublicKey } = await import('node:crypto');
-    const pem = createPublicKey({ key: keys.pair.publicJwk as never, format: 'jwk' }).export({ type: 'spki', format: 'pem' }) as string;
+    const pem = createPublicKey({ key: keys.pair.publicJwk as never, format: 'jwk' }).export({
+      type: 'spki',
+      format: 'pem',
+    }) as string;
     const keySet = new KeySet({ jwtKey: pem });
-    await expect(verifySessionToken(await sessionToken(keys.signer, time.seconds()), { keys: keySet, issuer: AUTH_URL, now: time.now })).resolves.toMatchObject({ sub: 'user_1' });
+    await expect(
+      verifySessionToken(await sessionToken(keys.signer, time.seconds()), {
+        keys: keySet,
+        issuer: AUTH_URL,
+        now: time.now,
+      }),
+    ).resolves.toMatchObject({ sub: 'user_1' });
   });
 });
 
@@ -133,17 +192,26 @@ describe('key sets', () => {
     await verifySessionToken(await sessionToken(first.signer, time.seconds()), { keys: keySet, issuer: AUTH_URL });
     current = { keys: [first.pair.publicJwk, second.pair.publicJwk] };
     // a new kid within 5 s of the last load is refused without asking the source again
-    await expect(verifySessionToken(await sessionToken(second.signer, time.seconds()), { keys: keySet, issuer: AUTH_URL })).rejects.toMatchObject({ code: 'token_kid_unknown' });
+    await expect(
+      verifySessionToken(await sessionToken(second.signer, time.seconds()), { keys: keySet, issuer: AUTH_URL }),
+    ).rejects.toMatchObject({ code: 'token_kid_unknown' });
     wall += 5_001;
-    await expect(verifySessionToken(await sessionToken(second.signer, time.seconds()), { keys: keySet, issuer: AUTH_URL })).resolves.toMatchObject({ sub: 'user_1' });
+    await expect(
+      verifySessionToken(await sessionToken(second.signer, time.seconds()), { keys: keySet, issuer: AUTH_URL }),
+    ).resolves.toMatchObject({ sub: 'user_1' });
   });
 
   it('report an unreachable JWKS URL with a clear error', async () => {
     const keySet = new KeySet({ jwksUrl: 'http://127.0.0.1:9/.well-known/jwks.json' });
-    await expect(keySet.get('kid')).rejects.toMatchObject({ code: 'jwks_unavailable', message: expect.stringContaining('ORBITAL_JWT_KEY') });
+    await expect(keySet.get('kid')).rejects.toMatchObject({
+      code: 'jwks_unavailable',
+      message: expect.stringContaining('ORBITAL_JWT_KEY'),
+    });
   });
 
   it('report a malformed jwtKey', async () => {
-    await expect(new KeySet({ jwtKey: 'not a key' }).get('kid')).rejects.toMatchObject({ code: 'configuration_invalid' });
+    await expect(new KeySet({ jwtKey: 'not a key' }).get('kid')).rejects.toMatchObject({
+      code: 'configuration_invalid',
+    });
   });
 });

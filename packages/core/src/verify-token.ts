@@ -40,11 +40,17 @@ export async function verifyJwt(token: string, options: VerifyOptions): Promise<
   if (!payload) {
     const decoded = decodeJwt(token);
     if (!isAllowedAlgorithm(decoded.header.alg)) {
-      throw new TokenVerificationError('token_alg_not_allowed', `Tokens signed with "${decoded.header.alg}" are refused; Orbital accepts ${'RS256 and ES256'}.`);
+      throw new TokenVerificationError(
+        'token_alg_not_allowed',
+        `Tokens signed with "${decoded.header.alg}" are refused; Orbital accepts ${'RS256 and ES256'}.`,
+      );
     }
     const key = await options.keys.get(decoded.header.kid);
     if (key.alg !== decoded.header.alg || !(await key.verify(decoded.signingInput, decoded.signature))) {
-      throw new TokenVerificationError('token_signature_invalid', 'The token signature does not match the auth server key: the token was tampered with, or this app uses keys from another Orbital instance.');
+      throw new TokenVerificationError(
+        'token_signature_invalid',
+        'The token signature does not match the auth server key: the token was tampered with, or this app uses keys from another Orbital instance.',
+      );
     }
     payload = decoded.payload;
     options.keys.remember(token, payload);
@@ -57,14 +63,26 @@ export async function verifyJwt(token: string, options: VerifyOptions): Promise<
 export async function verifySessionToken(token: string, options: VerifySessionTokenOptions): Promise<SessionClaims> {
   const claims = await verifyJwt(token, options);
   if (claims.iss !== options.issuer) {
-    throw new TokenVerificationError('token_issuer_invalid', `The token was issued by "${String(claims.iss)}", not by this app's auth server "${options.issuer}". Check the publishable key.`);
+    throw new TokenVerificationError(
+      'token_issuer_invalid',
+      `The token was issued by "${String(claims.iss)}", not by this app's auth server "${options.issuer}". Check the publishable key.`,
+    );
   }
   if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string' || claims.typ !== undefined) {
-    throw new TokenVerificationError('token_type_invalid', 'The token is not an Orbital session token (it lacks sub/sid or is another kind of token).');
+    throw new TokenVerificationError(
+      'token_type_invalid',
+      'The token is not an Orbital session token (it lacks sub/sid or is another kind of token).',
+    );
   }
-  if (options.authorizedParties && (typeof claims.azp !== 'string' || !options.authorizedParties.includes(claims.azp))) {
+  if (
+    options.authorizedParties &&
+    (typeof claims.azp !== 'string' || !options.authorizedParties.includes(claims.azp))
+  ) {
     const minted = typeof claims.azp === 'string' ? `for "${claims.azp}"` : 'with no authorized party (azp)';
-    throw new TokenVerificationError('token_azp_invalid', `The token was minted ${minted}, which is not among this app's origins (${options.authorizedParties.join(', ') || 'none'}): list every origin this app is served on in authorizedParties (ORBITAL_AUTHORIZED_PARTIES).`);
+    throw new TokenVerificationError(
+      'token_azp_invalid',
+      `The token was minted ${minted}, which is not among this app's origins (${options.authorizedParties.join(', ') || 'none'}): list every origin this app is served on in authorizedParties (ORBITAL_AUTHORIZED_PARTIES).`,
+    );
   }
   return claims as SessionClaims;
 }
@@ -78,9 +96,15 @@ function checkTimes(payload: JwtPayload, now: number, skew: number): void {
     throw new TokenVerificationError('token_expired', `The token expired ${Math.round(now - exp)} s ago.`);
   }
   if (typeof nbf === 'number' && now + skew < nbf) {
-    throw new TokenVerificationError('token_not_active_yet', `The token is not valid for another ${Math.round(nbf - now)} s: this server's clock is behind the auth server's by more than the ${skew} s allowed.`);
+    throw new TokenVerificationError(
+      'token_not_active_yet',
+      `The token is not valid for another ${Math.round(nbf - now)} s: this server's clock is behind the auth server's by more than the ${skew} s allowed.`,
+    );
   }
   if (now + skew < iat) {
-    throw new TokenVerificationError('token_issued_in_future', `The token was issued ${Math.round(iat - now)} s in the future: this server's clock is behind the auth server's by more than the ${skew} s allowed.`);
+    throw new TokenVerificationError(
+      'token_issued_in_future',
+      `The token was issued ${Math.round(iat - now)} s in the future: this server's clock is behind the auth server's by more than the ${skew} s allowed.`,
+    );
   }
 }

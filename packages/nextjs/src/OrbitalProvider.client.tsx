@@ -7,9 +7,17 @@ import { RouterRefresh } from './router-refresh.js';
  * NEXT_PUBLIC_ORBITAL_PUBLISHABLE_KEY (which Next.js inlines) when the prop is left out. `dynamic`
  * means something only in server components (the root layout), where the server provider renders.
  */
-export function OrbitalProvider({ publishableKey, dynamic: _dynamic, ...props }: Omit<OrbitalProviderProps, 'publishableKey'> & { publishableKey?: string; dynamic?: boolean }) {
+export function OrbitalProvider({
+  publishableKey,
+  dynamic: _dynamic,
+  ...props
+}: Omit<OrbitalProviderProps, 'publishableKey'> & { publishableKey?: string; dynamic?: boolean }) {
   const key = publishableKey ?? process.env.NEXT_PUBLIC_ORBITAL_PUBLISHABLE_KEY;
-  if (!key) throw new ConfigurationError('publishable_key_missing', 'Orbital needs a publishable key: set NEXT_PUBLIC_ORBITAL_PUBLISHABLE_KEY in .env.local (or pass publishableKey).');
+  if (!key)
+    throw new ConfigurationError(
+      'publishable_key_missing',
+      'Orbital needs a publishable key: set NEXT_PUBLIC_ORBITAL_PUBLISHABLE_KEY in .env.local (or pass publishableKey).',
+    );
   return (
     <ReactProvider publishableKey={key} {...props}>
       <RouterRefresh />

@@ -16,14 +16,27 @@ export interface OrbitalProviderProps extends OrbitalLoadOptions {
  *
  * @example <OrbitalProvider publishableKey="pk_test_…" afterSignOutUrl="/"><App /></OrbitalProvider>
  */
-export function OrbitalProvider({ publishableKey, initialState, routerRefresh, children, ...options }: OrbitalProviderProps) {
-  const [orbital] = useState(() => new Orbital(publishableKey, { proxyUrl: options.proxyUrl, cookieDomain: options.cookieDomain }));
+export function OrbitalProvider({
+  publishableKey,
+  initialState,
+  routerRefresh,
+  children,
+  ...options
+}: OrbitalProviderProps) {
+  const [orbital] = useState(
+    () => new Orbital(publishableKey, { proxyUrl: options.proxyUrl, cookieDomain: options.cookieDomain }),
+  );
   useEffect(() => {
-    void orbital.load({ ...options, serverDiagnostic: initialState?.diagnostic }).catch((error: unknown) => console.error('[orbital] could not load the client', error));
+    void orbital
+      .load({ ...options, serverDiagnostic: initialState?.diagnostic })
+      .catch((error: unknown) => console.error('[orbital] could not load the client', error));
     // Options are read once: the client lives as long as the provider.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [orbital]);
   useEffect(() => () => orbital.destroy(), [orbital]);
-  useEffect(() => (routerRefresh ? orbital.onChangedElsewhere(() => void routerRefresh()) : undefined), [orbital, routerRefresh]);
+  useEffect(
+    () => (routerRefresh ? orbital.onChangedElsewhere(() => void routerRefresh()) : undefined),
+    [orbital, routerRefresh],
+  );
   return <OrbitalContext.Provider value={{ orbital, initialState }}>{children}</OrbitalContext.Provider>;
 }

@@ -13,6 +13,10 @@ export const OrbitalContext = createContext<OrbitalContextValue | null>(null);
 
 export function useOrbitalContext(hook: string): OrbitalContextValue {
   const value = useContext(OrbitalContext);
-  if (!value) throw new OrbitalError('configuration_invalid', `${hook}() must be used inside <OrbitalProvider>: wrap your app (or root layout) in it.`);
+  if (!value)
+    throw new OrbitalError(
+      'configuration_invalid',
+      `${hook}() must be used inside <OrbitalProvider>: wrap your app (or root layout) in it.`,
+    );
   return value;
 }

@@ -18,7 +18,15 @@ export function SignedOut({ children }: { children?: ReactNode }) {
  * Renders its children for a signed-in user who passes `condition` (e.g. a claim check on the
  * user's public metadata), else `fallback`.
  */
-export function Protect({ children, fallback = null, condition }: { children?: ReactNode; fallback?: ReactNode; condition?: (user: NonNullable<ReturnType<typeof useOrbitalState>['user']>) => boolean }) {
+export function Protect({
+  children,
+  fallback = null,
+  condition,
+}: {
+  children?: ReactNode;
+  fallback?: ReactNode;
+  condition?: (user: NonNullable<ReturnType<typeof useOrbitalState>['user']>) => boolean;
+}) {
   const { isLoaded, isSignedIn } = useAuth();
   const { user } = useOrbitalState('Protect');
   if (!isLoaded) return null;
@@ -57,5 +65,9 @@ export function RedirectToUserProfile() {
 /** Re-mounts its children when the active session changes, so no state leaks between accounts. */
 export function MultisessionAppSupport({ children }: { children?: ReactNode }) {
   const { sessionId } = useAuth();
-  return <div key={sessionId ?? 'signed-out'} style={{ display: 'contents' }}>{children}</div>;
+  return (
+    <div key={sessionId ?? 'signed-out'} style={{ display: 'contents' }}>
+      {children}
+    </div>
+  );
 }

@@ -8,7 +8,8 @@ import { SignIn } from './ui/SignIn';
 import { SignUp } from './ui/SignUp';
 
 const publishableKey = createPublishableKey('http://localhost:3000/api/auth', 'development');
-const serverRender = (node: ReactNode) => renderToString(<OrbitalProvider publishableKey={publishableKey}>{node}</OrbitalProvider>);
+const serverRender = (node: ReactNode) =>
+  renderToString(<OrbitalProvider publishableKey={publishableKey}>{node}</OrbitalProvider>);
 
 describe('the prebuilt controls before hydration', () => {
   it('render the forms with their fields disabled, so an early submit cannot drop what was typed', () => {

@@ -22,8 +22,13 @@ async function serverThenBrowser(node: React.ReactNode, pageUrl: string) {
   container.innerHTML = html;
   document.body.append(container);
   const complaints: string[] = [];
-  vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void complaints.push(args.map(String).join(' ')));
-  await act(async () => void hydrateRoot(container, app, { onRecoverableError: (error) => void complaints.push(String(error)) }));
+  vi.spyOn(console, 'error').mockImplementation(
+    (...args: unknown[]) => void complaints.push(args.map(String).join(' ')),
+  );
+  await act(
+    async () =>
+      void hydrateRoot(container, app, { onRecoverableError: (error) => void complaints.push(String(error)) }),
+  );
   return { container, complaints };
 }
 
@@ -36,8 +41,14 @@ describe('links that depend on the current page', () => {
 
   it('hydrate without a mismatch, then keep the way back to the protected page', async () => {
     const back = encodeURIComponent('http://localhost:3000/dashboard');
-    for (const [form, linkText] of [[<SignIn key="in" />, 'Sign up'], [<SignUp key="up" />, 'Sign in']] as const) {
-      const { container, complaints } = await serverThenBrowser(form, `/sign-in?redirect_url=${encodeURIComponent('/dashboard')}`);
+    for (const [form, linkText] of [
+      [<SignIn key="in" />, 'Sign up'],
+      [<SignUp key="up" />, 'Sign in'],
+    ] as const) {
+      const { container, complaints } = await serverThenBrowser(
+        form,
+        `/sign-in?redirect_url=${encodeURIComponent('/dashboard')}`,
+      );
       expect(complaints.filter((c) => /hydrat|did not match|didn't match/i.test(c))).toEqual([]);
       const link = [...container.querySelectorAll('a')].find((a) => a.textContent === linkText)!;
       expect(link.getAttribute('href')).toContain(`redirect_url=${back}`);

@@ -6,7 +6,10 @@ import { useMenu } from './useMenu';
 import { Styles } from './ui/Styles';
 
 /** The organization the active session acts for, and the user's role there. */
-export function useOrganization(): { isLoaded: boolean; organization: (OrganizationResource & { role: string }) | null | undefined } {
+export function useOrganization(): {
+  isLoaded: boolean;
+  organization: (OrganizationResource & { role: string }) | null | undefined;
+} {
   const state = useOrbitalState('useOrganization');
   return { isLoaded: state.isLoaded, organization: state.isLoaded ? state.organization : undefined };
 }
@@ -77,12 +80,21 @@ export function OrganizationSwitcher() {
   return (
     <div className="orb-userbutton" ref={root}>
       <Styles />
-      <button className="orb-btn" type="button" aria-haspopup="menu" aria-expanded={open} aria-controls={menuId} onClick={() => setOpen((o) => !o)}>
+      <button
+        className="orb-btn"
+        type="button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={menuId}
+        onClick={() => setOpen((o) => !o)}
+      >
         {organization ? organization.name : labels.personalAccount}
       </button>
       {open && (
         <div className="orb-menu" role="menu" id={menuId} aria-label={labels.organizationMenu} style={menuStyle}>
-          <button role="menuitem" type="button" onClick={choose(null)}>{labels.personalAccount}</button>
+          <button role="menuitem" type="button" onClick={choose(null)}>
+            {labels.personalAccount}
+          </button>
           {session.memberships.map((m) => (
             <button key={m.organization.id} role="menuitem" type="button" onClick={choose(m.organization.id)}>
               {m.organization.name} <small>({m.role})</small>
@@ -94,8 +106,14 @@ export function OrganizationSwitcher() {
             </button>
           ))}
           <hr />
-          {organization && <button role="menuitem" type="button" onClick={() => void orbital.redirectToOrganizationProfile()}>{labels.manageOrganization}</button>}
-          <button role="menuitem" type="button" onClick={() => void orbital.redirectToCreateOrganization()}>{labels.createOrganization}</button>
+          {organization && (
+            <button role="menuitem" type="button" onClick={() => void orbital.redirectToOrganizationProfile()}>
+              {labels.manageOrganization}
+            </button>
+          )}
+          <button role="menuitem" type="button" onClick={() => void orbital.redirectToCreateOrganization()}>
+            {labels.createOrganization}
+          </button>
         </div>
       )}
     </div>

@@ -16,7 +16,10 @@ export function useAuth(): UseAuthReturn {
   const orbital = useOrbital();
   const state = useOrbitalState('useAuth');
   const getToken = useCallback((options?: { skipCache?: boolean }) => orbital.getToken(options), [orbital]);
-  const signOut = useCallback((options?: { sessionId?: string; redirectUrl?: string }) => orbital.signOut(options), [orbital]);
+  const signOut = useCallback(
+    (options?: { sessionId?: string; redirectUrl?: string }) => orbital.signOut(options),
+    [orbital],
+  );
   const snapshot = authSnapshot(state, state.initial);
   return { ...snapshot, has: (check) => hasRole(snapshot, check), getToken, signOut };
 }

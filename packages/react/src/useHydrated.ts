@@ -8,5 +8,9 @@ const noSubscribe = () => () => {};
  * that drops what the user typed.
  */
 export function useHydrated(): boolean {
-  return useSyncExternalStore(noSubscribe, () => true, () => false);
+  return useSyncExternalStore(
+    noSubscribe,
+    () => true,
+    () => false,
+  );
 }

@@ -8,7 +8,9 @@ export function useOrbital(): Orbital {
 }
 
 /** The client's state, re-rendering on change; before load (and during SSR) the not-loaded state. */
-export function useOrbitalState(hook: string): OrbitalState & { initial: ReturnType<typeof useOrbitalContext>['initialState'] } {
+export function useOrbitalState(
+  hook: string,
+): OrbitalState & { initial: ReturnType<typeof useOrbitalContext>['initialState'] } {
   const { orbital, initialState } = useOrbitalContext(hook);
   const state = useSyncExternalStore(orbital.subscribe, orbital.getSnapshot, orbital.getSnapshot);
   return { ...state, initial: initialState };

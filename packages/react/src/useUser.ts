@@ -10,5 +10,7 @@ export type UseUserReturn =
 export function useUser(): UseUserReturn {
   const state = useOrbitalState('useUser');
   if (!state.isLoaded) return { isLoaded: false, isSignedIn: undefined, user: undefined };
-  return state.user ? { isLoaded: true, isSignedIn: true, user: state.user } : { isLoaded: true, isSignedIn: false, user: null };
+  return state.user
+    ? { isLoaded: true, isSignedIn: true, user: state.user }
+    : { isLoaded: true, isSignedIn: false, user: null };
 }

@@ -8,7 +8,8 @@ import { serve } from '../dist/node.js';
 const sent: Array<{ text: string; values: unknown[] }> = [];
 const query = pg.Pool.prototype.query as (...args: unknown[]) => unknown;
 pg.Pool.prototype.query = function (this: pg.Pool, config: unknown, ...rest: unknown[]) {
-  if (config && typeof config === 'object' && 'text' in config) sent.push({ text: String(config.text), values: (config as { values?: unknown[] }).values ?? [] });
+  if (config && typeof config === 'object' && 'text' in config)
+    sent.push({ text: String(config.text), values: (config as { values?: unknown[] }).values ?? [] });
   if (sent.length > 50) sent.shift();
   return query.call(this, config, ...rest);
 } as never;
@@ -16,7 +17,13 @@ pg.Pool.prototype.query = function (this: pg.Pool, config: unknown, ...rest: unk
 const postgres = await createPostgresStore({ connectionString: process.env.BENCH_DATABASE_URL!, max: 20 });
 // Counts the activity writes the server asks for, whether or not the row changes.
 let activityWrites = 0;
-const store = { ...postgres, touchSession: (...args: Parameters<typeof postgres.touchSession>) => (activityWrites++, postgres.touchSession(...args)) };
+const store = {
+  ...postgres,
+  touchSession: (...args: Parameters<typeof postgres.touchSession>) => (
+    activityWrites++,
+    postgres.touchSession(...args)
+  ),
+};
 const server = createOrbitalServer({
   url: process.env.BENCH_URL!,
   store,

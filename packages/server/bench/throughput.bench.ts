@@ -28,7 +28,10 @@ const PUBLIC_URL = 'http://auth.bench.test';
 async function startProcess(script: string, env: Record<string, string>): Promise<{ url: string; stop: () => void }> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(process.execPath, [`${here}${script}`], { env: { ...process.env, BENCH_URL: PUBLIC_URL, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child: ChildProcess = spawn(process.execPath, [`${here}${script}`], {
+    env: { ...process.env, BENCH_URL: PUBLIC_URL, ...env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   await new Promise<void>((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('READY') && resolve());
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
@@ -52,7 +55,10 @@ async function orbitalSessions(url: string, count: number): Promise<Session[]> {
     });
     if (response.status !== 201) throw new Error(`sign-up failed: ${response.status} ${await response.text()}`);
     const { sessionId } = (await response.json()) as { sessionId: string };
-    const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const cookie = response.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     sessions.push({ path: `/v1/client/sessions/${sessionId}/tokens`, headers: { cookie, origin: PUBLIC_URL } });
   }
   return sessions;
@@ -64,10 +70,17 @@ async function betterAuthSessions(url: string, count: number): Promise<Session[]
     const response = await fetch(`${url}/api/auth/sign-up/email`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: url },
-      body: JSON.stringify({ email: `bench.${Date.now()}.${i}@example.com`, password: 'a long enough passphrase', name: 'Bench' }),
+      body: JSON.stringify({
+        email: `bench.${Date.now()}.${i}@example.com`,
+        password: 'a long enough passphrase',
+        name: 'Bench',
+      }),
     });
     if (!response.ok) throw new Error(`better-auth sign-up failed: ${response.status} ${await response.text()}`);
-    const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const cookie = response.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     sessions.push({ path: '/api/auth/get-session', headers: { cookie, origin: url } });
   }
   return sessions;
@@ -96,14 +109,24 @@ function load(url: string, sessions: Session[], method: 'GET' | 'POST', connecti
             method,
             setupRequest: (request: Record<string, unknown>, context: { session?: Session }) => {
               context.session ??= sessions[next++ % sessions.length];
-              return { ...request, path: context.session!.path, headers: { ...(request.headers as object), ...context.session!.headers } };
+              return {
+                ...request,
+                path: context.session!.path,
+                headers: { ...(request.headers as object), ...context.session!.headers },
+              };
             },
           },
         ],
       } as never,
       (error: Error | null, result: autocannon.Result) => {
         if (error) return reject(error);
-        resolve({ requests: result.requests.total, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts + result.non2xx });
+        resolve({
+          requests: result.requests.total,
+          rps: result.requests.average,
+          p50: result.latency.p50,
+          p99: result.latency.p99,
+          errors: result.errors + result.timeouts + result.non2xx,
+        });
       },
     );
   });
@@ -116,7 +139,9 @@ async function refreshPlans(url: string, session: Session, db: pg.Client): Promi
   const sent = (await (await fetch(`${url}/__bench/queries`)).json()) as Array<{ text: string; values: unknown[] }>;
   const plans: string[] = [];
   for (const { text, values } of sent) {
-    const rows = (await db.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${text}`, values)).rows as Array<{ 'QUERY PLAN': string }>;
+    const rows = (await db.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${text}`, values)).rows as Array<{
+      'QUERY PLAN': string;
+    }>;
     plans.push(rows.map((r) => r['QUERY PLAN']).join('\n'));
   }
   return plans;
@@ -126,8 +151,14 @@ async function refreshPlans(url: string, session: Session, db: pg.Client): Promi
 async function seedMillion(db: pg.Client): Promise<number> {
   const started = performance.now();
   const n = 1_000_000;
-  await db.query(`INSERT INTO orbital_users (id, email, password_hash, created_at, updated_at) SELECT 'user_seed_' || g, 'seed' || g || '@example.com', 'x', 0, 0 FROM generate_series(1, $1) g`, [n]);
-  await db.query(`INSERT INTO orbital_clients (id, token_hash, last_active_session_id, uat, created_at) SELECT 'client_seed_' || g, md5(g::text), 'sess_seed_' || g, 0, 0 FROM generate_series(1, $1) g`, [n]);
+  await db.query(
+    `INSERT INTO orbital_users (id, email, password_hash, created_at, updated_at) SELECT 'user_seed_' || g, 'seed' || g || '@example.com', 'x', 0, 0 FROM generate_series(1, $1) g`,
+    [n],
+  );
+  await db.query(
+    `INSERT INTO orbital_clients (id, token_hash, last_active_session_id, uat, created_at) SELECT 'client_seed_' || g, md5(g::text), 'sess_seed_' || g, 0, 0 FROM generate_series(1, $1) g`,
+    [n],
+  );
   await db.query(
     `INSERT INTO orbital_sessions (id, client_id, user_id, status, created_at, last_active_at) SELECT 'sess_seed_' || g, 'client_seed_' || g, 'user_seed_' || g, CASE WHEN g % 4 = 0 THEN 'ended' ELSE 'active' END, 0, 0 FROM generate_series(1, $1) g`,
     [n],
@@ -136,7 +167,8 @@ async function seedMillion(db: pg.Client): Promise<number> {
   return (performance.now() - started) / 1000;
 }
 
-const activityWrites = async (url: string) => ((await (await fetch(`${url}/__bench/activity-writes`)).json()) as { activityWrites: number }).activityWrites;
+const activityWrites = async (url: string) =>
+  ((await (await fetch(`${url}/__bench/activity-writes`)).json()) as { activityWrites: number }).activityWrites;
 
 function signingAlgorithms() {
   const data = Buffer.from('eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1c2VyXzEiLCJzaWQiOiJzZXNzXzEifQ');
@@ -155,7 +187,11 @@ function signingAlgorithms() {
     const key = dsaEncoding ? { key: keys.privateKey, dsaEncoding } : keys.privateKey;
     const pub = dsaEncoding ? { key: keys.publicKey, dsaEncoding } : keys.publicKey;
     const signature = sign(hash, data, key);
-    return { name, signUs: time(() => sign(hash, data, key)), verifyUs: time(() => verify(hash, data, pub, signature)) };
+    return {
+      name,
+      signUs: time(() => sign(hash, data, key)),
+      verifyUs: time(() => verify(hash, data, pub, signature)),
+    };
   });
 }
 
@@ -178,7 +214,8 @@ try {
   await load(one.url, sessions, 'POST', 10); // warm-up: JIT, pool, key cache
   let before = await activityWrites(one.url);
   results['Orbital, 1 instance'] = await load(one.url, sessions, 'POST');
-  writes['coalesced (default: at most once a minute per session)'] = (((await activityWrites(one.url)) - before) * 1000) / results['Orbital, 1 instance'].requests;
+  writes['coalesced (default: at most once a minute per session)'] =
+    (((await activityWrites(one.url)) - before) * 1000) / results['Orbital, 1 instance'].requests;
   const bench = new pg.Client({ connectionString: databaseUrl });
   await bench.connect();
   plans['empty database'] = await refreshPlans(one.url, sessions[0]!, bench);
@@ -204,15 +241,28 @@ try {
   await load(eager.url, sessions, 'POST', 10);
   before = await activityWrites(eager.url);
   results['Orbital, 1 instance, a write per token'] = await load(eager.url, sessions, 'POST');
-  writes['not coalesced (a write per token)'] = (((await activityWrites(eager.url)) - before) * 1000) / results['Orbital, 1 instance, a write per token'].requests;
+  writes['not coalesced (a write per token)'] =
+    (((await activityWrites(eager.url)) - before) * 1000) / results['Orbital, 1 instance, a write per token'].requests;
   eager.stop();
 
   // Two instances on one database, the load split between them.
-  const [a, b] = [await startProcess('serve-orbital.ts', { BENCH_DATABASE_URL: databaseUrl }), await startProcess('serve-orbital.ts', { BENCH_DATABASE_URL: databaseUrl })];
+  const [a, b] = [
+    await startProcess('serve-orbital.ts', { BENCH_DATABASE_URL: databaseUrl }),
+    await startProcess('serve-orbital.ts', { BENCH_DATABASE_URL: databaseUrl }),
+  ];
   stops.push(a.stop, b.stop);
   const half = CONNECTIONS / 2;
-  const [ra, rb] = await Promise.all([load(a.url, sessions.slice(0, half), 'POST', half), load(b.url, sessions.slice(half), 'POST', half)]);
-  results['Orbital, 2 instances'] = { requests: ra.requests + rb.requests, rps: ra.rps + rb.rps, p50: Math.max(ra.p50, rb.p50), p99: Math.max(ra.p99, rb.p99), errors: ra.errors + rb.errors };
+  const [ra, rb] = await Promise.all([
+    load(a.url, sessions.slice(0, half), 'POST', half),
+    load(b.url, sessions.slice(half), 'POST', half),
+  ]);
+  results['Orbital, 2 instances'] = {
+    requests: ra.requests + rb.requests,
+    rps: ra.rps + rb.rps,
+    p50: Math.max(ra.p50, rb.p50),
+    p99: Math.max(ra.p99, rb.p99),
+    errors: ra.errors + rb.errors,
+  };
   a.stop();
   b.stop();
 
@@ -229,12 +279,25 @@ try {
   await admin.end();
 }
 
-console.log(`\nToken refresh on PostgreSQL, ${DURATION} s per run, ${CONNECTIONS} connections (one session each), autocannon on the same 2-core machine`);
-console.table(Object.fromEntries(Object.entries(results).map(([k, r]) => [k, { 'requests/s': Math.round(r.rps), 'p50 ms': r.p50, 'p99 ms': r.p99, requests: r.requests, errors: r.errors }])));
+console.log(
+  `\nToken refresh on PostgreSQL, ${DURATION} s per run, ${CONNECTIONS} connections (one session each), autocannon on the same 2-core machine`,
+);
+console.table(
+  Object.fromEntries(
+    Object.entries(results).map(([k, r]) => [
+      k,
+      { 'requests/s': Math.round(r.rps), 'p50 ms': r.p50, 'p99 ms': r.p99, requests: r.requests, errors: r.errors },
+    ]),
+  ),
+);
 const one = results['Orbital, 1 instance']!;
-console.log(`1M sessions / empty database: ${(results['Orbital, 1 instance, 1M sessions in the database']!.rps / one.rps).toFixed(2)}x (seeding took ${seedSeconds.toFixed(0)} s)`);
+console.log(
+  `1M sessions / empty database: ${(results['Orbital, 1 instance, 1M sessions in the database']!.rps / one.rps).toFixed(2)}x (seeding took ${seedSeconds.toFixed(0)} s)`,
+);
 console.log(`two instances / one: ${(results['Orbital, 2 instances']!.rps / one.rps).toFixed(2)}x`);
-console.log(`Orbital (1 instance) / better-auth get-session: ${(one.rps / results['better-auth get-session']!.rps).toFixed(2)}x`);
+console.log(
+  `Orbital (1 instance) / better-auth get-session: ${(one.rps / results['better-auth get-session']!.rps).toFixed(2)}x`,
+);
 for (const [label, statements] of Object.entries(plans)) {
   console.log(`\nOne token refresh, ${label}: ${statements.length} statement(s)`);
   for (const plan of statements) console.log(plan.replace(/^/gm, '  '));
@@ -242,4 +305,8 @@ for (const [label, statements] of Object.entries(plans)) {
 console.log('\nActivity writes (UPDATE orbital_sessions SET last_active_at) per 1,000 token refreshes');
 console.table(Object.fromEntries(Object.entries(writes).map(([k, v]) => [k, { writes: Math.round(v) }])));
 console.log('\nSigning algorithms, node:crypto, µs per operation');
-console.table(Object.fromEntries(signingAlgorithms().map((a) => [a.name, { sign: a.signUs.toFixed(1), verify: a.verifyUs.toFixed(1) }])));
+console.table(
+  Object.fromEntries(
+    signingAlgorithms().map((a) => [a.name, { sign: a.signUs.toFixed(1), verify: a.verifyUs.toFixed(1) }]),
+  ),
+);

@@ -37,7 +37,12 @@ export async function signUp(ctx: ServerContext, input: SignUpInput, ip: string)
 }
 
 /** Checks an email and password, rate limited (see {@link guardPasswordCheck}). */
-export async function checkCredentials(ctx: ServerContext, identifier: string | undefined, password: string | undefined, ip: string): Promise<UserRecord> {
+export async function checkCredentials(
+  ctx: ServerContext,
+  identifier: string | undefined,
+  password: string | undefined,
+  ip: string,
+): Promise<UserRecord> {
   const email = normalizeEmail(identifier);
   await ctx.shared.limiter.hit(`sign-in:ip:${ip}`, ctx.options.rateLimits.signInPerIp, ctx.options.now());
   let found: UserRecord | null = null;
@@ -53,7 +58,10 @@ export async function checkCredentials(ctx: ServerContext, identifier: string | 
       ? credentialsInvalid()
       : new ApiError(422, 'identifier_not_found', "We couldn't find an account with that email. Check it, or sign up.");
   }
-  if (!ok) throw ctx.options.accountEnumerationProtection ? credentialsInvalid() : new ApiError(422, 'password_incorrect', 'The password is incorrect. Try again, or reset it.');
+  if (!ok)
+    throw ctx.options.accountEnumerationProtection
+      ? credentialsInvalid()
+      : new ApiError(422, 'password_incorrect', 'The password is incorrect. Try again, or reset it.');
   return user;
 }
 
@@ -66,13 +74,25 @@ const KNOWN_IP_WINDOW = 30 * 24 * 60 * 60;
  * too many failures overall (loose). Only failures count, so the owner's successes never use up
  * the limit, and an attacker elsewhere cannot exhaust the owner's own (account, IP) allowance.
  */
-export async function guardPasswordCheck(ctx: ServerContext, subject: string, ip: string, check: () => Promise<boolean>): Promise<boolean> {
+export async function guardPasswordCheck(
+  ctx: ServerContext,
+  subject: string,
+  ip: string,
+  check: () => Promise<boolean>,
+): Promise<boolean> {
   const { limiter } = ctx.shared;
   const { signInPerIdentifierAndIp: pair, signInPerIdentifier: account } = ctx.options.rateLimits;
   const now = ctx.options.now();
-  const keys = { pair: `password:${subject}:${ip}`, account: `password:${subject}`, known: `password-known:${subject}:${ip}` };
+  const keys = {
+    pair: `password:${subject}:${ip}`,
+    account: `password:${subject}`,
+    known: `password-known:${subject}:${ip}`,
+  };
   await limiter.check(keys.pair, pair, now);
-  const known = await limiter.check(keys.known, { limit: 1, window: KNOWN_IP_WINDOW }, now).then(() => false, () => true);
+  const known = await limiter.check(keys.known, { limit: 1, window: KNOWN_IP_WINDOW }, now).then(
+    () => false,
+    () => true,
+  );
   if (!known) await limiter.check(keys.account, account, now);
   if (await check()) {
     await limiter.hit(keys.known, { limit: Number.MAX_SAFE_INTEGER, window: KNOWN_IP_WINDOW }, now);
@@ -83,16 +103,30 @@ export async function guardPasswordCheck(ctx: ServerContext, subject: string, ip
   return false;
 }
 
-export async function changePassword(ctx: ServerContext, user: UserRecord, current: string | undefined, next: string | undefined, ip: string): Promise<UserRecord> {
+export async function changePassword(
+  ctx: ServerContext,
+  user: UserRecord,
+  current: string | undefined,
+  next: string | undefined,
+  ip: string,
+): Promise<UserRecord> {
   if (!(await guardPasswordCheck(ctx, user.id, ip, () => verifyPassword(current ?? '', user.passwordHash)))) {
     throw new ApiError(422, 'password_incorrect', 'The current password is incorrect.');
   }
-  const problem = await passwordProblem(next ?? '', ctx.options.passwordPolicy, [user.email, user.firstName, user.lastName]);
+  const problem = await passwordProblem(next ?? '', ctx.options.passwordPolicy, [
+    user.email,
+    user.firstName,
+    user.lastName,
+  ]);
   if (problem) throw new ApiError(422, 'password_weak', problem);
   return ctx.store.updateUser(user.id, { passwordHash: await hashPassword(next!) }, ctx.options.now());
 }
 
-export function updateProfile(ctx: ServerContext, user: UserRecord, patch: { firstName?: string | undefined; lastName?: string | undefined }): Promise<UserRecord> {
+export function updateProfile(
+  ctx: ServerContext,
+  user: UserRecord,
+  patch: { firstName?: string | undefined; lastName?: string | undefined },
+): Promise<UserRecord> {
   return ctx.store.updateUser(
     user.id,
     {
@@ -105,13 +139,21 @@ export function updateProfile(ctx: ServerContext, user: UserRecord, patch: { fir
 
 /** What the API and pages may show of a user: never the password hash. */
 export function publicUser(user: UserRecord): UserResource {
-  return { id: user.id, email: user.email, firstName: user.firstName, lastName: user.lastName, publicMetadata: user.publicMetadata, createdAt: user.createdAt };
+  return {
+    id: user.id,
+    email: user.email,
+    firstName: user.firstName,
+    lastName: user.lastName,
+    publicMetadata: user.publicMetadata,
+    createdAt: user.createdAt,
+  };
 }
 
 /** Trimmed, lower-cased, and shaped like an address; `identifier_invalid` otherwise. */
 export function normalizeEmail(value: string | undefined): string {
   const email = (value ?? '').trim().toLowerCase();
-  if (!EMAIL.test(email) || email.length > 254) throw new ApiError(422, 'identifier_invalid', 'Enter a valid email address, like name@example.com.');
+  if (!EMAIL.test(email) || email.length > 254)
+    throw new ApiError(422, 'identifier_invalid', 'Enter a valid email address, like name@example.com.');
   return email;
 }
 

@@ -29,7 +29,10 @@ describe('activity tracking', () => {
 
   it('ends an idle session by its inactivity deadline, at most one write interval early, never late', async () => {
     const counted = countingStore();
-    const { server, clock } = testServer({ store: counted.store, lifetime: { inactivityTimeout: 100, maximumLifetime: 10_000 } });
+    const { server, clock } = testServer({
+      store: counted.store,
+      lifetime: { inactivityTimeout: 100, maximumLifetime: 10_000 },
+    });
     const browser = new Browser(server);
     const id = (await browser.signUp('idle@example.com')).body.sessionId;
     for (let i = 0; i < 25; i++) {

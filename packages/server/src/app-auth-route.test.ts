@@ -19,7 +19,12 @@ describe('createAppAuthRoute (the auth route of an app that hosts Orbital)', () 
     primary = await serve((request) => route(request), { port: 0, hostname: '127.0.0.1' });
     authServerUrl = `http://127.0.0.1:${(primary.address() as AddressInfo).port}/api/auth`;
     publishableKey = createPublishableKey(authServerUrl, 'development');
-    const app = { publishableKey, secretKey: createSecretKey('development'), signInUrl: '/sign-in', signUpUrl: '/sign-up' };
+    const app = {
+      publishableKey,
+      secretKey: createSecretKey('development'),
+      signInUrl: '/sign-in',
+      signUpUrl: '/sign-up',
+    };
     route = (await createAppAuthRoute(app, { store: async () => createMemoryStore(), log: () => {} })).handler;
   });
   afterAll(() => new Promise<void>((resolve) => primary.close(() => resolve())));
@@ -34,7 +39,10 @@ describe('createAppAuthRoute (the auth route of an app that hosts Orbital)', () 
     const noDatabase = () => {
       throw new Error('a satellite must not open a database');
     };
-    const satellite = await createAppAuthRoute({ publishableKey, isSatellite: true, proxyUrl: '/orbital' }, { store: noDatabase });
+    const satellite = await createAppAuthRoute(
+      { publishableKey, isSatellite: true, proxyUrl: '/orbital' },
+      { store: noDatabase },
+    );
     const response = await satellite.handler(new Request('http://satellite.test/orbital/health'));
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ status: 'ok' });
@@ -65,7 +73,9 @@ describe('createAppAuthRoute in development with nothing configured', () => {
 
   it('runs a live key’s server in production mode, which refuses to start without a secret key and names the variable', async () => {
     const publishableKey = createPublishableKey('https://app.example.com/api/auth', 'production');
-    await expect(createAppAuthRoute({ publishableKey }, { store: async () => createMemoryStore(), env: {} })).rejects.toThrow(/ORBITAL_SECRET_KEY/);
+    await expect(
+      createAppAuthRoute({ publishableKey }, { store: async () => createMemoryStore(), env: {} }),
+    ).rejects.toThrow(/ORBITAL_SECRET_KEY/);
   });
 });
 
@@ -74,12 +84,20 @@ describe('createAppAuthRoute answering on another local port than its key names'
     const dir = mkdtempSync(join(tmpdir(), 'orbital-other-port-'));
     const logged: string[] = [];
     const publishableKey = developmentPublishableKey({ NODE_ENV: 'development' })!; // :3000, no PORT given
-    const route = await createAppAuthRoute({ publishableKey }, { env: { ORBITAL_DATA_DIR: join(dir, 'data') }, log: (line) => logged.push(line) });
+    const route = await createAppAuthRoute(
+      { publishableKey },
+      { env: { ORBITAL_DATA_DIR: join(dir, 'data') }, log: (line) => logged.push(line) },
+    );
     logged.length = 0;
     await route.handler(new Request('http://127.0.0.1:3000/api/auth/health')); // the same port on another loopback name: fine
     expect(logged).toEqual([]);
-    for (let i = 0; i < 2; i++) expect((await route.handler(new Request('http://localhost:5173/api/auth/health'))).status).toBeLessThan(500);
-    expect(logged).toEqual([expect.stringContaining('answered at http://localhost:5173, but its development auth server is http://localhost:3000/api/auth: set PORT')]);
+    for (let i = 0; i < 2; i++)
+      expect((await route.handler(new Request('http://localhost:5173/api/auth/health'))).status).toBeLessThan(500);
+    expect(logged).toEqual([
+      expect.stringContaining(
+        'answered at http://localhost:5173, but its development auth server is http://localhost:3000/api/auth: set PORT',
+      ),
+    ]);
     await route.close?.();
   }, 30_000);
 });

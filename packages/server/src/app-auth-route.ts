@@ -33,7 +33,10 @@ export interface AppAuthRouteOptions extends Omit<OrbitalServerOptions, 'url' | 
  *
  * @example export const { GET, POST, PATCH, DELETE, OPTIONS } = createRouteHandlers(() => createAppAuthRoute(nextOptions()));
  */
-export async function createAppAuthRoute(app: OrbitalOptions, { store, proxy = app.isSatellite, env = process.env, log = console.info, ...explicit }: AppAuthRouteOptions = {}): Promise<FetchHandler & { close?: () => Promise<void> }> {
+export async function createAppAuthRoute(
+  app: OrbitalOptions,
+  { store, proxy = app.isSatellite, env = process.env, log = console.info, ...explicit }: AppAuthRouteOptions = {},
+): Promise<FetchHandler & { close?: () => Promise<void> }> {
   const { authServerUrl, mode } = parsePublishableKey(app.publishableKey);
   if (proxy) {
     const proxyPath = new URL(app.proxyUrl ?? authServerUrl, authServerUrl).pathname;
@@ -41,7 +44,8 @@ export async function createAppAuthRoute(app: OrbitalOptions, { store, proxy = a
   }
   const settings = { ...serverOptionsFromEnv(env), ...explicit };
   const dataDir = dataDirFromEnv(env);
-  const secretKey = app.secretKey ?? settings.secretKey ?? (mode === 'development' ? developmentSecretKey(dataDir) : undefined);
+  const secretKey =
+    app.secretKey ?? settings.secretKey ?? (mode === 'development' ? developmentSecretKey(dataDir) : undefined);
   const page = (url: string | undefined) => url && new URL(url, authServerUrl).href;
   const server = createOrbitalServer({
     ...settings,
@@ -74,14 +78,20 @@ const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
  * 5173 while the key names :3000) would send people to a server that is not there. Said once, with
  * the fix; a log line only, so a forged Host changes nothing.
  */
-function warnOnOtherOrigin(handler: FetchHandler['handler'], authServerUrl: string, log: (message: string) => void): FetchHandler['handler'] {
+function warnOnOtherOrigin(
+  handler: FetchHandler['handler'],
+  authServerUrl: string,
+  log: (message: string) => void,
+): FetchHandler['handler'] {
   const expected = new URL(authServerUrl);
   let warned = false;
   return (request) => {
     const { origin, hostname, port } = new URL(request.url);
     if (!warned && LOOPBACK.test(hostname) && LOOPBACK.test(expected.hostname) && port !== expected.port) {
       warned = true;
-      log(`[orbital] This app answered at ${origin}, but its development auth server is ${authServerUrl}: set PORT to the dev server's port, or ORBITAL_AUTHORIZED_PARTIES=${origin} (or the publishable key).`);
+      log(
+        `[orbital] This app answered at ${origin}, but its development auth server is ${authServerUrl}: set PORT to the dev server's port, or ORBITAL_AUTHORIZED_PARTIES=${origin} (or the publishable key).`,
+      );
     }
     return handler(request);
   };

@@ -28,11 +28,18 @@ function parse(value: string | undefined): Spent[] {
 const originKey = (origin: string) => createHash('sha256').update(origin).digest('base64url').slice(0, 12);
 
 /** Spends one automatic sync for `origin`: whether a code may be issued, and the cookie's new value. */
-export function spendAutoSync(cookie: string | undefined, origin: string, now: number): { allowed: boolean; cookie: string } {
+export function spendAutoSync(
+  cookie: string | undefined,
+  origin: string,
+  now: number,
+): { allowed: boolean; cookie: string } {
   const key = originKey(origin);
   const entries = parse(cookie).filter((e) => now - e.since < WINDOW_SECONDS);
   const current = entries.find((e) => e.origin === key) ?? { origin: key, count: 0, since: now };
   const next = { ...current, count: Math.min(current.count + 1, 9_999) };
   const kept = [next, ...entries.filter((e) => e.origin !== key)].slice(0, MAX_ORIGINS);
-  return { allowed: next.count <= AUTO_SYNC_BUDGET, cookie: kept.map((e) => `${e.origin}~${e.count}~${e.since}`).join('.') };
+  return {
+    allowed: next.count <= AUTO_SYNC_BUDGET,
+    cookie: kept.map((e) => `${e.origin}~${e.count}~${e.since}`).join('.'),
+  };
 }

@@ -13,9 +13,15 @@ const run = promisify(execFile);
 
 /** `orbital-server …` in `cwd`, as a user runs it: its output, and its exit code. */
 async function cli(args: string[], cwd: string, env: Record<string, string> = {}) {
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('ORBITAL_') && name !== 'PORT'));
+  const clean = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !name.startsWith('ORBITAL_') && name !== 'PORT'),
+  );
   try {
-    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { cwd, env: { ...clean, ...env }, timeout: 60_000 });
+    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], {
+      cwd,
+      env: { ...clean, ...env },
+      timeout: 60_000,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
@@ -29,7 +35,11 @@ function appFolder(adapter: string): string {
   return dir;
 }
 
-const lineOf = (stdout: string, name: string) => stdout.split('\n').find((line) => line.startsWith(`${name}=`))?.slice(name.length + 1);
+const lineOf = (stdout: string, name: string) =>
+  stdout
+    .split('\n')
+    .find((line) => line.startsWith(`${name}=`))
+    ?.slice(name.length + 1);
 
 describe('orbital-server env', () => {
   it('prints the lines a Nuxt app pastes: its variable names, and the keys its own development server uses', async () => {
@@ -38,19 +48,32 @@ describe('orbital-server env', () => {
     expect(code).toBe(0);
     expect(stdout).not.toContain('NEXT_PUBLIC_');
     const publishableKey = lineOf(stdout, 'NUXT_PUBLIC_ORBITAL_PUBLISHABLE_KEY')!;
-    expect(parsePublishableKey(publishableKey)).toEqual({ mode: 'development', authServerUrl: 'http://localhost:3100/api/auth' });
+    expect(parsePublishableKey(publishableKey)).toEqual({
+      mode: 'development',
+      authServerUrl: 'http://localhost:3100/api/auth',
+    });
 
     // What the app's own auth route then runs on, from the same folder: the same secret and signing keys.
-    const route = await createAppAuthRoute({ publishableKey }, { env: { ORBITAL_DATA_DIR: join(dir, '.orbital/data') }, log: () => {} });
+    const route = await createAppAuthRoute(
+      { publishableKey },
+      { env: { ORBITAL_DATA_DIR: join(dir, '.orbital/data') }, log: () => {} },
+    );
     expect(lineOf(stdout, 'ORBITAL_SECRET_KEY')).toBe(readFileSync(join(dir, '.orbital/secret-key'), 'utf8').trim());
-    const jwks = await (await route.handler(new Request('http://localhost:3100/api/auth/.well-known/jwks.json'))).json();
+    const jwks = await (
+      await route.handler(new Request('http://localhost:3100/api/auth/.well-known/jwks.json'))
+    ).json();
     expect(JSON.parse(lineOf(stdout, 'ORBITAL_JWT_KEY')!.slice(1, -1))).toEqual(jwks);
     await route.close?.();
   }, 60_000);
 
   it('uses the framework it is told, and refuses one it does not know', async () => {
     const dir = appFolder('@orbital/nextjs');
-    expect(lineOf((await cli(['env', '--framework', 'tanstack-start', '--url', 'http://localhost:4000'], dir)).stdout, 'VITE_ORBITAL_PUBLISHABLE_KEY')).toMatch(/^pk_test_/);
+    expect(
+      lineOf(
+        (await cli(['env', '--framework', 'tanstack-start', '--url', 'http://localhost:4000'], dir)).stdout,
+        'VITE_ORBITAL_PUBLISHABLE_KEY',
+      ),
+    ).toMatch(/^pk_test_/);
     const wrong = await cli(['env', '--framework', 'remix'], dir);
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toContain('--framework must be one of nextjs, nuxt, tanstack-start, vue');
@@ -62,7 +85,10 @@ describe('orbital-server env', () => {
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('--url https://app.example.com/api/auth');
     const { stdout } = await cli(['env', '--mode', 'production', '--url', 'https://app.example.com/api/auth'], dir);
-    expect(parsePublishableKey(lineOf(stdout, 'NEXT_PUBLIC_ORBITAL_PUBLISHABLE_KEY'))).toEqual({ mode: 'production', authServerUrl: 'https://app.example.com/api/auth' });
+    expect(parsePublishableKey(lineOf(stdout, 'NEXT_PUBLIC_ORBITAL_PUBLISHABLE_KEY'))).toEqual({
+      mode: 'production',
+      authServerUrl: 'https://app.example.com/api/auth',
+    });
     expect(lineOf(stdout, 'ORBITAL_SECRET_KEY')).toMatch(/^sk_live_/);
   }, 60_000);
 

@@ -1,6 +1,13 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { ConfigurationError, createPublishableKey, createSecretKey, developmentPublishableKey, parsePublishableKey, type InstanceMode } from '@orbital/core';
+import {
+  ConfigurationError,
+  createPublishableKey,
+  createSecretKey,
+  developmentPublishableKey,
+  parsePublishableKey,
+  type InstanceMode,
+} from '@orbital/core';
 import { dataDirFromEnv, developmentSecretKey } from './development-instance';
 import { serverOptionsFromEnv } from './env';
 import { detectFramework, envLines, FRAMEWORKS, type Framework } from './env-lines';
@@ -60,7 +67,8 @@ async function main(): Promise<void> {
   });
   if (values.help) return void console.log(HELP);
   const command = positionals[0];
-  if (command !== undefined && command !== 'env') throw new ConfigurationError('configuration_invalid', `Unknown command "${command}": run orbital-server --help.`);
+  if (command !== undefined && command !== 'env')
+    throw new ConfigurationError('configuration_invalid', `Unknown command "${command}": run orbital-server --help.`);
   // Flags win over env vars; both go through the one env parser the apps that host the server use too.
   const flags: Record<string, string | undefined> = {
     ORBITAL_MODE: values.mode,
@@ -77,8 +85,18 @@ async function main(): Promise<void> {
 
   const databaseUrl = values['database-url'] ?? env.DATABASE_URL;
   const dataDir = dataDirFromEnv(env);
-  const openStore = () => (databaseUrl ? createPostgresStore({ connectionString: databaseUrl }) : createPgliteStore(dataDir));
-  if (command === 'env') return printEnv({ env, mode, settings, openStore, dataDir, url: values.url ?? env.ORBITAL_URL, framework: values.framework });
+  const openStore = () =>
+    databaseUrl ? createPostgresStore({ connectionString: databaseUrl }) : createPgliteStore(dataDir);
+  if (command === 'env')
+    return printEnv({
+      env,
+      mode,
+      settings,
+      openStore,
+      dataDir,
+      url: values.url ?? env.ORBITAL_URL,
+      framework: values.framework,
+    });
 
   const port = Number(values.port ?? env.PORT ?? 4000);
   const host = values.host ?? env.HOST ?? 'localhost';
@@ -97,7 +115,10 @@ async function main(): Promise<void> {
     ...(secretKey && { secretKey }),
   });
   const listening = await serve(server.handler, { port, hostname: host });
-  const lines = envLines({ publishableKey: server.publishableKey, secretKey, jwtKey: JSON.stringify(await server.jwks()) }, detectFramework(process.cwd()));
+  const lines = envLines(
+    { publishableKey: server.publishableKey, secretKey, jwtKey: JSON.stringify(await server.jwks()) },
+    detectFramework(process.cwd()),
+  );
 
   console.log(`
   Orbital auth server (${mode}) on ${url}
@@ -143,20 +164,48 @@ interface EnvCommand {
  * The JWKS comes from the server running at the URL when it answers, else from the data folder
  * (or database) itself, so the lines always belong to the instance the app will talk to.
  */
-async function printEnv({ env, mode, settings, openStore, dataDir, url: givenUrl, framework: given }: EnvCommand): Promise<void> {
-  if (given !== undefined && !(given in FRAMEWORKS)) throw new ConfigurationError('configuration_invalid', `--framework must be one of ${Object.keys(FRAMEWORKS).join(', ')}, got "${given}".`);
+async function printEnv({
+  env,
+  mode,
+  settings,
+  openStore,
+  dataDir,
+  url: givenUrl,
+  framework: given,
+}: EnvCommand): Promise<void> {
+  if (given !== undefined && !(given in FRAMEWORKS))
+    throw new ConfigurationError(
+      'configuration_invalid',
+      `--framework must be one of ${Object.keys(FRAMEWORKS).join(', ')}, got "${given}".`,
+    );
   const framework = (given as Framework | undefined) ?? detectFramework(process.cwd());
-  if (mode === 'production' && !givenUrl) throw new ConfigurationError('configuration_invalid', 'orbital-server env --mode production needs the public URL: --url https://app.example.com/api/auth (or ORBITAL_URL).');
+  if (mode === 'production' && !givenUrl)
+    throw new ConfigurationError(
+      'configuration_invalid',
+      'orbital-server env --mode production needs the public URL: --url https://app.example.com/api/auth (or ORBITAL_URL).',
+    );
   const developmentKey = framework && developmentPublishableKey({ NODE_ENV: 'development', PORT: env.PORT });
-  const url = givenUrl ?? (developmentKey ? parsePublishableKey(developmentKey).authServerUrl : `http://localhost:${env.PORT ?? 4000}`);
+  const url =
+    givenUrl ??
+    (developmentKey ? parsePublishableKey(developmentKey).authServerUrl : `http://localhost:${env.PORT ?? 4000}`);
   const newSecret = mode === 'production' && !settings.secretKey;
-  const secretKey = settings.secretKey ?? (mode === 'development' ? developmentSecretKey(dataDir) : createSecretKey('production'));
+  const secretKey =
+    settings.secretKey ?? (mode === 'development' ? developmentSecretKey(dataDir) : createSecretKey('production'));
   // A running server holds its data folder: ask it rather than open the folder a second time.
-  const jwks = (await runningJwks(url)) ?? (await storedJwks({ ...settings, url, mode, secretKey, store: await openStore() }));
+  const jwks =
+    (await runningJwks(url)) ?? (await storedJwks({ ...settings, url, mode, secretKey, store: await openStore() }));
   const file = framework ? FRAMEWORKS[framework].file : '.env';
   console.log(`# Orbital (${mode}) at ${url}${framework ? ` for ${framework}` : ''}: paste into ${file}`);
-  if (newSecret) console.log('# A new secret key: give the same one to the auth server and every app of this instance, and keep it secret.');
-  console.log(envLines({ publishableKey: createPublishableKey(url, mode), secretKey, jwtKey: JSON.stringify(jwks) }, framework).join('\n'));
+  if (newSecret)
+    console.log(
+      '# A new secret key: give the same one to the auth server and every app of this instance, and keep it secret.',
+    );
+  console.log(
+    envLines(
+      { publishableKey: createPublishableKey(url, mode), secretKey, jwtKey: JSON.stringify(jwks) },
+      framework,
+    ).join('\n'),
+  );
 }
 
 /** The JWKS of the instance in a store (its signing key created if it has none yet). */
@@ -180,6 +229,10 @@ async function runningJwks(url: string): Promise<unknown> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error && 'code' in error ? `orbital-server: ${error.message} (${String((error as { code: unknown }).code)})` : error);
+  console.error(
+    error instanceof Error && 'code' in error
+      ? `orbital-server: ${error.message} (${String((error as { code: unknown }).code)})`
+      : error,
+  );
   process.exit(1);
 });

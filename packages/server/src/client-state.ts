@@ -1,8 +1,27 @@
-import { ApiError, DEV_BROWSER_PARAM, clientCookie, clientCookieExpiresAt, clientUatCookie, cookieMaxAge, expiredCookie, lifetimeStatus, sessionExpiresAt, type CookieScope } from '@orbital/core';
+import {
+  ApiError,
+  DEV_BROWSER_PARAM,
+  clientCookie,
+  clientCookieExpiresAt,
+  clientUatCookie,
+  cookieMaxAge,
+  expiredCookie,
+  lifetimeStatus,
+  sessionExpiresAt,
+  type CookieScope,
+} from '@orbital/core';
 import type { ServerContext } from './context';
 import type { Exchange } from './http';
 import { hashClientToken, newClientToken, randomId } from './random';
-import { clientChanged, type ClientGraph, type ClientRecord, type MembershipRecord, type OrganizationRecord, type SessionRecord, type UserRecord } from './store/types';
+import {
+  clientChanged,
+  type ClientGraph,
+  type ClientRecord,
+  type MembershipRecord,
+  type OrganizationRecord,
+  type SessionRecord,
+  type UserRecord,
+} from './store/types';
 
 export interface LiveSession {
   session: SessionRecord;
@@ -31,7 +50,11 @@ export interface ClientState {
  * answered only to that origin). It is never adopted as this site's cookie, so a link carrying
  * someone else's token cannot make a browser sign in to their client.
  */
-export async function loadClient(ctx: ServerContext, exchange: Exchange, boundTo?: string): Promise<ClientState | null> {
+export async function loadClient(
+  ctx: ServerContext,
+  exchange: Exchange,
+  boundTo?: string,
+): Promise<ClientState | null> {
   const { names, mode } = ctx.options;
   const fromCookie = exchange.cookies[names.client];
   const fromUrl = !fromCookie && mode === 'development' ? exchange.url.searchParams.get(DEV_BROWSER_PARAM) : null;
@@ -55,20 +78,31 @@ export async function loadClient(ctx: ServerContext, exchange: Exchange, boundTo
 export async function signInClient(ctx: ServerContext, exchange: Exchange): Promise<ClientState> {
   const existing = await loadClient(ctx, exchange);
   const presented = exchange.cookies[ctx.options.names.client] ?? exchange.url.searchParams.get(DEV_BROWSER_PARAM);
-  if (!existing && presented && (await ctx.store.findRetiredClientToken(hashClientToken(presented)))) throw clientChanged();
+  if (!existing && presented && (await ctx.store.findRetiredClientToken(hashClientToken(presented))))
+    throw clientChanged();
   const fresh = newClientToken();
   const now = ctx.options.now();
   const origin = existing?.token?.origin ?? null;
   let state: ClientState;
   if (existing?.token && existing.sessions.length) {
-    await ctx.store.replaceClientToken({ clientId: existing.client.id, oldHash: existing.token.hash, newHash: fresh.hash, origin, now });
+    await ctx.store.replaceClientToken({
+      clientId: existing.client.id,
+      oldHash: existing.token.hash,
+      newHash: fresh.hash,
+      origin,
+      now,
+    });
     state = existing;
   } else if (origin) {
     const client = await ctx.store.createClient({ id: randomId('client'), tokenHash: newClientToken().hash, now });
     await ctx.store.addClientToken(client.id, fresh.hash, now, origin);
     state = { client, sessions: [], active: null };
   } else {
-    state = { client: await ctx.store.createClient({ id: randomId('client'), tokenHash: fresh.hash, now }), sessions: [], active: null };
+    state = {
+      client: await ctx.store.createClient({ id: randomId('client'), tokenHash: fresh.hash, now }),
+      sessions: [],
+      active: null,
+    };
   }
   // A development browser learns its new token from the response; everyone else from the cookie.
   if (origin) exchange.devBrowser = fresh.token;
@@ -87,8 +121,10 @@ export async function liveState(ctx: ServerContext, graph: ClientGraph): Promise
     if (status !== 'active') ended[status].push(session.id);
     else live.push({ session, user, memberships, expiresAt: sessionExpiresAt(session, ctx.options.lifetime) });
   }
-  for (const status of ['expired', 'abandoned'] as const) if (ended[status].length) await ctx.store.endSessions(ended[status], status, now);
-  if ([...ended.expired, ...ended.abandoned].includes(client.lastActiveSessionId ?? '')) client = { ...client, lastActiveSessionId: null, uat: now };
+  for (const status of ['expired', 'abandoned'] as const)
+    if (ended[status].length) await ctx.store.endSessions(ended[status], status, now);
+  if ([...ended.expired, ...ended.abandoned].includes(client.lastActiveSessionId ?? ''))
+    client = { ...client, lastActiveSessionId: null, uat: now };
   return { client, sessions: live, active: live.find((s) => s.session.id === client.lastActiveSessionId) ?? null };
 }
 
@@ -110,7 +146,13 @@ export function clientUat(state: ClientState): number {
 
 /** Seconds a client cookie lives: until the longest session's maximum lifetime (capped). */
 export function clientCookieMaxAge(ctx: ServerContext, state: ClientState): number {
-  return cookieMaxAge(clientCookieExpiresAt(state.sessions.map((s) => s.session), ctx.options.lifetime), ctx.options.now());
+  return cookieMaxAge(
+    clientCookieExpiresAt(
+      state.sessions.map((s) => s.session),
+      ctx.options.lifetime,
+    ),
+    ctx.options.now(),
+  );
 }
 
 /**
@@ -125,7 +167,10 @@ export function writeClientCookies(ctx: ServerContext, exchange: Exchange, state
   const token = exchange.cookies[names.client];
   if (token && state.sessions.length) {
     const maxAge = clientCookieMaxAge(ctx, state);
-    exchange.setCookies.push(clientCookie(names, scope, token, maxAge), clientUatCookie(names, scope, clientUat(state), maxAge));
+    exchange.setCookies.push(
+      clientCookie(names, scope, token, maxAge),
+      clientUatCookie(names, scope, clientUat(state), maxAge),
+    );
   } else {
     exchange.setCookies.push(expiredCookie(names.client, scope, true), clientUatCookie(names, scope, 0));
   }

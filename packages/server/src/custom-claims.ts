@@ -20,7 +20,9 @@ const SAMPLE_VALUE = 'x'.repeat(64);
 const BASE_TOKEN_LENGTH = 700; // header, reserved claims and a signature (RS256, the longer one), measured
 
 /** Validates the configuration once, at start-up, and returns the per-token resolver. */
-export function compileCustomClaims(config: CustomClaims | undefined): (context: ClaimsContext) => Promise<JwtPayload | undefined> {
+export function compileCustomClaims(
+  config: CustomClaims | undefined,
+): (context: ClaimsContext) => Promise<JwtPayload | undefined> {
   if (config === undefined) return async () => undefined;
   if (typeof config === 'function') {
     return async (context) => {
@@ -33,9 +35,13 @@ export function compileCustomClaims(config: CustomClaims | undefined): (context:
   const sample = JSON.stringify(render(config, () => SAMPLE_VALUE));
   const estimated = BASE_TOKEN_LENGTH + Math.ceil((sample.length * 4) / 3);
   if (estimated > MAX_SESSION_TOKEN_LENGTH) {
-    throw new ConfigurationError('claims_too_large', `The custom session claims template would make tokens of about ${estimated} characters, more than the ${MAX_SESSION_TOKEN_LENGTH} a cookie holds: remove claims or shorten them.`);
+    throw new ConfigurationError(
+      'claims_too_large',
+      `The custom session claims template would make tokens of about ${estimated} characters, more than the ${MAX_SESSION_TOKEN_LENGTH} a cookie holds: remove claims or shorten them.`,
+    );
   }
-  return async ({ user, session }) => render(config, (path) => lookup({ user: publicUser(user), session: { id: session.id } }, path)) as JwtPayload;
+  return async ({ user, session }) =>
+    render(config, (path) => lookup({ user: publicUser(user), session: { id: session.id } }, path)) as JwtPayload;
 }
 
 function render(value: unknown, resolve: (path: string) => unknown): unknown {
@@ -45,12 +51,18 @@ function render(value: unknown, resolve: (path: string) => unknown): unknown {
     return value.replace(PART, (_, path: string) => String(resolve(path) ?? ''));
   }
   if (Array.isArray(value)) return value.map((item) => render(item, resolve));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, render(v, resolve)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, render(v, resolve)]));
   return value;
 }
 
 function lookup(root: unknown, path: string): unknown {
-  return path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), root);
+  return path
+    .split('.')
+    .reduce<unknown>(
+      (node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined),
+      root,
+    );
 }
 
 function publicUser(user: UserRecord) {

@@ -8,7 +8,11 @@ const keys = { publishableKey: 'pk_test_abc', secretKey: 'sk_test_def', jwtKey: 
 
 describe('env lines to paste', () => {
   it('use the variable names of the framework in use', () => {
-    expect(envLines(keys, 'nuxt')).toEqual(['NUXT_PUBLIC_ORBITAL_PUBLISHABLE_KEY=pk_test_abc', 'ORBITAL_SECRET_KEY=sk_test_def', `ORBITAL_JWT_KEY='{"keys":[]}'`]);
+    expect(envLines(keys, 'nuxt')).toEqual([
+      'NUXT_PUBLIC_ORBITAL_PUBLISHABLE_KEY=pk_test_abc',
+      'ORBITAL_SECRET_KEY=sk_test_def',
+      `ORBITAL_JWT_KEY='{"keys":[]}'`,
+    ]);
     expect(envLines(keys, 'tanstack-start')[0]).toBe('VITE_ORBITAL_PUBLISHABLE_KEY=pk_test_abc');
     expect(envLines(keys, 'nextjs')[0]).toBe('NEXT_PUBLIC_ORBITAL_PUBLISHABLE_KEY=pk_test_abc');
   });

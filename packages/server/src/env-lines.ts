@@ -15,7 +15,10 @@ export type Framework = keyof typeof FRAMEWORKS;
 export function detectFramework(dir: string): Framework | undefined {
   const file = join(dir, 'package.json');
   if (!existsSync(file)) return undefined;
-  const manifest = JSON.parse(readFileSync(file, 'utf8')) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
+  const manifest = JSON.parse(readFileSync(file, 'utf8')) as {
+    dependencies?: Record<string, string>;
+    devDependencies?: Record<string, string>;
+  };
   const deps = { ...manifest.devDependencies, ...manifest.dependencies };
   return (Object.keys(FRAMEWORKS) as Framework[]).find((name) => FRAMEWORKS[name].package in deps);
 }
@@ -32,10 +35,14 @@ export interface InstanceKeys {
  * Without a framework, the public key is printed under every framework's name.
  */
 export function envLines(keys: InstanceKeys, framework: Framework | undefined): string[] {
-  const prefixes = framework ? [FRAMEWORKS[framework].publicPrefix] : [...new Set(Object.values(FRAMEWORKS).map((f) => f.publicPrefix))];
+  const prefixes = framework
+    ? [FRAMEWORKS[framework].publicPrefix]
+    : [...new Set(Object.values(FRAMEWORKS).map((f) => f.publicPrefix))];
   return [
     ...prefixes.map((prefix) => `${prefix}ORBITAL_PUBLISHABLE_KEY=${keys.publishableKey}`),
-    keys.secretKey ? `ORBITAL_SECRET_KEY=${keys.secretKey}` : '# ORBITAL_SECRET_KEY=<set the secret key of this instance>',
+    keys.secretKey
+      ? `ORBITAL_SECRET_KEY=${keys.secretKey}`
+      : '# ORBITAL_SECRET_KEY=<set the secret key of this instance>',
     `ORBITAL_JWT_KEY='${keys.jwtKey}'`,
   ];
 }

@@ -20,13 +20,20 @@ describe('serverOptionsFromEnv', () => {
       allowedRedirectOrigins: ['https://a.example', 'https://b.example'],
       tokenTtl: 30,
       lifetime: { inactivityTimeout: false, maximumLifetime: undefined },
-      rateLimits: { signInPerIp: { limit: 100, window: 60 }, signInPerIdentifierAndIp: { limit: 100, window: 60 }, signInPerIdentifier: { limit: 100, window: 60 }, signUpPerIp: { limit: 100, window: 60 } },
+      rateLimits: {
+        signInPerIp: { limit: 100, window: 60 },
+        signInPerIdentifierAndIp: { limit: 100, window: 60 },
+        signInPerIdentifier: { limit: 100, window: 60 },
+        signUpPerIp: { limit: 100, window: 60 },
+      },
       signingAlgorithm: 'RS256',
     });
   });
 
   it('names the variable that is wrong', () => {
-    expect(() => serverOptionsFromEnv({ ORBITAL_TOKEN_TTL: 'soon' })).toThrow(expect.objectContaining({ code: 'configuration_invalid', message: expect.stringContaining('ORBITAL_TOKEN_TTL') }));
+    expect(() => serverOptionsFromEnv({ ORBITAL_TOKEN_TTL: 'soon' })).toThrow(
+      expect.objectContaining({ code: 'configuration_invalid', message: expect.stringContaining('ORBITAL_TOKEN_TTL') }),
+    );
     expect(() => serverOptionsFromEnv({ ORBITAL_MODE: 'staging' })).toThrow(/ORBITAL_MODE/);
     expect(() => serverOptionsFromEnv({ ORBITAL_SIGNING_ALGORITHM: 'none' })).toThrow(/ORBITAL_SIGNING_ALGORITHM/);
   });

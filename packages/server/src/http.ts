@@ -17,7 +17,8 @@ export interface Exchange {
 
 export function createExchange(request: Request, options: ResolvedOptions, ip: string | undefined): Exchange | null {
   const url = new URL(request.url);
-  if (options.basePath && url.pathname !== options.basePath && !url.pathname.startsWith(`${options.basePath}/`)) return null;
+  if (options.basePath && url.pathname !== options.basePath && !url.pathname.startsWith(`${options.basePath}/`))
+    return null;
   const forwarded = options.trustProxy ? request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
   return {
     request,
@@ -31,14 +32,22 @@ export function createExchange(request: Request, options: ResolvedOptions, ip: s
 }
 
 export function devBrowserRefused(): ApiError {
-  return new ApiError(400, 'dev_browser_refused', 'This is a production instance: development-browser tokens are refused. Serve the app and the auth server from the same site, or use a development (pk_test_) instance.');
+  return new ApiError(
+    400,
+    'dev_browser_refused',
+    'This is a production instance: development-browser tokens are refused. Serve the app and the auth server from the same site, or use a development (pk_test_) instance.',
+  );
 }
 
 /** The largest request body the API and the pages read (their forms and JSON are a few hundred bytes). */
 export const MAX_BODY_BYTES = 64 * 1024;
 
 function tooLarge(): ApiError {
-  return new ApiError(413, 'request_too_large', `The request body is larger than ${MAX_BODY_BYTES / 1024} KB; Orbital's requests are far smaller.`);
+  return new ApiError(
+    413,
+    'request_too_large',
+    `The request body is larger than ${MAX_BODY_BYTES / 1024} KB; Orbital's requests are far smaller.`,
+  );
 }
 
 /**
@@ -95,19 +104,38 @@ export async function readForm(request: Request): Promise<URLSearchParams> {
 }
 
 /** A string field of at most `max` characters, or undefined when absent. */
-export function stringField(body: Record<string, unknown> | URLSearchParams, name: string, max = 256): string | undefined {
-  const value = body instanceof URLSearchParams ? body.get(name) ?? undefined : body[name];
+export function stringField(
+  body: Record<string, unknown> | URLSearchParams,
+  name: string,
+  max = 256,
+): string | undefined {
+  const value = body instanceof URLSearchParams ? (body.get(name) ?? undefined) : body[name];
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string' || value.length > max) throw new ApiError(400, 'request_invalid', `"${name}" must be a string of at most ${max} characters.`);
+  if (typeof value !== 'string' || value.length > max)
+    throw new ApiError(400, 'request_invalid', `"${name}" must be a string of at most ${max} characters.`);
   return value;
 }
 
 export function json(exchange: Exchange, data: unknown, status = 200): Response {
-  return finish(exchange, new Response(JSON.stringify(data), { status, headers: { 'content-type': 'application/json; charset=utf-8' } }));
+  return finish(
+    exchange,
+    new Response(JSON.stringify(data), { status, headers: { 'content-type': 'application/json; charset=utf-8' } }),
+  );
 }
 
 export function html(exchange: Exchange, body: string, status = 200): Response {
-  return finish(exchange, new Response(body, { status, headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self' http: https:; frame-ancestors 'none'; base-uri 'none'", 'x-frame-options': 'DENY' } }));
+  return finish(
+    exchange,
+    new Response(body, {
+      status,
+      headers: {
+        'content-type': 'text/html; charset=utf-8',
+        'content-security-policy':
+          "default-src 'none'; style-src 'unsafe-inline'; form-action 'self' http: https:; frame-ancestors 'none'; base-uri 'none'",
+        'x-frame-options': 'DENY',
+      },
+    }),
+  );
 }
 
 /** 303 See Other: after a form POST the browser follows with a GET. */
@@ -136,12 +164,15 @@ export function isTrustedOrigin(origin: string, options: ResolvedOptions): boole
   return isAllowedOrigin(origin, options.origin, options.allowedRedirectOrigins);
 }
 
-
 /** State-changing requests must come from a trusted origin: the CSRF guard. */
 export function assertTrustedOrigin(exchange: Exchange, options: ResolvedOptions): string {
   const origin = exchange.request.headers.get('origin');
   if (!origin || origin === 'null' || !isTrustedOrigin(origin, options)) {
-    throw new ApiError(403, 'origin_not_allowed', `Requests from ${origin ?? 'an unknown origin'} are not allowed. Add the app's origin to allowedRedirectOrigins on the auth server.`);
+    throw new ApiError(
+      403,
+      'origin_not_allowed',
+      `Requests from ${origin ?? 'an unknown origin'} are not allowed. Add the app's origin to allowedRedirectOrigins on the auth server.`,
+    );
   }
   return origin;
 }

@@ -28,7 +28,10 @@ export function parseKeyEncryptionKeys(value: string | readonly string[] | undef
     .map((entry) => {
       const key = Buffer.from(entry, 'base64url');
       if (key.length !== 32 || key.toString('base64url') !== entry.replace(/=+$/, '')) {
-        throw new ConfigurationError('configuration_invalid', "ORBITAL_KEY_ENCRYPTION_KEY must be 32 random bytes in base64url (node -e \"console.log(require('crypto').randomBytes(32).toString('base64url'))\"), several separated by commas when rotating.");
+        throw new ConfigurationError(
+          'configuration_invalid',
+          "ORBITAL_KEY_ENCRYPTION_KEY must be 32 random bytes in base64url (node -e \"console.log(require('crypto').randomBytes(32).toString('base64url'))\"), several separated by commas when rotating.",
+        );
       }
       return { id: createHash('sha256').update(key).digest('hex').slice(0, 12), key };
     });
@@ -44,7 +47,16 @@ export function sealJwk(jwk: JsonWebKey & { kid: string; alg: string }, kek: Key
   const cipher = createCipheriv('aes-256-gcm', kek.key, iv);
   cipher.setAAD(Buffer.from(jwk.kid));
   const data = Buffer.concat([cipher.update(JSON.stringify(jwk), 'utf8'), cipher.final()]);
-  return { kid: jwk.kid, alg: jwk.alg, sealed: { kek: kek.id, iv: iv.toString('base64url'), data: data.toString('base64url'), tag: cipher.getAuthTag().toString('base64url') } };
+  return {
+    kid: jwk.kid,
+    alg: jwk.alg,
+    sealed: {
+      kek: kek.id,
+      iv: iv.toString('base64url'),
+      data: data.toString('base64url'),
+      tag: cipher.getAuthTag().toString('base64url'),
+    },
+  };
 }
 
 /** Opens a sealed JWK with whichever configured key sealed it; a plain one passes through. */
@@ -52,10 +64,15 @@ export function openJwk<T extends JsonWebKey>(stored: T | SealedJwk, keks: reado
   if (!isSealed(stored)) return stored;
   const kek = keks.find((k) => k.id === stored.sealed.kek);
   if (!kek) {
-    throw new ConfigurationError('configuration_invalid', `Signing key ${stored.kid} is encrypted with a key-encryption key (${stored.sealed.kek}) that ORBITAL_KEY_ENCRYPTION_KEY does not list: add it back (after the new one) until the keys are re-encrypted.`);
+    throw new ConfigurationError(
+      'configuration_invalid',
+      `Signing key ${stored.kid} is encrypted with a key-encryption key (${stored.sealed.kek}) that ORBITAL_KEY_ENCRYPTION_KEY does not list: add it back (after the new one) until the keys are re-encrypted.`,
+    );
   }
   const decipher = createDecipheriv('aes-256-gcm', kek.key, Buffer.from(stored.sealed.iv, 'base64url'));
   decipher.setAAD(Buffer.from(stored.kid));
   decipher.setAuthTag(Buffer.from(stored.sealed.tag, 'base64url'));
-  return JSON.parse(Buffer.concat([decipher.update(Buffer.from(stored.sealed.data, 'base64url')), decipher.final()]).toString('utf8')) as T;
+  return JSON.parse(
+    Buffer.concat([decipher.update(Buffer.from(stored.sealed.data, 'base64url')), decipher.final()]).toString('utf8'),
+  ) as T;
 }

@@ -41,22 +41,51 @@ describe('keyring at rest', () => {
     const [stored] = await store.listSigningKeys();
     expect(stored!.privateJwk.sealed).toBeDefined();
     expect(JSON.stringify(stored)).not.toContain('"d"');
-    await expect(createKeyring(store, { now, tokenTtl: 60, algorithm: 'ES256' }).signer()).rejects.toMatchObject({ code: 'configuration_invalid', message: expect.stringContaining('ORBITAL_KEY_ENCRYPTION_KEY') });
-    expect((await createKeyring(store, { now, tokenTtl: 60, algorithm: 'ES256', keyEncryptionKeys: keks }).signer()).kid).toBe(signer.kid);
+    await expect(createKeyring(store, { now, tokenTtl: 60, algorithm: 'ES256' }).signer()).rejects.toMatchObject({
+      code: 'configuration_invalid',
+      message: expect.stringContaining('ORBITAL_KEY_ENCRYPTION_KEY'),
+    });
+    expect(
+      (await createKeyring(store, { now, tokenTtl: 60, algorithm: 'ES256', keyEncryptionKeys: keks }).signer()).kid,
+    ).toBe(signer.kid);
   });
 
   it('re-encrypts under a new key-encryption key listed before the old one, and encrypts keys stored in the clear', async () => {
     const store = createMemoryStore();
     await createKeyring(store, { now, tokenTtl: 60, algorithm: 'ES256' }).signer(); // before encryption was turned on
     const [oldKek, newKek] = [kek(), kek()];
-    await createKeyring(store, { now, tokenTtl: 60, algorithm: 'ES256', keyEncryptionKeys: parseKeyEncryptionKeys(oldKek) }).signer();
+    await createKeyring(store, {
+      now,
+      tokenTtl: 60,
+      algorithm: 'ES256',
+      keyEncryptionKeys: parseKeyEncryptionKeys(oldKek),
+    }).signer();
     expect((await store.listSigningKeys())[0]!.privateJwk.sealed?.kek).toBe(parseKeyEncryptionKeys(oldKek)[0]!.id);
-    await createKeyring(store, { now, tokenTtl: 60, algorithm: 'ES256', keyEncryptionKeys: parseKeyEncryptionKeys(`${newKek},${oldKek}`) }).signer();
+    await createKeyring(store, {
+      now,
+      tokenTtl: 60,
+      algorithm: 'ES256',
+      keyEncryptionKeys: parseKeyEncryptionKeys(`${newKek},${oldKek}`),
+    }).signer();
     expect((await store.listSigningKeys())[0]!.privateJwk.sealed?.kek).toBe(parseKeyEncryptionKeys(newKek)[0]!.id);
-    expect((await createKeyring(store, { now, tokenTtl: 60, algorithm: 'ES256', keyEncryptionKeys: parseKeyEncryptionKeys(newKek) }).signer()).alg).toBe('ES256');
+    expect(
+      (
+        await createKeyring(store, {
+          now,
+          tokenTtl: 60,
+          algorithm: 'ES256',
+          keyEncryptionKeys: parseKeyEncryptionKeys(newKek),
+        }).signer()
+      ).alg,
+    ).toBe('ES256');
   });
 
   it('names the variable for a malformed key-encryption key', () => {
-    expect(() => parseKeyEncryptionKeys('too-short')).toThrow(expect.objectContaining({ code: 'configuration_invalid', message: expect.stringContaining('ORBITAL_KEY_ENCRYPTION_KEY') }));
+    expect(() => parseKeyEncryptionKeys('too-short')).toThrow(
+      expect.objectContaining({
+        code: 'configuration_invalid',
+        message: expect.stringContaining('ORBITAL_KEY_ENCRYPTION_KEY'),
+      }),
+    );
   });
 });

@@ -1,4 +1,10 @@
-import { HANDSHAKE_TTL, generateSigningKeyPair, importSigningKey, type Jwks, type SigningKey } from '@orbital/core/server';
+import {
+  HANDSHAKE_TTL,
+  generateSigningKeyPair,
+  importSigningKey,
+  type Jwks,
+  type SigningKey,
+} from '@orbital/core/server';
 import { openJwk, sealJwk, type KeyEncryptionKey } from './key-encryption';
 import type { SigningKeyRecord, Store } from './store/types';
 
@@ -16,10 +22,19 @@ export interface Keyring {
 const RELOAD_SECONDS = 60;
 const SLACK_SECONDS = 60;
 
-export function createKeyring(store: Store, options: { now: () => number; tokenTtl: number; algorithm: SigningAlgorithm; keyEncryptionKeys?: readonly KeyEncryptionKey[] }): Keyring {
+export function createKeyring(
+  store: Store,
+  options: {
+    now: () => number;
+    tokenTtl: number;
+    algorithm: SigningAlgorithm;
+    keyEncryptionKeys?: readonly KeyEncryptionKey[];
+  },
+): Keyring {
   const keks = options.keyEncryptionKeys ?? [];
   // Keys at rest are sealed under the first key-encryption key, when one is configured.
-  const stored = (key: SigningKeyRecord): SigningKeyRecord => (keks[0] ? { ...key, privateJwk: sealJwk(key.privateJwk, keks[0]) as SigningKeyRecord['privateJwk'] } : key);
+  const stored = (key: SigningKeyRecord): SigningKeyRecord =>
+    keks[0] ? { ...key, privateJwk: sealJwk(key.privateJwk, keks[0]) as SigningKeyRecord['privateJwk'] } : key;
   let cache: { at: number; keys: SigningKeyRecord[]; signer: SigningKey } | undefined;
   let loading: Promise<NonNullable<typeof cache>> | undefined;
 

@@ -13,7 +13,11 @@ export function toNodeListener(handler: FetchHandler) {
     } catch {
       // A Host header that is no host (or a path that is no path): the client's mistake, not ours.
       res.writeHead(400, { 'content-type': 'application/json; charset=utf-8' });
-      res.end(JSON.stringify({ error: { code: 'request_invalid', message: 'The request line or Host header is malformed.' } }));
+      res.end(
+        JSON.stringify({
+          error: { code: 'request_invalid', message: 'The request line or Host header is malformed.' },
+        }),
+      );
       return;
     }
     try {
@@ -44,7 +48,10 @@ function toRequest(req: IncomingMessage): Request {
     for (const v of Array.isArray(value) ? value : [value]) headers.append(key, v);
   }
   // An empty POST (a token refresh) needs no body stream: creating one costs more than the rest of the request's parsing.
-  const hasBody = req.method !== 'GET' && req.method !== 'HEAD' && (req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0);
+  const hasBody =
+    req.method !== 'GET' &&
+    req.method !== 'HEAD' &&
+    (req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0);
   return new Request(url, {
     method: req.method,
     headers,

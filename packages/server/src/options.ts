@@ -136,16 +136,28 @@ export interface ResolvedOptions {
 
 export function resolveOptions(options: OrbitalServerOptions): ResolvedOptions {
   const mode = options.mode ?? 'development';
-  if (!options.store) throw new ConfigurationError('configuration_invalid', 'createOrbitalServer needs a store: createPgliteStore(dir) for the embedded database, or createPostgresStore({ connectionString }).');
+  if (!options.store)
+    throw new ConfigurationError(
+      'configuration_invalid',
+      'createOrbitalServer needs a store: createPgliteStore(dir) for the embedded database, or createPostgresStore({ connectionString }).',
+    );
   const publishableKey = createPublishableKey(options.url, mode);
   const { authServerUrl } = parsePublishableKey(publishableKey, 'url');
   if (mode === 'production' && !options.secretKey) {
-    throw new ConfigurationError('secret_key_missing', 'A production auth server needs a secret key: set ORBITAL_SECRET_KEY (or pass secretKey). `npx orbital-server env --mode production --url <public URL>` prints one with the other lines to paste.');
+    throw new ConfigurationError(
+      'secret_key_missing',
+      'A production auth server needs a secret key: set ORBITAL_SECRET_KEY (or pass secretKey). `npx orbital-server env --mode production --url <public URL>` prints one with the other lines to paste.',
+    );
   }
-  const secretKey = options.secretKey ? parseSecretKey(options.secretKey, mode, 'ORBITAL_SECRET_KEY (secretKey)').key : undefined;
+  const secretKey = options.secretKey
+    ? parseSecretKey(options.secretKey, mode, 'ORBITAL_SECRET_KEY (secretKey)').key
+    : undefined;
   const tokenTtl = options.tokenTtl ?? DEFAULT_TOKEN_TTL;
   if (!Number.isInteger(tokenTtl) || tokenTtl < 5 || tokenTtl > 3600) {
-    throw new ConfigurationError('configuration_invalid', `tokenTtl must be a whole number of seconds between 5 and 3600, got ${tokenTtl}.`);
+    throw new ConfigurationError(
+      'configuration_invalid',
+      `tokenTtl must be a whole number of seconds between 5 and 3600, got ${tokenTtl}.`,
+    );
   }
   const url = new URL(authServerUrl);
   const clock = options.now ?? Date.now;
@@ -172,7 +184,11 @@ export function resolveOptions(options: OrbitalServerOptions): ResolvedOptions {
     activityWriteInterval: options.activityWriteInterval ?? defaultActivityWriteInterval(lifetime.inactivityTimeout),
     trustProxy: options.trustProxy ?? false,
     appName: options.appName ?? 'Orbital',
-    pages: { ...hostedPageUrls(authServerUrl), ...(options.signInUrl && { signInUrl: options.signInUrl }), ...(options.signUpUrl && { signUpUrl: options.signUpUrl }) },
+    pages: {
+      ...hostedPageUrls(authServerUrl),
+      ...(options.signInUrl && { signInUrl: options.signInUrl }),
+      ...(options.signUpUrl && { signUpUrl: options.signUpUrl }),
+    },
     now: () => Math.floor(clock() / 1000),
   };
 }

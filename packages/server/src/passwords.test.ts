@@ -9,7 +9,11 @@ describe('password hashing', () => {
   it(`uses ${hasArgon2 ? 'Argon2id' : 'scrypt (no Argon2 in this Node)'} at OWASP parameters with a random salt`, async () => {
     const a = await hashPassword('correct horse battery staple');
     const b = await hashPassword('correct horse battery staple');
-    expect(a).toMatch(hasArgon2 ? /^\$argon2id\$v=19\$m=19456,t=2,p=1\$[\w-]{22}\$[\w-]{43}$/ : /^\$scrypt\$ln=17,r=8,p=1\$[\w-]{22}\$[\w-]{43}$/);
+    expect(a).toMatch(
+      hasArgon2
+        ? /^\$argon2id\$v=19\$m=19456,t=2,p=1\$[\w-]{22}\$[\w-]{43}$/
+        : /^\$scrypt\$ln=17,r=8,p=1\$[\w-]{22}\$[\w-]{43}$/,
+    );
     expect(a).not.toBe(b);
   });
 
@@ -28,7 +32,10 @@ describe('password hashing', () => {
     expect(await verifyPassword('pw pw pw px', hash)).toBe(false);
   });
 
-  it.each(['', 'plaintext', '$md5$abc', '$argon2id$broken'])('never matches a malformed stored hash %j', async (stored) => {
-    expect(await verifyPassword('plaintext', stored)).toBe(false);
-  });
+  it.each(['', 'plaintext', '$md5$abc', '$argon2id$broken'])(
+    'never matches a malformed stored hash %j',
+    async (stored) => {
+      expect(await verifyPassword('plaintext', stored)).toBe(false);
+    },
+  );
 });

@@ -10,7 +10,18 @@ const SCRYPT = { N: 2 ** 17, r: 8, p: 1, maxmem: 256 * 1024 * 1024 } as const;
 const argon2 = (crypto as { argon2?: Argon2 }).argon2;
 const hasArgon2 = typeof argon2 === 'function';
 
-type Argon2 = (algorithm: 'argon2id', parameters: { message: string; nonce: Buffer; memory: number; passes: number; parallelism: number; tagLength: number }, callback: (error: Error | null, result: Buffer) => void) => void;
+type Argon2 = (
+  algorithm: 'argon2id',
+  parameters: {
+    message: string;
+    nonce: Buffer;
+    memory: number;
+    passes: number;
+    parallelism: number;
+    tagLength: number;
+  },
+  callback: (error: Error | null, result: Buffer) => void,
+) => void;
 
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
@@ -30,11 +41,21 @@ export async function verifyPassword(password: string, stored: string): Promise<
   if (kind === 'argon2id' && rest.length === 4 && hasArgon2) {
     const params = Object.fromEntries(rest[1]!.split(',').map((kv) => kv.split('=')));
     expected = Buffer.from(rest[3]!, 'base64url');
-    actual = await argon2Async(password, Buffer.from(rest[2]!, 'base64url'), { memory: Number(params.m), passes: Number(params.t), parallelism: Number(params.p), tagLength: expected.length });
+    actual = await argon2Async(password, Buffer.from(rest[2]!, 'base64url'), {
+      memory: Number(params.m),
+      passes: Number(params.t),
+      parallelism: Number(params.p),
+      tagLength: expected.length,
+    });
   } else if (kind === 'scrypt' && rest.length === 3) {
     const params = Object.fromEntries(rest[0]!.split(',').map((kv) => kv.split('=')));
     expected = Buffer.from(rest[2]!, 'base64url');
-    actual = await scryptAsync(password, Buffer.from(rest[1]!, 'base64url'), expected.length, { N: 2 ** Number(params.ln), r: Number(params.r), p: Number(params.p), maxmem: SCRYPT.maxmem });
+    actual = await scryptAsync(password, Buffer.from(rest[1]!, 'base64url'), expected.length, {
+      N: 2 ** Number(params.ln),
+      r: Number(params.r),
+      p: Number(params.p),
+      maxmem: SCRYPT.maxmem,
+    });
   } else {
     return false;
   }
@@ -49,12 +70,25 @@ export async function verifyAgainstDummy(password: string): Promise<void> {
   await verifyPassword(password, await dummy);
 }
 
-function argon2Async(password: string, nonce: Buffer, params: { memory: number; passes: number; parallelism: number; tagLength: number }): Promise<Buffer> {
+function argon2Async(
+  password: string,
+  nonce: Buffer,
+  params: { memory: number; passes: number; parallelism: number; tagLength: number },
+): Promise<Buffer> {
   return new Promise((resolve, reject) =>
-    argon2!('argon2id', { message: password, nonce, ...params }, (error, result) => (error ? reject(error) : resolve(result))),
+    argon2!('argon2id', { message: password, nonce, ...params }, (error, result) =>
+      error ? reject(error) : resolve(result),
+    ),
   );
 }
 
-function scryptAsync(password: string, salt: Buffer, length: number, options: { N: number; r: number; p: number; maxmem: number }): Promise<Buffer> {
-  return new Promise((resolve, reject) => scrypt(password, salt, length, options, (error, result) => (error ? reject(error) : resolve(result))));
+function scryptAsync(
+  password: string,
+  salt: Buffer,
+  length: number,
+  options: { N: number; r: number; p: number; maxmem: number },
+): Promise<Buffer> {
+  return new Promise((resolve, reject) =>
+    scrypt(password, salt, length, options, (error, result) => (error ? reject(error) : resolve(result))),
+  );
 }

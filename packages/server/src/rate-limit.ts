@@ -16,7 +16,9 @@ export interface RateLimiter {
 }
 
 export function rateLimited(retryAfter: number): ApiError {
-  return new ApiError(429, 'rate_limited', `Too many attempts. Wait ${retryAfter} seconds and try again.`, { retryAfter });
+  return new ApiError(429, 'rate_limited', `Too many attempts. Wait ${retryAfter} seconds and try again.`, {
+    retryAfter,
+  });
 }
 
 export function createMemoryRateLimiter(): RateLimiter {
@@ -31,7 +33,8 @@ export function createMemoryRateLimiter(): RateLimiter {
     },
     async check(key, rule, now) {
       const entry = windows.get(key);
-      if (entry && now - entry.start < rule.window && entry.count >= rule.limit) throw rateLimited(Math.max(1, entry.start + rule.window - now));
+      if (entry && now - entry.start < rule.window && entry.count >= rule.limit)
+        throw rateLimited(Math.max(1, entry.start + rule.window - now));
     },
   };
 }

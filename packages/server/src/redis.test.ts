@@ -17,10 +17,23 @@ describe.skipIf(!available)('shared state in Redis', () => {
   it('counts sign-in attempts across auth-server instances: the limit holds for the fleet, not per instance', async () => {
     const store = createMemoryStore();
     const rateLimits = { signInPerIdentifier: { limit: 3, window: 60 } };
-    const a = createOrbitalServer({ url: URL_BASE, allowedRedirectOrigins: [APP], store, rateLimits, sharedState: createRedisSharedState({ url: TEST_REDIS_URL, keyPrefix }) });
-    const b = createOrbitalServer({ url: URL_BASE, allowedRedirectOrigins: [APP], store, rateLimits, sharedState: createRedisSharedState({ url: TEST_REDIS_URL, keyPrefix }) });
+    const a = createOrbitalServer({
+      url: URL_BASE,
+      allowedRedirectOrigins: [APP],
+      store,
+      rateLimits,
+      sharedState: createRedisSharedState({ url: TEST_REDIS_URL, keyPrefix }),
+    });
+    const b = createOrbitalServer({
+      url: URL_BASE,
+      allowedRedirectOrigins: [APP],
+      store,
+      rateLimits,
+      sharedState: createRedisSharedState({ url: TEST_REDIS_URL, keyPrefix }),
+    });
     const statuses: number[] = [];
-    for (const server of [a, b, a, b]) statuses.push((await new Browser(server).signIn('nobody@example.com', 'wrong password')).status);
+    for (const server of [a, b, a, b])
+      statuses.push((await new Browser(server).signIn('nobody@example.com', 'wrong password')).status);
     expect(statuses).toEqual([422, 422, 422, 429]);
     const refused = await new Browser(a).signIn('nobody@example.com', 'wrong password');
     expect(refused.body.error.code).toBe('rate_limited');
@@ -29,15 +42,26 @@ describe.skipIf(!available)('shared state in Redis', () => {
   });
 
   it('announces ended sessions: a subscribed app server refuses the session within a second, before its token expires', async () => {
-    const server = createOrbitalServer({ url: URL_BASE, allowedRedirectOrigins: [APP], store: createMemoryStore(), sharedState: createRedisSharedState({ url: TEST_REDIS_URL, keyPrefix }) });
+    const server = createOrbitalServer({
+      url: URL_BASE,
+      allowedRedirectOrigins: [APP],
+      store: createMemoryStore(),
+      sharedState: createRedisSharedState({ url: TEST_REDIS_URL, keyPrefix }),
+    });
     const feed = subscribeToRevokedSessions({ url: TEST_REDIS_URL, keyPrefix });
     await feed.ready;
     const browser = new Browser(server);
     const { body } = await browser.signUp(`ada.${Date.now()}@example.com`);
     const sessionId = body.sessionId as string;
     const token = (await browser.token(sessionId)).body.jwt as string;
-    const options = { publishableKey: createPublishableKey(URL_BASE, 'development'), jwks: await server.jwks(), authorizedParties: [APP], revokedSessions: feed.revokedSessions };
-    const api = () => authenticateRequest(new Request(`${APP}/api`, { headers: { authorization: `Bearer ${token}` } }), options);
+    const options = {
+      publishableKey: createPublishableKey(URL_BASE, 'development'),
+      jwks: await server.jwks(),
+      authorizedParties: [APP],
+      revokedSessions: feed.revokedSessions,
+    };
+    const api = () =>
+      authenticateRequest(new Request(`${APP}/api`, { headers: { authorization: `Bearer ${token}` } }), options);
     expect((await api()).status).toBe('signed-in');
 
     const ended = Date.now();
@@ -51,7 +75,10 @@ describe.skipIf(!available)('shared state in Redis', () => {
   });
 
   it('lets a handshake payload be used once across every app-server instance', async () => {
-    const [a, b] = [createRedisReplayGuard({ url: TEST_REDIS_URL, keyPrefix }), createRedisReplayGuard({ url: TEST_REDIS_URL, keyPrefix })];
+    const [a, b] = [
+      createRedisReplayGuard({ url: TEST_REDIS_URL, keyPrefix }),
+      createRedisReplayGuard({ url: TEST_REDIS_URL, keyPrefix }),
+    ];
     await until(async () => (await a.claim(`warm-${Date.now()}`, Date.now() / 1000 + 30)) === true);
     const id = `payload-${Date.now()}`;
     const expiresAt = Date.now() / 1000 + 30;
@@ -66,7 +93,12 @@ describe.skipIf(!available)('shared state in Redis', () => {
 
     beforeAll(async () => {
       proxy = await startTcpProxy({ host: redis.hostname, port: Number(redis.port || 6379) });
-      server = createOrbitalServer({ url: URL_BASE, allowedRedirectOrigins: [APP], store: createMemoryStore(), sharedState: createRedisSharedState({ url: `redis://127.0.0.1:${proxy.port}`, keyPrefix }) });
+      server = createOrbitalServer({
+        url: URL_BASE,
+        allowedRedirectOrigins: [APP],
+        store: createMemoryStore(),
+        sharedState: createRedisSharedState({ url: `redis://127.0.0.1:${proxy.port}`, keyPrefix }),
+      });
       await until(async () => (await server.handler(new Request(`${URL_BASE}/health`))).status === 200);
     });
     afterAll(async () => {
@@ -84,7 +116,12 @@ describe.skipIf(!available)('shared state in Redis', () => {
       expect(refused.response.headers.get('retry-after')).toBe('5');
       const health = await server.handler(new Request(`${URL_BASE}/health`));
       expect(health.status).toBe(503);
-      expect(await health.json()).toMatchObject({ status: 'unavailable', store: 'ok', sharedState: { kind: 'redis', status: 'unavailable' }, error: { code: 'shared_state_unavailable' } });
+      expect(await health.json()).toMatchObject({
+        status: 'unavailable',
+        store: 'ok',
+        sharedState: { kind: 'redis', status: 'unavailable' },
+        error: { code: 'shared_state_unavailable' },
+      });
 
       await proxy.restore();
       await until(async () => (await server.handler(new Request(`${URL_BASE}/health`))).status === 200, 10_000);

@@ -32,7 +32,11 @@ const RETRY_AFTER = 5;
  * hangs) and reconnects by itself when it comes back.
  */
 function connect(url: string, failFast = true) {
-  const client = createClient({ url, disableOfflineQueue: failFast, socket: { connectTimeout: 2_000, reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 2_000) } });
+  const client = createClient({
+    url,
+    disableOfflineQueue: failFast,
+    socket: { connectTimeout: 2_000, reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 2_000) },
+  });
   // Reported through failing commands; an 'error' event without a listener would crash the process.
   client.on('error', () => {});
   void client.connect().catch(() => {});
@@ -40,7 +44,12 @@ function connect(url: string, failFast = true) {
 }
 
 function unavailable(error: unknown): ApiError {
-  return new ApiError(503, 'shared_state_unavailable', `The auth server cannot reach Redis right now. Retry in ${RETRY_AFTER} seconds.`, { cause: error, retryAfter: RETRY_AFTER });
+  return new ApiError(
+    503,
+    'shared_state_unavailable',
+    `The auth server cannot reach Redis right now. Retry in ${RETRY_AFTER} seconds.`,
+    { cause: error, retryAfter: RETRY_AFTER },
+  );
 }
 
 /**
@@ -78,13 +87,20 @@ export function createRedisSharedState(options: RedisOptions): SharedState {
     stallAfter,
     probe: () => guarded(() => client.ping(), stallAfter),
     unavailable,
-    onChange: (cause) => console.warn(cause ? `[orbital] Redis does not answer (${cause.message}): answering shared_state_unavailable until it does` : '[orbital] Redis answers again'),
+    onChange: (cause) =>
+      console.warn(
+        cause
+          ? `[orbital] Redis does not answer (${cause.message}): answering shared_state_unavailable until it does`
+          : '[orbital] Redis answers again',
+      ),
   });
   const command = <T>(run: () => Promise<T>) => guard.run(() => guarded(run, timeout));
   const limiter: RateLimiter = {
     async hit(key, rule) {
       const redisKey = `${prefix}rate:${key}`;
-      const [count, ttl] = await command(() => client.multi().incr(redisKey).expire(redisKey, rule.window, 'NX').ttl(redisKey).exec());
+      const [count, ttl] = await command(() =>
+        client.multi().incr(redisKey).expire(redisKey, rule.window, 'NX').ttl(redisKey).exec(),
+      );
       if (Number(count) > rule.limit) throw rateLimited(Math.max(1, Number(ttl)));
     },
     async check(key, rule) {
@@ -117,7 +133,11 @@ export function createRedisSharedState(options: RedisOptions): SharedState {
  *
  * @example const feed = subscribeToRevokedSessions({ url: process.env.REDIS_URL }); authenticateRequest(req, { …, revokedSessions: feed.revokedSessions })
  */
-export function subscribeToRevokedSessions(options: RedisOptions & { list?: RevocationList }): { revokedSessions: RevocationList; ready: Promise<void>; close: () => Promise<void> } {
+export function subscribeToRevokedSessions(options: RedisOptions & { list?: RevocationList }): {
+  revokedSessions: RevocationList;
+  ready: Promise<void>;
+  close: () => Promise<void>;
+} {
   const prefix = options.keyPrefix ?? 'orbital:';
   const list = options.list ?? createRevocationList();
   // Queued until connected, and renewed by the client after every reconnect: the app starts without waiting for Redis.
@@ -151,7 +171,13 @@ export function createRedisReplayGuard(options: RedisOptions): ReplayGuard & { c
     async claim(id, expiresAt) {
       const ttl = Math.max(1, Math.ceil(expiresAt - Date.now() / 1000));
       try {
-        return (await guarded(() => client.set(`${prefix}handshake:${id}`, '1', { condition: 'NX', expiration: { type: 'EX', value: ttl } }), options.commandTimeout ?? COMMAND_TIMEOUT)) === 'OK';
+        return (
+          (await guarded(
+            () =>
+              client.set(`${prefix}handshake:${id}`, '1', { condition: 'NX', expiration: { type: 'EX', value: ttl } }),
+            options.commandTimeout ?? COMMAND_TIMEOUT,
+          )) === 'OK'
+        );
       } catch {
         return false;
       }

@@ -11,7 +11,11 @@ interface Route {
 
 /** A small path router: `/v1/client/sessions/:sessionId/tokens`. */
 export function createRouter(table: Array<[Method, string, RouteHandler]>) {
-  const routes: Route[] = table.map(([method, pattern, handler]) => ({ method, segments: pattern.split('/').filter(Boolean), handler }));
+  const routes: Route[] = table.map(([method, pattern, handler]) => ({
+    method,
+    segments: pattern.split('/').filter(Boolean),
+    handler,
+  }));
   return {
     /** The handler for a request, `'method'` when only the method is wrong, or null. */
     match(method: string, exchange: Exchange): RouteHandler | 'method' | null {

@@ -47,10 +47,28 @@ export function createOrbitalServer(input: OrbitalServerOptions): OrbitalServer 
   const ctx: ServerContext = {
     options,
     store,
-    keyring: createKeyring(store, { now: options.now, tokenTtl: options.tokenTtl, algorithm: options.signingAlgorithm, keyEncryptionKeys: options.keyEncryptionKeys }),
+    keyring: createKeyring(store, {
+      now: options.now,
+      tokenTtl: options.tokenTtl,
+      algorithm: options.signingAlgorithm,
+      keyEncryptionKeys: options.keyEncryptionKeys,
+    }),
     shared,
   };
-  const router = createRouter([...healthRoutes(ctx), ...clientRoutes(ctx), ...meRoutes(ctx), ...backendRoutes(ctx), ...syncRoutes(ctx), ...organizationRoutes(ctx), ...handshakeRoutes(ctx), ...signInPage(ctx), ...signUpPage(ctx), ...choosePage(ctx), ...userPage(ctx), ...organizationPages(ctx)]);
+  const router = createRouter([
+    ...healthRoutes(ctx),
+    ...clientRoutes(ctx),
+    ...meRoutes(ctx),
+    ...backendRoutes(ctx),
+    ...syncRoutes(ctx),
+    ...organizationRoutes(ctx),
+    ...handshakeRoutes(ctx),
+    ...signInPage(ctx),
+    ...signUpPage(ctx),
+    ...choosePage(ctx),
+    ...userPage(ctx),
+    ...organizationPages(ctx),
+  ]);
 
   async function handler(request: Request, context: { ip?: string } = {}): Promise<Response> {
     const exchange = createExchange(request, options, context.ip);
@@ -63,7 +81,11 @@ export function createOrbitalServer(input: OrbitalServerOptions): OrbitalServer 
       if (route === 'method') throw new ApiError(405, 'request_invalid', `${request.method} is not supported here.`);
       if (!route) {
         if (exchange.path === '/' || exchange.path === '') return Response.redirect(options.pages.signInUrl, 302);
-        throw new ApiError(404, 'not_found', `Nothing at ${exchange.path}. The API lives under /v1 and the account pages at /sign-in, /sign-up and /user.`);
+        throw new ApiError(
+          404,
+          'not_found',
+          `Nothing at ${exchange.path}. The API lives under /v1 and the account pages at /sign-in, /sign-up and /user.`,
+        );
       }
       return withCors(request, await route(exchange), options);
     } catch (error) {
@@ -77,10 +99,16 @@ export function createOrbitalServer(input: OrbitalServerOptions): OrbitalServer 
     else if (error instanceof OrbitalError) apiError = new ApiError(500, error.code, error.message);
     else {
       console.error('[orbital] unexpected error', error);
-      apiError = new ApiError(500, 'internal_error', 'Something went wrong on the auth server. It has been logged; try again.');
+      apiError = new ApiError(
+        500,
+        'internal_error',
+        'Something went wrong on the auth server. It has been logged; try again.',
+      );
     }
     exchange.setCookies.length = 0;
-    const response = isApi ? json(exchange, errorBody(apiError), apiError.status) : errorPage(exchange, options, apiError.status, 'Something went wrong', apiError.message);
+    const response = isApi
+      ? json(exchange, errorBody(apiError), apiError.status)
+      : errorPage(exchange, options, apiError.status, 'Something went wrong', apiError.message);
     if (apiError.retryAfter) response.headers.set('retry-after', String(apiError.retryAfter));
     return response;
   }
@@ -105,7 +133,9 @@ function announcingEndedSessions(store: Store, shared: SharedState): Store {
     async endSessions(ids, status, now) {
       await store.endSessions(ids, status, now);
       // Best effort: app servers without the news still refuse the session when its token expires.
-      await shared.sessionsEnded(ids).catch((error: unknown) => console.warn('[orbital] could not announce ended sessions', error));
+      await shared
+        .sessionsEnded(ids)
+        .catch((error: unknown) => console.warn('[orbital] could not announce ended sessions', error));
     },
   };
 }

@@ -10,11 +10,19 @@ import type { NewUser, SessionRecord, UserRecord } from './store/types';
  * earlier session on this client ends; without multi-session, so do all others (or it refuses).
  * A user being signed up ({@link NewUser}) is created together with the session, or not at all.
  */
-export async function startSession(ctx: ServerContext, state: ClientState, user: UserRecord | NewUser): Promise<ClientState> {
+export async function startSession(
+  ctx: ServerContext,
+  state: ClientState,
+  user: UserRecord | NewUser,
+): Promise<ClientState> {
   const now = ctx.options.now();
   const others = state.sessions.filter((s) => s.user.id !== user.id);
   if (!ctx.options.multiSession && others.length && ctx.options.singleSessionMode === 'error') {
-    throw new ApiError(409, 'session_exists', 'You are already signed in with another account. Sign out first, or turn on multi-session.');
+    throw new ApiError(
+      409,
+      'session_exists',
+      'You are already signed in with another account. Sign out first, or turn on multi-session.',
+    );
   }
   const replaced = ctx.options.multiSession ? state.sessions.filter((s) => s.user.id === user.id) : state.sessions;
   const id = randomId('sess');
@@ -34,15 +42,30 @@ export async function endSession(ctx: ServerContext, state: ClientState, session
 }
 
 export async function endAllSessions(ctx: ServerContext, state: ClientState): Promise<ClientState> {
-  await ctx.store.endSessions(state.sessions.map((s) => s.session.id), 'ended', ctx.options.now());
+  await ctx.store.endSessions(
+    state.sessions.map((s) => s.session.id),
+    'ended',
+    ctx.options.now(),
+  );
   return reload(ctx, state);
 }
 
-export async function setActiveSession(ctx: ServerContext, state: ClientState, sessionId: string): Promise<ClientState> {
+export async function setActiveSession(
+  ctx: ServerContext,
+  state: ClientState,
+  sessionId: string,
+): Promise<ClientState> {
   const target = findSession(state, sessionId);
   if (state.active?.session.id !== target.session.id) {
     // Read a moment ago; ended since on another instance, perhaps: the store has the last word.
-    if (!(await ctx.store.activateSession({ clientId: state.client.id, lastActiveSessionId: target.session.id, uat: ctx.options.now() }))) throw sessionNotFound();
+    if (
+      !(await ctx.store.activateSession({
+        clientId: state.client.id,
+        lastActiveSessionId: target.session.id,
+        uat: ctx.options.now(),
+      }))
+    )
+      throw sessionNotFound();
   }
   return reload(ctx, state);
 }
@@ -51,12 +74,20 @@ export async function setActiveSession(ctx: ServerContext, state: ClientState, s
  * Mints a session token for `authorizedParty`. Minting is activity: it pushes the inactivity
  * timeout back, so `live.expiresAt` moves with it (and the client cookie after it).
  */
-export async function mintToken(ctx: ServerContext, live: LiveSession, authorizedParty: string | undefined): Promise<{ jwt: string; expiresAt: number }> {
+export async function mintToken(
+  ctx: ServerContext,
+  live: LiveSession,
+  authorizedParty: string | undefined,
+): Promise<{ jwt: string; expiresAt: number }> {
   const now = ctx.options.now();
   // Coalesced: at most one write per interval, so a busy app does not write on every token, and the
   // inactivity timeout is never exceeded by more than that interval.
   // The write is also the check: a session that ended since it was read gets no token.
-  if (now - live.session.lastActiveAt >= ctx.options.activityWriteInterval && !(await ctx.store.touchSession(live.session.id, now))) throw sessionNotFound();
+  if (
+    now - live.session.lastActiveAt >= ctx.options.activityWriteInterval &&
+    !(await ctx.store.touchSession(live.session.id, now))
+  )
+    throw sessionNotFound();
   live.session = { ...live.session, lastActiveAt: Math.max(live.session.lastActiveAt, now) };
   live.expiresAt = sessionExpiresAt(live.session, ctx.options.lifetime);
   const jwt = await signSessionToken(
@@ -85,7 +116,11 @@ function organizationClaims(live: LiveSession) {
  * Ends a session wherever it lives (another browser's, too), clearing it as its client's active
  * one. For revocation by the user from another device or by the backend API.
  */
-export async function endSessionOnItsClient(ctx: ServerContext, session: SessionRecord, status: 'ended' | 'revoked'): Promise<void> {
+export async function endSessionOnItsClient(
+  ctx: ServerContext,
+  session: SessionRecord,
+  status: 'ended' | 'revoked',
+): Promise<void> {
   if (session.status === 'active') await ctx.store.endSessions([session.id], status, ctx.options.now());
 }
 
@@ -95,7 +130,12 @@ export function findSession(state: ClientState, sessionId: string): LiveSession 
   return live;
 }
 
-const sessionNotFound = () => new ApiError(404, 'session_not_found', 'No active session with this id on this browser: it ended, expired, or belongs to another browser.');
+const sessionNotFound = () =>
+  new ApiError(
+    404,
+    'session_not_found',
+    'No active session with this id on this browser: it ended, expired, or belongs to another browser.',
+  );
 
 async function reload(ctx: ServerContext, state: ClientState): Promise<ClientState> {
   const graph = await ctx.store.loadClientGraph({ clientId: state.client.id });

@@ -21,7 +21,14 @@ describe('stall guard', () => {
   beforeEach(() => void vi.useFakeTimers());
   afterEach(() => void vi.useRealTimers());
 
-  const guardFor = (dep: ReturnType<typeof dependency>, onChange = vi.fn()) => createStallGuard({ stallAfter: 500, probeEvery: 1_000, probe: dep.probe, unavailable: (cause) => new Unavailable(cause.message), onChange });
+  const guardFor = (dep: ReturnType<typeof dependency>, onChange = vi.fn()) =>
+    createStallGuard({
+      stallAfter: 500,
+      probeEvery: 1_000,
+      probe: dep.probe,
+      unavailable: (cause) => new Unavailable(cause.message),
+      onChange,
+    });
 
   it('lets slow calls finish while the dependency keeps answering others', async () => {
     const dep = dependency();

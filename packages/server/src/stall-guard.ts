@@ -80,7 +80,8 @@ export function createStallGuard(options: StallGuardOptions): StallGuard {
       (error: Error) => {
         confirming = false;
         const silent = now() - lastAnswer;
-        if (!closed && !away && waiting.size && silent >= options.stallAfter) goAway(new Error(`no answer for ${Math.round(silent)} ms (${error.message})`));
+        if (!closed && !away && waiting.size && silent >= options.stallAfter)
+          goAway(new Error(`no answer for ${Math.round(silent)} ms (${error.message})`));
       },
     );
   }

@@ -18,12 +18,26 @@ export interface AuthProcess {
 }
 
 /** One `orbital-server` process (the published CLI, built), on PostgreSQL and Redis. */
-export async function startAuthProcess(env: { DATABASE_URL: string; REDIS_URL: string; ORBITAL_SECRET_KEY: string }): Promise<AuthProcess> {
+export async function startAuthProcess(env: {
+  DATABASE_URL: string;
+  REDIS_URL: string;
+  ORBITAL_SECRET_KEY: string;
+}): Promise<AuthProcess> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [CLI, '--port', String(port), '--host', '127.0.0.1', '--url', PUBLIC_URL], {
-    env: { ...process.env, ...env, ORBITAL_MODE: 'development', ORBITAL_ALLOWED_REDIRECT_ORIGINS: APP_ORIGIN, ORBITAL_RATE_LIMIT_PER_MINUTE: '1000000' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [CLI, '--port', String(port), '--host', '127.0.0.1', '--url', PUBLIC_URL],
+    {
+      env: {
+        ...process.env,
+        ...env,
+        ORBITAL_MODE: 'development',
+        ORBITAL_ALLOWED_REDIRECT_ORIGINS: APP_ORIGIN,
+        ORBITAL_RATE_LIMIT_PER_MINUTE: '1000000',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const stderr: string[] = [];
   child.stderr!.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
   await new Promise<void>((resolve, reject) => {
@@ -62,27 +76,55 @@ export class FaultBrowser {
   readonly jar = new Map<string, string>();
   sessionId: string | null = null;
 
-  async request(kind: Outcome['kind'], base: string, path: string, init: { method?: string; json?: unknown } = {}): Promise<Outcome & { body: Record<string, any> | null }> {
+  async request(
+    kind: Outcome['kind'],
+    base: string,
+    path: string,
+    init: { method?: string; json?: unknown } = {},
+  ): Promise<Outcome & { body: Record<string, any> | null }> {
     const started = performance.now();
     const headers: Record<string, string> = { origin: APP_ORIGIN };
     if (this.jar.size) headers.cookie = [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ');
     if (init.json !== undefined) headers['content-type'] = 'application/json';
     try {
-      const response = await fetch(new URL(path, base), { method: init.method ?? 'POST', headers, body: init.json === undefined ? undefined : JSON.stringify(init.json), signal: AbortSignal.timeout(10_000) });
+      const response = await fetch(new URL(path, base), {
+        method: init.method ?? 'POST',
+        headers,
+        body: init.json === undefined ? undefined : JSON.stringify(init.json),
+        signal: AbortSignal.timeout(10_000),
+      });
       for (const line of response.headers.getSetCookie()) {
         const cookie = parseSetCookie(line);
         if (cookie.maxAge === 0 || !cookie.value) this.jar.delete(cookie.name);
         else this.jar.set(cookie.name, cookie.value);
       }
       const body = (await response.json().catch(() => null)) as Record<string, any> | null;
-      return { kind, status: response.status, code: body?.error?.code ?? null, retryAfter: response.headers.get('retry-after'), ms: performance.now() - started, at: Date.now(), body };
+      return {
+        kind,
+        status: response.status,
+        code: body?.error?.code ?? null,
+        retryAfter: response.headers.get('retry-after'),
+        ms: performance.now() - started,
+        at: Date.now(),
+        body,
+      };
     } catch {
-      return { kind, status: 0, code: null, retryAfter: null, ms: performance.now() - started, at: Date.now(), body: null };
+      return {
+        kind,
+        status: 0,
+        code: null,
+        retryAfter: null,
+        ms: performance.now() - started,
+        at: Date.now(),
+        body: null,
+      };
     }
   }
 
   async signUp(base: string, email: string): Promise<Outcome & { body: Record<string, any> | null }> {
-    const outcome = await this.request('sign-up', base, '/v1/sign-ups', { json: { email, password: 'correct horse battery staple 2026' } });
+    const outcome = await this.request('sign-up', base, '/v1/sign-ups', {
+      json: { email, password: 'correct horse battery staple 2026' },
+    });
     if (outcome.status === 201) this.sessionId = outcome.body!.sessionId;
     return outcome;
   }

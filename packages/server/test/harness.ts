@@ -16,7 +16,13 @@ export function testClock(start = Math.floor(Date.now() / 1000)) {
 export function testServer(overrides: Partial<OrbitalServerOptions> = {}) {
   const clock = testClock();
   // The test app is another origin than the auth server: trusted only because it is listed.
-  const server = createOrbitalServer({ url: URL_BASE, store: createMemoryStore(), now: clock.now, ...overrides, allowedRedirectOrigins: [APP, ...(overrides.allowedRedirectOrigins ?? [])] });
+  const server = createOrbitalServer({
+    url: URL_BASE,
+    store: createMemoryStore(),
+    now: clock.now,
+    ...overrides,
+    allowedRedirectOrigins: [APP, ...(overrides.allowedRedirectOrigins ?? [])],
+  });
   return { server, clock, names: cookieNames(server.publishableKey) };
 }
 
@@ -30,7 +36,17 @@ export class Browser {
     readonly jar = new Map<string, string>(),
   ) {}
 
-  async fetch(path: string, init: { method?: string; json?: unknown; form?: Record<string, string>; body?: string; origin?: string | null; headers?: Record<string, string> } = {}): Promise<Response> {
+  async fetch(
+    path: string,
+    init: {
+      method?: string;
+      json?: unknown;
+      form?: Record<string, string>;
+      body?: string;
+      origin?: string | null;
+      headers?: Record<string, string>;
+    } = {},
+  ): Promise<Response> {
     const headers = new Headers(init.headers);
     const origin = init.origin === undefined ? this.origin : init.origin;
     if (origin) headers.set('origin', origin);
@@ -43,7 +59,14 @@ export class Browser {
       headers.set('content-type', 'application/x-www-form-urlencoded');
       body = new URLSearchParams(init.form).toString();
     }
-    const response = await this.server.handler(new Request(new URL(path, URL_BASE), { method: init.method ?? (body !== undefined ? 'POST' : 'GET'), headers, body }), { ip: this.ip });
+    const response = await this.server.handler(
+      new Request(new URL(path, URL_BASE), {
+        method: init.method ?? (body !== undefined ? 'POST' : 'GET'),
+        headers,
+        body,
+      }),
+      { ip: this.ip },
+    );
     for (const line of response.headers.getSetCookie()) {
       const cookie = parseSetCookie(line);
       if (cookie.maxAge === 0 || !cookie.value) this.jar.delete(cookie.name);
@@ -52,7 +75,10 @@ export class Browser {
     return response;
   }
 
-  async json<T = Record<string, any>>(path: string, init: Parameters<Browser['fetch']>[1] = {}): Promise<{ status: number; body: T; response: Response }> {
+  async json<T = Record<string, any>>(
+    path: string,
+    init: Parameters<Browser['fetch']>[1] = {},
+  ): Promise<{ status: number; body: T; response: Response }> {
     const response = await this.fetch(path, init);
     return { status: response.status, body: (await response.json()) as T, response };
   }

@@ -12,7 +12,11 @@ export async function createTestDatabase(): Promise<{ url: string; drop: () => P
   try {
     await admin.connect();
   } catch (error) {
-    if (process.env.CI) throw new Error(`PostgreSQL is required under CI but unreachable at ${TEST_DATABASE_URL}: ${(error as Error).message}`, { cause: error });
+    if (process.env.CI)
+      throw new Error(
+        `PostgreSQL is required under CI but unreachable at ${TEST_DATABASE_URL}: ${(error as Error).message}`,
+        { cause: error },
+      );
     console.warn(`[orbital] PostgreSQL unreachable at ${TEST_DATABASE_URL}; skipping its tests outside CI.`);
     return null;
   }

@@ -35,14 +35,19 @@ function postgresBin(): string {
   const root = '/usr/lib/postgresql';
   const versions = existsSync(root) ? readdirSync(root).sort((a, b) => Number(b) - Number(a)) : [];
   const found = versions.map((v) => join(root, v, 'bin')).find((dir) => existsSync(join(dir, 'pg_ctl')));
-  if (!found) throw new Error('The fault tests start their own PostgreSQL, but no pg_ctl was found (pg_config --bindir, /usr/lib/postgresql/*/bin). Install the PostgreSQL server package.');
+  if (!found)
+    throw new Error(
+      'The fault tests start their own PostgreSQL, but no pg_ctl was found (pg_config --bindir, /usr/lib/postgresql/*/bin). Install the PostgreSQL server package.',
+    );
   return found;
 }
 
 /** initdb and the server refuse to run as root: run them as the `postgres` user then. */
 function asPostgres(dir: string, command: string[]): void {
   const root = process.getuid?.() === 0;
-  const [file, args] = root ? ['su', ['postgres', '-s', '/bin/sh', '-c', command.map((part) => `'${part.replaceAll("'", `'\\''`)}'`).join(' ')]] : [command[0]!, command.slice(1)];
+  const [file, args] = root
+    ? ['su', ['postgres', '-s', '/bin/sh', '-c', command.map((part) => `'${part.replaceAll("'", `'\\''`)}'`).join(' ')]]
+    : [command[0]!, command.slice(1)];
   execFileSync(file, args as string[], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
 }
 
@@ -68,11 +73,15 @@ export async function startOwnPostgres(): Promise<OwnService> {
   const data = join(dir, 'data');
   asPostgres(dir, [join(bin, 'initdb'), '-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync']);
   const ctl = (...args: string[]) => asPostgres(dir, [join(bin, 'pg_ctl'), '-D', data, ...args]);
-  const start = () => ctl('-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, '-l', join(dir, 'log'), '-w', 'start');
+  const start = () =>
+    ctl('-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, '-l', join(dir, 'log'), '-w', 'start');
   // The postmaster and its children (backends, checkpointer, …): all of them pause together.
   const processes = () => {
     const postmaster = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
-    const children = spawnSync('pgrep', ['-P', String(postmaster)], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).map(Number);
+    const children = spawnSync('pgrep', ['-P', String(postmaster)], { encoding: 'utf8' })
+      .stdout.split('\n')
+      .filter(Boolean)
+      .map(Number);
     return [postmaster, ...children];
   };
   start();
@@ -99,7 +108,26 @@ export async function startOwnRedis(): Promise<OwnService> {
   const pidfile = join(dir, 'redis.pid');
   const pid = () => Number(readFileSync(pidfile, 'utf8').trim());
   const start = () => {
-    execFileSync('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'yes', '--pidfile', pidfile, '--dir', dir], { stdio: 'ignore' });
+    execFileSync(
+      'redis-server',
+      [
+        '--port',
+        String(port),
+        '--bind',
+        '127.0.0.1',
+        '--save',
+        '',
+        '--appendonly',
+        'no',
+        '--daemonize',
+        'yes',
+        '--pidfile',
+        pidfile,
+        '--dir',
+        dir,
+      ],
+      { stdio: 'ignore' },
+    );
     waitFor(() => existsSync(pidfile));
   };
   const stop = () => {
@@ -125,7 +153,9 @@ export async function startOwnRedis(): Promise<OwnService> {
 }
 
 function userIds(name: string): { uid: number; gid: number } {
-  const line = readFileSync('/etc/passwd', 'utf8').split('\n').find((l) => l.startsWith(`${name}:`));
+  const line = readFileSync('/etc/passwd', 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith(`${name}:`));
   if (!line) throw new Error(`No user ${name} to run PostgreSQL as`);
   const [, , uid, gid] = line.split(':');
   return { uid: Number(uid), gid: Number(gid) };

@@ -16,7 +16,12 @@ const STATE_ID = '__orbital_ssr';
  *
  * @example <OrbitalProvider afterSignOutUrl="/"><Outlet /></OrbitalProvider>
  */
-export function OrbitalProvider({ children, publishableKey, initialState, ...props }: Omit<OrbitalProviderProps, 'publishableKey'> & { publishableKey?: string }) {
+export function OrbitalProvider({
+  children,
+  publishableKey,
+  initialState,
+  ...props
+}: Omit<OrbitalProviderProps, 'publishableKey'> & { publishableKey?: string }) {
   const [ssr] = useState(readSsrState);
   const router = useRouter();
   // Another tab signed in, out or switched: loaders (and the auth they read) run again.
@@ -30,8 +35,21 @@ export function OrbitalProvider({ children, publishableKey, initialState, ...pro
   }
   return (
     <>
-      {ssr && <script id={STATE_ID} type="application/json" suppressHydrationWarning dangerouslySetInnerHTML={{ __html: serialize(ssr) }} />}
-      <ReactProvider routerRefresh={routerRefresh} {...ssr?.options} {...props} publishableKey={key} initialState={initialState ?? ssr?.initialState}>
+      {ssr && (
+        <script
+          id={STATE_ID}
+          type="application/json"
+          suppressHydrationWarning
+          dangerouslySetInnerHTML={{ __html: serialize(ssr) }}
+        />
+      )}
+      <ReactProvider
+        routerRefresh={routerRefresh}
+        {...ssr?.options}
+        {...props}
+        publishableKey={key}
+        initialState={initialState ?? ssr?.initialState}
+      >
         <RegisterBrowserClient />
         {children}
       </ReactProvider>
@@ -56,5 +74,8 @@ function readSsrState(): SsrState | null {
 
 /** JSON that cannot end the script element it sits in. */
 function serialize(state: SsrState): string {
-  return JSON.stringify(state).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(state)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }

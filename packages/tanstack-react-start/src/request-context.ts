@@ -28,7 +28,8 @@ export const CONTEXT_KEY = 'orbital';
 export function requestContext(): OrbitalRequestContext | undefined {
   if (typeof window !== 'undefined') return undefined;
   try {
-    return (getGlobalStartContext() as Record<string, unknown> | undefined)?.[CONTEXT_KEY] as OrbitalRequestContext | undefined;
+    return (getGlobalStartContext() as Record<string, unknown> | undefined)?.[CONTEXT_KEY] as
+      OrbitalRequestContext | undefined;
   } catch {
     // Outside a request, or before global middleware ran.
     return undefined;

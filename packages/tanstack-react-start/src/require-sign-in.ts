@@ -23,10 +23,14 @@ export async function requireSignIn({ location }: { location: { href: string } }
     return { auth: initialAuthState(server!.auth) as RouteAuth };
   }
   const orbital = browserClient();
-  if (!orbital) throw new OrbitalError('configuration_invalid', 'requireSignIn needs <OrbitalProvider> in the root route.');
+  if (!orbital)
+    throw new OrbitalError('configuration_invalid', 'requireSignIn needs <OrbitalProvider> in the root route.');
   await orbital.load();
   const snapshot = authSnapshot(orbital.getSnapshot(), undefined);
   if (snapshot.isSignedIn) return { auth: initialAuthState(snapshot) as RouteAuth };
   const returnTo = new URL(location.href, window.location.href).href;
-  throw redirect({ href: orbital.buildUrlWithAuth(orbital.buildSignInUrl({ redirectUrl: returnTo })), reloadDocument: true });
+  throw redirect({
+    href: orbital.buildUrlWithAuth(orbital.buildSignInUrl({ redirectUrl: returnTo })),
+    reloadDocument: true,
+  });
 }

@@ -1,5 +1,16 @@
 import { computed, ref, type ComputedRef, type Ref } from 'vue';
-import { authSnapshot, hasRole, isOrbitalError, type MembershipResource, type Orbital, type OrbitalError, type OrganizationResource, type SessionResource, type SignUpFields, type UserResource } from '@orbital/core/browser';
+import {
+  authSnapshot,
+  hasRole,
+  isOrbitalError,
+  type MembershipResource,
+  type Orbital,
+  type OrbitalError,
+  type OrganizationResource,
+  type SessionResource,
+  type SignUpFields,
+  type UserResource,
+} from '@orbital/core/browser';
 import { useOrbitalContext } from './context';
 
 /** The browser client itself, for anything the composables do not cover. */
@@ -29,7 +40,11 @@ export function useAuth() {
 }
 
 /** The active session's user, once the client has loaded. */
-export function useUser(): { isLoaded: ComputedRef<boolean>; isSignedIn: ComputedRef<boolean | undefined>; user: ComputedRef<UserResource | null | undefined> } {
+export function useUser(): {
+  isLoaded: ComputedRef<boolean>;
+  isSignedIn: ComputedRef<boolean | undefined>;
+  user: ComputedRef<UserResource | null | undefined>;
+} {
   const { state } = useOrbitalContext('useUser');
   return {
     isLoaded: computed(() => state.value.isLoaded),
@@ -39,7 +54,11 @@ export function useUser(): { isLoaded: ComputedRef<boolean>; isSignedIn: Compute
 }
 
 /** The active session, once the client has loaded. */
-export function useSession(): { isLoaded: ComputedRef<boolean>; isSignedIn: ComputedRef<boolean | undefined>; session: ComputedRef<SessionResource | null | undefined> } {
+export function useSession(): {
+  isLoaded: ComputedRef<boolean>;
+  isSignedIn: ComputedRef<boolean | undefined>;
+  session: ComputedRef<SessionResource | null | undefined>;
+} {
   const { state } = useOrbitalContext('useSession');
   return {
     isLoaded: computed(() => state.value.isLoaded),
@@ -59,9 +78,15 @@ export function useSessionList() {
 }
 
 /** The organization the active session acts for, and the user's role there. */
-export function useOrganization(): { isLoaded: ComputedRef<boolean>; organization: ComputedRef<(OrganizationResource & { role: string }) | null | undefined> } {
+export function useOrganization(): {
+  isLoaded: ComputedRef<boolean>;
+  organization: ComputedRef<(OrganizationResource & { role: string }) | null | undefined>;
+} {
   const { state } = useOrbitalContext('useOrganization');
-  return { isLoaded: computed(() => state.value.isLoaded), organization: computed(() => (state.value.isLoaded ? state.value.organization : undefined)) };
+  return {
+    isLoaded: computed(() => state.value.isLoaded),
+    organization: computed(() => (state.value.isLoaded ? state.value.organization : undefined)),
+  };
 }
 
 /** Every organization the user belongs to, and how to act for one (or for none). */
@@ -69,14 +94,18 @@ export function useOrganizationList() {
   const { orbital, state } = useOrbitalContext('useOrganizationList');
   return {
     isLoaded: computed(() => state.value.isLoaded),
-    memberships: computed<MembershipResource[] | undefined>(() => (state.value.isLoaded ? (state.value.session?.memberships ?? []) : undefined)),
+    memberships: computed<MembershipResource[] | undefined>(() =>
+      state.value.isLoaded ? (state.value.session?.memberships ?? []) : undefined,
+    ),
     setActive: (params: { organization: string | null }) => orbital.setActive({ organization: params.organization }),
     createOrganization: (fields: { name: string; slug?: string }) => orbital.createOrganization(fields),
   };
 }
 
 /** Runs an async client action with a loading flag; Orbital errors land in `error`, others throw. */
-export function useAction<Args extends unknown[], Result>(action: (...args: Args) => Promise<Result>): { run: (...args: Args) => Promise<Result | null>; isLoading: Ref<boolean>; error: Ref<OrbitalError | null> } {
+export function useAction<Args extends unknown[], Result>(
+  action: (...args: Args) => Promise<Result>,
+): { run: (...args: Args) => Promise<Result | null>; isLoading: Ref<boolean>; error: Ref<OrbitalError | null> } {
   const isLoading = ref(false);
   const error = ref<OrbitalError | null>(null) as Ref<OrbitalError | null>;
   const run = async (...args: Args): Promise<Result | null> => {
@@ -98,7 +127,9 @@ export function useAction<Args extends unknown[], Result>(action: (...args: Args
 /** A custom sign-in flow: `signIn({ identifier, password })`, with `isLoading` and a typed `error`. */
 export function useSignIn() {
   const orbital = useOrbital();
-  const { run, isLoading, error } = useAction((credentials: { identifier: string; password: string }) => orbital.signIn(credentials));
+  const { run, isLoading, error } = useAction((credentials: { identifier: string; password: string }) =>
+    orbital.signIn(credentials),
+  );
   return { signIn: run, isLoading, error };
 }
 

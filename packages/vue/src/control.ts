@@ -36,7 +36,10 @@ export const Protect = defineComponent({
   },
 });
 
-function redirectComponent(name: string, go: (orbital: ReturnType<typeof useOrbital>, redirectUrl: string | undefined) => Promise<unknown>) {
+function redirectComponent(
+  name: string,
+  go: (orbital: ReturnType<typeof useOrbital>, redirectUrl: string | undefined) => Promise<unknown>,
+) {
   return defineComponent({
     name,
     props: { redirectUrl: { type: String, default: undefined } },
@@ -50,11 +53,19 @@ function redirectComponent(name: string, go: (orbital: ReturnType<typeof useOrbi
 }
 
 /** Sends the user to sign in, coming back here afterwards. */
-export const RedirectToSignIn = redirectComponent('RedirectToSignIn', (o, redirectUrl) => o.redirectToSignIn(redirectUrl ? { redirectUrl } : {}));
-export const RedirectToSignUp = redirectComponent('RedirectToSignUp', (o, redirectUrl) => o.redirectToSignUp(redirectUrl ? { redirectUrl } : {}));
+export const RedirectToSignIn = redirectComponent('RedirectToSignIn', (o, redirectUrl) =>
+  o.redirectToSignIn(redirectUrl ? { redirectUrl } : {}),
+);
+export const RedirectToSignUp = redirectComponent('RedirectToSignUp', (o, redirectUrl) =>
+  o.redirectToSignUp(redirectUrl ? { redirectUrl } : {}),
+);
 export const RedirectToUserProfile = redirectComponent('RedirectToUserProfile', (o) => o.redirectToUserProfile());
-export const RedirectToCreateOrganization = redirectComponent('RedirectToCreateOrganization', (o, redirectUrl) => o.redirectToCreateOrganization(redirectUrl ? { redirectUrl } : {}));
-export const RedirectToOrganizationProfile = redirectComponent('RedirectToOrganizationProfile', (o) => o.redirectToOrganizationProfile());
+export const RedirectToCreateOrganization = redirectComponent('RedirectToCreateOrganization', (o, redirectUrl) =>
+  o.redirectToCreateOrganization(redirectUrl ? { redirectUrl } : {}),
+);
+export const RedirectToOrganizationProfile = redirectComponent('RedirectToOrganizationProfile', (o) =>
+  o.redirectToOrganizationProfile(),
+);
 
 /** Re-mounts its slot when the active session changes, so no state leaks between accounts. */
 export const MultisessionAppSupport = defineComponent({
@@ -71,7 +82,12 @@ function accountButton(name: string, label: string, go: (orbital: ReturnType<typ
     setup(_, { slots }) {
       const orbital = useOrbital();
       const hydrated = useHydrated();
-      return () => h('button', { type: 'button', disabled: !hydrated.value, onClick: () => void go(orbital) }, slots.default?.() ?? label);
+      return () =>
+        h(
+          'button',
+          { type: 'button', disabled: !hydrated.value, onClick: () => void go(orbital) },
+          slots.default?.() ?? label,
+        );
     },
   });
 }

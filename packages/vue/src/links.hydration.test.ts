@@ -6,7 +6,8 @@ import { createPublishableKey } from '@orbital/core';
 import { SignIn, SignUp, orbital } from './index';
 
 const publishableKey = createPublishableKey('http://localhost:3000/api/auth', 'development');
-const appOf = (component: Component) => createSSRApp(defineComponent({ setup: () => () => h(component) })).use(orbital, { publishableKey });
+const appOf = (component: Component) =>
+  createSSRApp(defineComponent({ setup: () => () => h(component) })).use(orbital, { publishableKey });
 
 /** Renders as the server does (no window), then hydrates in the browser at `pageUrl`. */
 async function serverThenBrowser(component: Component, pageUrl: string) {
@@ -19,8 +20,12 @@ async function serverThenBrowser(component: Component, pageUrl: string) {
   container.innerHTML = html;
   document.body.append(container);
   const complaints: string[] = [];
-  vi.spyOn(console, 'warn').mockImplementation((...args: unknown[]) => void complaints.push(args.map(String).join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void complaints.push(args.map(String).join(' ')));
+  vi.spyOn(console, 'warn').mockImplementation(
+    (...args: unknown[]) => void complaints.push(args.map(String).join(' ')),
+  );
+  vi.spyOn(console, 'error').mockImplementation(
+    (...args: unknown[]) => void complaints.push(args.map(String).join(' ')),
+  );
   appOf(component).mount(container);
   await nextTick();
   return { container, complaints };
@@ -35,8 +40,14 @@ describe('links that depend on the current page', () => {
 
   it('hydrate without a mismatch, then keep the way back to the protected page', async () => {
     const back = encodeURIComponent('http://localhost:3000/dashboard');
-    for (const [form, linkText] of [[SignIn, 'Sign up'], [SignUp, 'Sign in']] as const) {
-      const { container, complaints } = await serverThenBrowser(form, `/sign-in?redirect_url=${encodeURIComponent('/dashboard')}`);
+    for (const [form, linkText] of [
+      [SignIn, 'Sign up'],
+      [SignUp, 'Sign in'],
+    ] as const) {
+      const { container, complaints } = await serverThenBrowser(
+        form,
+        `/sign-in?redirect_url=${encodeURIComponent('/dashboard')}`,
+      );
       expect(complaints.filter((c) => /hydrat|mismatch/i.test(c))).toEqual([]);
       const link = [...container.querySelectorAll('a')].find((a) => a.textContent === linkText)!;
       expect(link.getAttribute('href')).toContain(`redirect_url=${back}`);

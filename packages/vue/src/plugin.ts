@@ -1,5 +1,11 @@
 import { shallowRef, type App } from 'vue';
-import { Orbital, OrbitalError, TRANSIENT_URL_PARAMS, type InitialAuthState, type OrbitalLoadOptions } from '@orbital/core/browser';
+import {
+  Orbital,
+  OrbitalError,
+  TRANSIENT_URL_PARAMS,
+  type InitialAuthState,
+  type OrbitalLoadOptions,
+} from '@orbital/core/browser';
 import { orbitalKey } from './context';
 
 export interface OrbitalPluginOptions extends OrbitalLoadOptions {
@@ -18,7 +24,11 @@ export interface OrbitalPluginOptions extends OrbitalLoadOptions {
  */
 export const orbital = {
   install(app: App, { publishableKey, initialState, routerRefresh, ...options }: OrbitalPluginOptions) {
-    if (!publishableKey) throw new OrbitalError('publishable_key_missing', 'Orbital needs a publishable key: app.use(orbital, { publishableKey }).');
+    if (!publishableKey)
+      throw new OrbitalError(
+        'publishable_key_missing',
+        'Orbital needs a publishable key: app.use(orbital, { publishableKey }).',
+      );
     const client = new Orbital(publishableKey, { proxyUrl: options.proxyUrl, cookieDomain: options.cookieDomain });
     const state = shallowRef(client.getSnapshot());
     app.provide(orbitalKey, { orbital: client, state, initialState });
@@ -55,5 +65,7 @@ function forgetTransientParams(app: App): void {
   const router = app.config.globalProperties.$router as RouterLike | undefined;
   const query = router?.currentRoute.value.query;
   if (!router || !query || !TRANSIENT_URL_PARAMS.some((name) => name in query)) return;
-  void router.replace({ query: Object.fromEntries(Object.entries(query).filter(([name]) => !TRANSIENT_URL_PARAMS.includes(name))) });
+  void router.replace({
+    query: Object.fromEntries(Object.entries(query).filter(([name]) => !TRANSIENT_URL_PARAMS.includes(name))),
+  });
 }

@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { createSSRApp, defineComponent, h } from 'vue';
 import { renderToString } from 'vue/server-renderer';
 import { createPublishableKey } from '@orbital/core';
-import { SignIn, SignInButton, SignedIn, SignedOut, SignUp, SignUpButton, orbital, useAuth, type InitialAuthState } from './index';
+import {
+  SignIn,
+  SignInButton,
+  SignedIn,
+  SignedOut,
+  SignUp,
+  SignUpButton,
+  orbital,
+  useAuth,
+  type InitialAuthState,
+} from './index';
 
 const publishableKey = createPublishableKey('http://localhost:3000/api/auth', 'development');
 
@@ -15,21 +25,40 @@ function render(initialState: InitialAuthState | undefined, content: () => unkno
 const Who = defineComponent({
   setup() {
     const { isLoaded, userId, orgRole, has } = useAuth();
-    return () => h('p', isLoaded.value ? `user: ${userId.value ?? 'none'} role: ${orgRole.value ?? 'none'} admin: ${has({ role: 'admin' })}` : 'loading');
+    return () =>
+      h(
+        'p',
+        isLoaded.value
+          ? `user: ${userId.value ?? 'none'} role: ${orgRole.value ?? 'none'} admin: ${has({ role: 'admin' })}`
+          : 'loading',
+      );
   },
 });
 
 describe('server rendering with the server’s auth state (no flash)', () => {
   it('renders the signed-in branch and the user from the initial state', async () => {
-    const html = await render({ userId: 'user_1', sessionId: 'sess_1', orgId: 'org_1', orgRole: 'admin' }, () => [h(SignedIn, () => 'IN-BRANCH'), h(SignedOut, () => 'OUT-BRANCH'), h(Who)]);
+    const html = await render({ userId: 'user_1', sessionId: 'sess_1', orgId: 'org_1', orgRole: 'admin' }, () => [
+      h(SignedIn, () => 'IN-BRANCH'),
+      h(SignedOut, () => 'OUT-BRANCH'),
+      h(Who),
+    ]);
     expect(html).toContain('IN-BRANCH');
     expect(html).not.toContain('OUT-BRANCH');
     expect(html).toContain('user: user_1 role: admin admin: true');
   });
 
   it('renders the signed-out branch for a signed-out request, and nothing of either before anything is known', async () => {
-    expect(await render({ userId: null, sessionId: null }, () => [h(SignedIn, () => 'IN-BRANCH'), h(SignedOut, () => 'OUT-BRANCH')])).toContain('OUT-BRANCH');
-    const unknown = await render(undefined, () => [h(SignedIn, () => 'IN-BRANCH'), h(SignedOut, () => 'OUT-BRANCH'), h(Who)]);
+    expect(
+      await render({ userId: null, sessionId: null }, () => [
+        h(SignedIn, () => 'IN-BRANCH'),
+        h(SignedOut, () => 'OUT-BRANCH'),
+      ]),
+    ).toContain('OUT-BRANCH');
+    const unknown = await render(undefined, () => [
+      h(SignedIn, () => 'IN-BRANCH'),
+      h(SignedOut, () => 'OUT-BRANCH'),
+      h(Who),
+    ]);
     expect(unknown).not.toMatch(/IN-BRANCH|OUT-BRANCH/);
     expect(unknown).toContain('loading');
   });
@@ -43,7 +72,8 @@ describe('server rendering with the server’s auth state (no flash)', () => {
   });
 
   it('renders the prebuilt forms disabled until hydrated, so an early submit cannot drop what was typed', async () => {
-    for (const form of [SignIn, SignUp]) expect(await render(undefined, () => h(form))).toContain('<fieldset disabled>');
+    for (const form of [SignIn, SignUp])
+      expect(await render(undefined, () => h(form))).toContain('<fieldset disabled>');
   });
 
   it('renders the sign-in and sign-up buttons disabled until hydrated, so an early click is not silently lost', async () => {

@@ -67,7 +67,11 @@ export function describeOrganizationScenarios(framework: string, startApp: AppSt
       expect(await bobPage.getByRole('button', { name: 'Rename' }).count()).toBe(0);
       // posting the admin form anyway, from the app (the hosted page's CSP allows no scripts to fetch)
       await bobPage.goto(d.url('/'));
-      const status = await bobPage.evaluate(async (url) => (await fetch(`${url}/rename`, { method: 'POST', body: new URLSearchParams({ name: 'Hijacked' }) })).status, profileUrl);
+      const status = await bobPage.evaluate(
+        async (url) =>
+          (await fetch(`${url}/rename`, { method: 'POST', body: new URLSearchParams({ name: 'Hijacked' }) })).status,
+        profileUrl,
+      );
       expect(status).toBe(403);
     });
   });

@@ -65,8 +65,15 @@ export function describeSatelliteScenarios(framework: string, startPair: PairSta
       expect(who.client).toBe(who.server.replace('server', 'client'));
       expect(page.url()).not.toContain('__orbital_sync');
       const cookies = await context.cookies(pair.satellite.baseUrl);
-      expect(cookies.map((c) => c.name.replace(/_[0-9a-f]{8}$/, '')).sort()).toEqual(['__client', '__client_uat', '__session']);
-      expect(cookies.find((c) => c.name.startsWith('__client_') && !c.name.startsWith('__client_uat'))).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+      expect(cookies.map((c) => c.name.replace(/_[0-9a-f]{8}$/, '')).sort()).toEqual([
+        '__client',
+        '__client_uat',
+        '__session',
+      ]);
+      expect(cookies.find((c) => c.name.startsWith('__client_') && !c.name.startsWith('__client_uat'))).toMatchObject({
+        httpOnly: true,
+        sameSite: 'Lax',
+      });
     });
 
     it('already signed in on the primary: straight back, signed in, in two navigations', async () => {
@@ -78,9 +85,14 @@ export function describeSatelliteScenarios(framework: string, startPair: PairSta
       const docs = navigations(page);
       await satellite.signInWithButton(page);
       expect(docs.map((u) => new URL(u).host.split(':')[0])).toEqual(['primary.test', 'satellite.test']);
-      report.push(`sign-in link while signed in on the primary: ${docs.length} navigations (sync endpoint, back to the satellite)`);
+      report.push(
+        `sign-in link while signed in on the primary: ${docs.length} navigations (sync endpoint, back to the satellite)`,
+      );
       // the satellite now refreshes on its own, through its proxy, without the primary's cookies
-      const refresh = page.waitForRequest((r) => r.url().startsWith(satellite.url('/api/auth/v1/client/sessions/')) && r.url().endsWith('/tokens'), { timeout: 15_000 });
+      const refresh = page.waitForRequest(
+        (r) => r.url().startsWith(satellite.url('/api/auth/v1/client/sessions/')) && r.url().endsWith('/tokens'),
+        { timeout: 15_000 },
+      );
       expect(new URL((await refresh).url()).host).toBe(new URL(pair.satellite.baseUrl).host);
     });
 
@@ -107,8 +119,12 @@ export function describeSatelliteScenarios(framework: string, startPair: PairSta
       await onSatellite.getByRole('button', { name: /^Account menu/ }).click();
       const started = Date.now();
       await onSatellite.getByRole('menuitem', { name: 'Sign out', exact: true }).click();
-      await expect.poll(() => primary.who(onPrimary).then((w) => w.client), { timeout: 20_000 }).toBe('client: signed out');
-      report.push(`sign-out on the satellite reached the open primary page after ${((Date.now() - started) / 1000).toFixed(1)} s (token lifetime 10 s)`);
+      await expect
+        .poll(() => primary.who(onPrimary).then((w) => w.client), { timeout: 20_000 })
+        .toBe('client: signed out');
+      report.push(
+        `sign-out on the satellite reached the open primary page after ${((Date.now() - started) / 1000).toFixed(1)} s (token lifetime 10 s)`,
+      );
       await onPrimary.goto(primary.url('/dashboard'));
       await onPrimary.waitForURL((u) => u.pathname === '/sign-in');
     });
@@ -125,8 +141,12 @@ export function describeSatelliteScenarios(framework: string, startPair: PairSta
       await onPrimary.getByRole('button', { name: /^Account menu/ }).click();
       const started = Date.now();
       await onPrimary.getByRole('menuitem', { name: 'Sign out', exact: true }).click();
-      await expect.poll(() => satellite.who(onSatellite).then((w) => w.client), { timeout: 20_000 }).toBe('client: signed out');
-      report.push(`sign-out on the primary reached the open satellite page after ${((Date.now() - started) / 1000).toFixed(1)} s (token lifetime 10 s)`);
+      await expect
+        .poll(() => satellite.who(onSatellite).then((w) => w.client), { timeout: 20_000 })
+        .toBe('client: signed out');
+      report.push(
+        `sign-out on the primary reached the open satellite page after ${((Date.now() - started) / 1000).toFixed(1)} s (token lifetime 10 s)`,
+      );
       await onSatellite.goto(satellite.url('/dashboard'));
       await onSatellite.waitForURL((u) => u.host.startsWith('primary.test'));
     });
@@ -142,8 +162,14 @@ export function describeSatelliteScenarios(framework: string, startPair: PairSta
       const who = await sub.who(page);
       expect(who.server).toMatch(/^server: user_/);
       expect(who.client).toBe(who.server.replace('server', 'client'));
-      expect(docs.map((u) => new URL(u).host.split(':')[0])).toEqual(['sub.primary.test', 'primary.test', 'sub.primary.test']);
-      report.push(`subdomain app, first visit while signed in on the primary: ${docs.length - 1} navigations away and back`);
+      expect(docs.map((u) => new URL(u).host.split(':')[0])).toEqual([
+        'sub.primary.test',
+        'primary.test',
+        'sub.primary.test',
+      ]);
+      report.push(
+        `subdomain app, first visit while signed in on the primary: ${docs.length - 1} navigations away and back`,
+      );
 
       const stranger = await (await browser.freshContext()).newPage();
       const strangerDocs = navigations(stranger);
@@ -161,7 +187,9 @@ export function describeSatelliteScenarios(framework: string, startPair: PairSta
       expect((await satellite.who(page)).server).toBe('server: signed out');
       expect(docs).toHaveLength(1);
 
-      const evil = await page.goto(primary.url(`/api/auth/v1/sync?redirect_url=${encodeURIComponent('http://evil.test/')}`));
+      const evil = await page.goto(
+        primary.url(`/api/auth/v1/sync?redirect_url=${encodeURIComponent('http://evil.test/')}`),
+      );
       expect(evil?.status()).toBe(400);
       expect(await page.content()).toContain('redirect_origin_not_allowed');
       expect(new URL(page.url()).host).toBe(new URL(pair.primary.baseUrl).host);
@@ -194,7 +222,11 @@ export function describeSatelliteScenarios(framework: string, startPair: PairSta
       const docs = navigations(page);
       await page.goto(satellite.url('/dashboard'));
       expect((await satellite.who(page)).server).toMatch(/^server: user_/);
-      expect(docs.map((u) => new URL(u).host.split(':')[0])).toEqual(['satellite.test', 'primary.test', 'satellite.test']);
+      expect(docs.map((u) => new URL(u).host.split(':')[0])).toEqual([
+        'satellite.test',
+        'primary.test',
+        'satellite.test',
+      ]);
       report.push(`auto-sync, signed in on the primary: ${docs.length - 1} navigations away and back`);
     });
 
@@ -217,7 +249,10 @@ export function describeSatelliteScenarios(framework: string, startPair: PairSta
 
     beforeAll(async () => {
       const wrong = createSecretKey('development');
-      pair = await startPair({ autoSync: false, satelliteEnv: { ORBITAL_SECRET_KEY: wrong, NUXT_ORBITAL_SECRET_KEY: wrong } });
+      pair = await startPair({
+        autoSync: false,
+        satelliteEnv: { ORBITAL_SECRET_KEY: wrong, NUXT_ORBITAL_SECRET_KEY: wrong },
+      });
       browser = await launchChromium({ hosts: SATELLITE_HOSTS });
     });
     afterAll(async () => {
@@ -234,13 +269,19 @@ export function describeSatelliteScenarios(framework: string, startPair: PairSta
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.waitForURL((u) => u.host.startsWith('satellite.test') && u.searchParams.has('__orbital_sync'));
       await expect.poll(() => page.textContent('body')).toContain('Signing in did not complete');
-      expect(await page.textContent('body')).toContain('For the developer: The auth server refused this app’s secret key');
+      expect(await page.textContent('body')).toContain(
+        'For the developer: The auth server refused this app’s secret key',
+      );
       expect(pair.satellite.output()).toContain('refused this app’s secret key');
       // A protected page sends the user to sign in once, and stops at the same page.
       const docs = navigations(page);
       const response = await page.goto(satellite.url('/dashboard'));
       expect(response?.status()).toBe(500);
-      expect(docs.map((u) => new URL(u).host.split(':')[0])).toEqual(['satellite.test', 'primary.test', 'satellite.test']);
+      expect(docs.map((u) => new URL(u).host.split(':')[0])).toEqual([
+        'satellite.test',
+        'primary.test',
+        'satellite.test',
+      ]);
       await context.close();
     });
   });
@@ -286,7 +327,9 @@ export function describeMixedPairScenario(label: string, startPair: PairStarter)
       await page.bringToFront();
       await page.getByRole('button', { name: /^Account menu/ }).click();
       await page.getByRole('menuitem', { name: 'Sign out', exact: true }).click();
-      await expect.poll(() => primary.who(onPrimary).then((w) => w.client), { timeout: 20_000 }).toBe('client: signed out');
+      await expect
+        .poll(() => primary.who(onPrimary).then((w) => w.client), { timeout: 20_000 })
+        .toBe('client: signed out');
     });
   });
 }

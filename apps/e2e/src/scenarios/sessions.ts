@@ -45,7 +45,11 @@ export function describeSessionScenarios(framework: string, startApp: AppStarter
       await d.signUp(page, newUser());
       await page.goto(d.url('/dashboard'));
       // the same request a reload makes, read as raw HTML before any script runs
-      const html = await (await context.request.get(d.url('/dashboard'), { headers: { 'sec-fetch-dest': 'document', accept: 'text/html' } })).text();
+      const html = await (
+        await context.request.get(d.url('/dashboard'), {
+          headers: { 'sec-fetch-dest': 'document', accept: 'text/html' },
+        })
+      ).text();
       // (React separates adjacent text nodes with an empty comment)
       expect(html).toMatch(/server: (<!-- -->)?user_/);
       expect(html).toMatch(/client: (<!-- -->)?user_/); // a client component, rendered on the server from the initial state
@@ -155,7 +159,13 @@ export function describeSessionScenarios(framework: string, startApp: AppStarter
       const signOutAll = page.getByRole('button', { name: 'Sign out of all accounts' });
       await expect.poll(() => signOutAll.isEnabled()).toBe(true);
       const documents: string[] = [];
-      page.on('request', (request) => request.isNavigationRequest() && request.frame() === page.mainFrame() && documents.push(new URL(request.url()).pathname));
+      page.on(
+        'request',
+        (request) =>
+          request.isNavigationRequest() &&
+          request.frame() === page.mainFrame() &&
+          documents.push(new URL(request.url()).pathname),
+      );
       await signOutAll.click();
       await expect.poll(() => d.who(page)).toEqual({ server: 'server: signed out', client: 'client: signed out' });
       expect(documents).toEqual(['/']);
@@ -178,7 +188,9 @@ export function describeSessionScenarios(framework: string, startApp: AppStarter
       // the stable code, in the framework's own error envelope (Nitro nests it under `data`)
       expect(JSON.stringify(await response.json())).toContain('"code":"unauthorized"');
       // headers a client makes up are replaced by the middleware's own verdict
-      const spoofed = await context.request.get(d.url('/'), { headers: { 'x-orbital-auth-status': 'signed-in', 'x-orbital-auth-token': 'forged' } });
+      const spoofed = await context.request.get(d.url('/'), {
+        headers: { 'x-orbital-auth-status': 'signed-in', 'x-orbital-auth-token': 'forged' },
+      });
       expect(await spoofed.text()).toContain('server: signed out');
     });
   });

@@ -39,9 +39,14 @@ export function describeTrustScenarios(framework: string, startApp: AppStarter):
     /** A session token for the signed-in browser, minted by the auth server for another origin. */
     async function tokenFor(origin: string): Promise<string> {
       const cookie = (await context.cookies(app.baseUrl)).map((c) => `${c.name}=${c.value}`).join('; ');
-      const { client } = (await (await fetch(d.url('/api/auth/v1/client'), { headers: { cookie } })).json()) as { client: { sessions: Array<{ id: string }> } };
+      const { client } = (await (await fetch(d.url('/api/auth/v1/client'), { headers: { cookie } })).json()) as {
+        client: { sessions: Array<{ id: string }> };
+      };
       const id = client.sessions[0]!.id;
-      const minted = await fetch(d.url(`/api/auth/v1/client/sessions/${id}/tokens`), { method: 'POST', headers: { cookie, origin } });
+      const minted = await fetch(d.url(`/api/auth/v1/client/sessions/${id}/tokens`), {
+        method: 'POST',
+        headers: { cookie, origin },
+      });
       expect(minted.status).toBe(200);
       return ((await minted.json()) as { jwt: string }).jwt;
     }
@@ -51,7 +56,9 @@ export function describeTrustScenarios(framework: string, startApp: AppStarter):
       await d.signUp(page, newUser('Mallory'));
       const theirs = await tokenFor(OTHER_APP);
       const plain = await fetch(d.url('/api/me'), { headers: { authorization: `Bearer ${theirs}` } });
-      const forged = await fetch(d.url('/api/me'), { headers: { authorization: `Bearer ${theirs}`, 'x-forwarded-host': new URL(OTHER_APP).host } });
+      const forged = await fetch(d.url('/api/me'), {
+        headers: { authorization: `Bearer ${theirs}`, 'x-forwarded-host': new URL(OTHER_APP).host },
+      });
       expect([plain.status, forged.status]).toEqual([401, 401]);
     });
 
@@ -66,7 +73,9 @@ export function describeTrustScenarios(framework: string, startApp: AppStarter):
       const after = (await context.cookies(app.baseUrl)).find((c) => c.name === planted.name)!;
       expect(after.value).not.toBe(planted.value);
       expect(after.httpOnly).toBe(true);
-      const seen = await (await fetch(d.url('/api/auth/v1/client'), { headers: { cookie: `${planted.name}=${planted.value}` } })).text();
+      const seen = await (
+        await fetch(d.url('/api/auth/v1/client'), { headers: { cookie: `${planted.name}=${planted.value}` } })
+      ).text();
       expect(seen).not.toContain(victim.email);
     });
 
@@ -93,7 +102,13 @@ export function describeTrustScenarios(framework: string, startApp: AppStarter):
 
     beforeAll(async () => {
       const broken = 'pk_live_not-a-key';
-      app = await startApp({ env: { NEXT_PUBLIC_ORBITAL_PUBLISHABLE_KEY: broken, VITE_ORBITAL_PUBLISHABLE_KEY: broken, NUXT_PUBLIC_ORBITAL_PUBLISHABLE_KEY: broken } });
+      app = await startApp({
+        env: {
+          NEXT_PUBLIC_ORBITAL_PUBLISHABLE_KEY: broken,
+          VITE_ORBITAL_PUBLISHABLE_KEY: broken,
+          NUXT_PUBLIC_ORBITAL_PUBLISHABLE_KEY: broken,
+        },
+      });
       browser = await launchChromium();
     });
     afterAll(async () => {

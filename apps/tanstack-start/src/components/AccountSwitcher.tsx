@@ -13,7 +13,10 @@ export function AccountSwitcher() {
           {session.id === sessionId ? (
             <strong>(active)</strong>
           ) : (
-            <button type="button" onClick={() => void setActive({ session: session.id, redirectUrl: window.location.href })}>
+            <button
+              type="button"
+              onClick={() => void setActive({ session: session.id, redirectUrl: window.location.href })}
+            >
               Switch to {session.user.email}
             </button>
           )}

@@ -1,11 +1,25 @@
 import type { ReactNode } from 'react';
 import { HeadContent, Link, Outlet, Scripts, createRootRoute } from '@tanstack/react-router';
-import { OrbitalProvider, OrganizationSwitcher, SignInButton, SignUpButton, SignedIn, SignedOut, UserButton } from '@orbital/tanstack-react-start';
+import {
+  OrbitalProvider,
+  OrganizationSwitcher,
+  SignInButton,
+  SignUpButton,
+  SignedIn,
+  SignedOut,
+  UserButton,
+} from '@orbital/tanstack-react-start';
 import { ClientStatus } from '../components/ClientStatus';
 import { getRole } from '../demo.functions';
 
 export const Route = createRootRoute({
-  head: () => ({ meta: [{ charSet: 'utf-8' }, { name: 'viewport', content: 'width=device-width, initial-scale=1' }, { title: 'Orbital · TanStack Start demo' }] }),
+  head: () => ({
+    meta: [
+      { charSet: 'utf-8' },
+      { name: 'viewport', content: 'width=device-width, initial-scale=1' },
+      { title: 'Orbital · TanStack Start demo' },
+    ],
+  }),
   loader: () => getRole(),
   staleTime: Infinity,
   component: Root,
@@ -16,7 +30,16 @@ function Root() {
   return (
     <Document>
       <OrbitalProvider>
-        <header style={{ display: 'flex', gap: '1rem', alignItems: 'center', padding: '.75rem 1.5rem', background: '#fff', borderBottom: '1px solid #d9dce3' }}>
+        <header
+          style={{
+            display: 'flex',
+            gap: '1rem',
+            alignItems: 'center',
+            padding: '.75rem 1.5rem',
+            background: '#fff',
+            borderBottom: '1px solid #d9dce3',
+          }}
+        >
           <strong>Orbital demo{isSatellite ? ' (satellite)' : ''}</strong>
           <nav style={{ display: 'flex', gap: '1rem', flex: 1 }}>
             <Link to="/">Home</Link>

@@ -11,7 +11,9 @@ export function createAuthApi(baseUrl: string, devBrowser: () => string | null =
   async function call<T>(path: string, method = 'GET', body?: unknown): Promise<T> {
     let response: Response;
     const token = devBrowser();
-    const url = token ? withDevBrowser(new URL(baseUrl + path, typeof location === 'undefined' ? undefined : location.href), token) : baseUrl + path;
+    const url = token
+      ? withDevBrowser(new URL(baseUrl + path, typeof location === 'undefined' ? undefined : location.href), token)
+      : baseUrl + path;
     try {
       response = await fetch(url, {
         method,
@@ -19,28 +21,46 @@ export function createAuthApi(baseUrl: string, devBrowser: () => string | null =
         ...(body !== undefined && { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
       });
     } catch (cause) {
-      throw new ApiError(0, 'network_error', `Could not reach the auth server at ${baseUrl}: check your connection or the publishable key.`, { cause });
+      throw new ApiError(
+        0,
+        'network_error',
+        `Could not reach the auth server at ${baseUrl}: check your connection or the publishable key.`,
+        { cause },
+      );
     }
     const data = (await response.json().catch(() => null)) as { error?: { code: never; message: string } } | null;
     if (!response.ok) {
-      throw new ApiError(response.status, data?.error?.code ?? 'internal_error', data?.error?.message ?? `The auth server answered HTTP ${response.status}.`);
+      throw new ApiError(
+        response.status,
+        data?.error?.code ?? 'internal_error',
+        data?.error?.message ?? `The auth server answered HTTP ${response.status}.`,
+      );
     }
     return data as T;
   }
 
   return {
     client: () => call<ClientReply>('/v1/client'),
-    signIn: (identifier: string, password: string) => call<SignInReply>('/v1/sign-ins', 'POST', { identifier, password }),
+    signIn: (identifier: string, password: string) =>
+      call<SignInReply>('/v1/sign-ins', 'POST', { identifier, password }),
     signUp: (fields: SignUpFields) => call<SignInReply>('/v1/sign-ups', 'POST', fields),
-    token: (sessionId: string) => call<{ jwt: string }>(`/v1/client/sessions/${encodeURIComponent(sessionId)}/tokens`, 'POST', {}),
-    setActive: (sessionId: string) => call<ClientReply>(`/v1/client/sessions/${encodeURIComponent(sessionId)}/touch`, 'POST', {}),
-    endSession: (sessionId: string) => call<ClientReply>(`/v1/client/sessions/${encodeURIComponent(sessionId)}/end`, 'POST', {}),
+    token: (sessionId: string) =>
+      call<{ jwt: string }>(`/v1/client/sessions/${encodeURIComponent(sessionId)}/tokens`, 'POST', {}),
+    setActive: (sessionId: string) =>
+      call<ClientReply>(`/v1/client/sessions/${encodeURIComponent(sessionId)}/touch`, 'POST', {}),
+    endSession: (sessionId: string) =>
+      call<ClientReply>(`/v1/client/sessions/${encodeURIComponent(sessionId)}/end`, 'POST', {}),
     endAll: () => call<ClientReply>('/v1/client/sessions', 'DELETE'),
-    setOrganization: (sessionId: string, organizationId: string | null) => call<ClientReply>(`/v1/client/sessions/${encodeURIComponent(sessionId)}/organization`, 'POST', { organizationId }),
-    createOrganization: (fields: { name: string; slug?: string }) => call<{ organization: { id: string } }>('/v1/organizations', 'POST', fields),
+    setOrganization: (sessionId: string, organizationId: string | null) =>
+      call<ClientReply>(`/v1/client/sessions/${encodeURIComponent(sessionId)}/organization`, 'POST', {
+        organizationId,
+      }),
+    createOrganization: (fields: { name: string; slug?: string }) =>
+      call<{ organization: { id: string } }>('/v1/organizations', 'POST', fields),
     createDevBrowser: () => call<{ token: string }>('/v1/dev-browser', 'POST', {}),
     invitations: () => call<{ invitations: InvitationResource[] }>('/v1/me/invitations'),
-    answerInvitation: (id: string, answer: 'accept' | 'decline') => call<ClientReply>(`/v1/me/invitations/${encodeURIComponent(id)}/${answer}`, 'POST', {}),
+    answerInvitation: (id: string, answer: 'accept' | 'decline') =>
+      call<ClientReply>(`/v1/me/invitations/${encodeURIComponent(id)}/${answer}`, 'POST', {}),
   };
 }
 

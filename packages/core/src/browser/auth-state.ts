@@ -18,10 +18,34 @@ export interface InitialAuthState {
 }
 
 export type AuthSnapshot =
-  | { isLoaded: false; isSignedIn: undefined; userId: undefined; sessionId: undefined; orgId: undefined; orgSlug: undefined; orgRole: undefined }
-  | { isLoaded: true; isSignedIn: boolean; userId: string | null; sessionId: string | null; orgId: string | null; orgSlug: string | null; orgRole: string | null };
+  | {
+      isLoaded: false;
+      isSignedIn: undefined;
+      userId: undefined;
+      sessionId: undefined;
+      orgId: undefined;
+      orgSlug: undefined;
+      orgRole: undefined;
+    }
+  | {
+      isLoaded: true;
+      isSignedIn: boolean;
+      userId: string | null;
+      sessionId: string | null;
+      orgId: string | null;
+      orgSlug: string | null;
+      orgRole: string | null;
+    };
 
-const notLoaded: AuthSnapshot = { isLoaded: false, isSignedIn: undefined, userId: undefined, sessionId: undefined, orgId: undefined, orgSlug: undefined, orgRole: undefined };
+const notLoaded: AuthSnapshot = {
+  isLoaded: false,
+  isSignedIn: undefined,
+  userId: undefined,
+  sessionId: undefined,
+  orgId: undefined,
+  orgSlug: undefined,
+  orgRole: undefined,
+};
 
 /**
  * Who is signed in, for `useAuth()` in every framework: the loaded client's view, or before it
@@ -30,10 +54,26 @@ const notLoaded: AuthSnapshot = { isLoaded: false, isSignedIn: undefined, userId
 export function authSnapshot(state: OrbitalState, initial: InitialAuthState | undefined): AuthSnapshot {
   if (state.isLoaded) {
     const { user, session, organization } = state;
-    return { isLoaded: true, isSignedIn: user !== null, userId: user?.id ?? null, sessionId: session?.id ?? null, orgId: organization?.id ?? null, orgSlug: organization?.slug ?? null, orgRole: organization?.role ?? null };
+    return {
+      isLoaded: true,
+      isSignedIn: user !== null,
+      userId: user?.id ?? null,
+      sessionId: session?.id ?? null,
+      orgId: organization?.id ?? null,
+      orgSlug: organization?.slug ?? null,
+      orgRole: organization?.role ?? null,
+    };
   }
   if (!initial) return notLoaded;
-  return { isLoaded: true, isSignedIn: initial.userId !== null, userId: initial.userId, sessionId: initial.sessionId, orgId: initial.orgId ?? null, orgSlug: initial.orgSlug ?? null, orgRole: initial.orgRole ?? null };
+  return {
+    isLoaded: true,
+    isSignedIn: initial.userId !== null,
+    userId: initial.userId,
+    sessionId: initial.sessionId,
+    orgId: initial.orgId ?? null,
+    orgSlug: initial.orgSlug ?? null,
+    orgRole: initial.orgRole ?? null,
+  };
 }
 
 /** Whether the active organization role is `role` (false outside an organization). */

@@ -1,9 +1,25 @@
 /** @orbital/core/browser — the browser client. No server code, no Node built-ins. */
 export { COOKIES_BLOCKED_FORM_MESSAGE, Orbital, type OrbitalLoadOptions } from './orbital';
 export { TRANSIENT_URL_PARAMS } from '../transient-params';
-export type { OrbitalState, ClientResource, SessionResource, UserResource, EnvironmentResource, OrganizationResource, MembershipResource, InvitationResource } from './resources';
+export type {
+  OrbitalState,
+  ClientResource,
+  SessionResource,
+  UserResource,
+  EnvironmentResource,
+  OrganizationResource,
+  MembershipResource,
+  InvitationResource,
+} from './resources';
 export type { SignUpFields } from './auth-api';
 export { ApiError, OrbitalError, isOrbitalError, type OrbitalErrorCode } from '../errors';
 export { chooseUrl, withRedirectUrl } from '../account-urls';
 export type { OrbitalOptions } from '../options';
-export { authSnapshot, hasRole, initialAuthState, type AuthSnapshot, type InitialAuthState, type ServerDiagnostic } from './auth-state';
+export {
+  authSnapshot,
+  hasRole,
+  initialAuthState,
+  type AuthSnapshot,
+  type InitialAuthState,
+  type ServerDiagnostic,
+} from './auth-state';

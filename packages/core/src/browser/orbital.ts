@@ -1,5 +1,14 @@
 import { REDIRECT_URL_PARAM, addAccountUrl, chooseUrl, hostedPageUrls, withRedirectUrl } from '../account-urls';
-import { clientUatCookie, cookieNames, devBrowserCookie, expiredCookie, instanceSuffix, parseCookies, type CookieNames, type CookieScope } from '../cookies';
+import {
+  clientUatCookie,
+  cookieNames,
+  devBrowserCookie,
+  expiredCookie,
+  instanceSuffix,
+  parseCookies,
+  type CookieNames,
+  type CookieScope,
+} from '../cookies';
 import { isCrossSite, withDevBrowser } from '../dev-browser';
 import { ApiError, OrbitalError } from '../errors';
 import { parsePublishableKey, type InstanceMode } from '../keys';
@@ -7,7 +16,13 @@ import type { OrbitalOptions } from '../options';
 import { afterAuthUrl, buildSyncUrl } from '../satellite-sync';
 import { DEV_BROWSER_PARAM, hasTransientParams, stripTransientParams } from '../transient-params';
 import { createAuthApi, type AuthApi, type SignUpFields } from './auth-api';
-import { toState, type ClientResource, type InvitationResource, type OrbitalState, type SessionResource } from './resources';
+import {
+  toState,
+  type ClientResource,
+  type InvitationResource,
+  type OrbitalState,
+  type SessionResource,
+} from './resources';
 import { createTokenManager, type TokenManager } from './token-manager';
 import type { ServerDiagnostic } from './auth-state';
 import { showServerDiagnostic } from './server-diagnostic';
@@ -52,7 +67,10 @@ export class Orbital {
   private devBrowser: string | null = null;
   private teardown: Array<() => void> = [];
 
-  constructor(publishableKey: string, options: { proxyUrl?: string | undefined; cookieDomain?: string | undefined } = {}) {
+  constructor(
+    publishableKey: string,
+    options: { proxyUrl?: string | undefined; cookieDomain?: string | undefined } = {},
+  ) {
     const key = parsePublishableKey(publishableKey);
     this.publishableKey = publishableKey;
     this.mode = key.mode;
@@ -61,12 +79,21 @@ export class Orbital {
     this.cookieDomain = options.cookieDomain;
     this.names = cookieNames(publishableKey, { domain: options.cookieDomain });
     // Read where every tab keeps it: a sign-in in one tab replaces the token for all of them.
-    this.api = createAuthApi(options.proxyUrl ?? key.authServerUrl, () => this.devBrowser && (window.localStorage.getItem(this.names.devBrowser) ?? this.devBrowser));
-    this.tokens = createTokenManager(this.api, this.names, () => this.cookieScope(), `orbital-token-${instanceSuffix(publishableKey)}`);
+    this.api = createAuthApi(
+      options.proxyUrl ?? key.authServerUrl,
+      () => this.devBrowser && (window.localStorage.getItem(this.names.devBrowser) ?? this.devBrowser),
+    );
+    this.tokens = createTokenManager(
+      this.api,
+      this.names,
+      () => this.cookieScope(),
+      `orbital-token-${instanceSuffix(publishableKey)}`,
+    );
     // Methods keep working when destructured (`const { signOut } = useOrbital()`), as seeds do.
     for (const name of Object.getOwnPropertyNames(Orbital.prototype) as Array<keyof this>) {
       const descriptor = Object.getOwnPropertyDescriptor(Orbital.prototype, name);
-      if (name !== 'constructor' && typeof descriptor?.value === 'function') (this as Record<keyof this, unknown>)[name] = descriptor.value.bind(this);
+      if (name !== 'constructor' && typeof descriptor?.value === 'function')
+        (this as Record<keyof this, unknown>)[name] = descriptor.value.bind(this);
     }
   }
 
@@ -98,7 +125,8 @@ export class Orbital {
 
   private async start(): Promise<void> {
     showServerDiagnostic(this.options.serverDiagnostic, this.mode);
-    const arrived = typeof window === 'undefined' ? null : new URL(window.location.href).searchParams.get(DEV_BROWSER_PARAM);
+    const arrived =
+      typeof window === 'undefined' ? null : new URL(window.location.href).searchParams.get(DEV_BROWSER_PARAM);
     this.stripHandshakeFromAddressBar();
     if (this.usesDevBrowser()) await this.initDevBrowser(arrived);
     let { client } = await this.api.client();
@@ -121,7 +149,10 @@ export class Orbital {
       });
       if (typeof BroadcastChannel !== 'undefined') {
         this.channel = new BroadcastChannel(`orbital-${instanceSuffix(this.publishableKey)}`);
-        this.channel.addEventListener('message', (event: MessageEvent<{ client: ClientResource | null }>) => void this.adopt(event.data.client, false));
+        this.channel.addEventListener(
+          'message',
+          (event: MessageEvent<{ client: ClientResource | null }>) => void this.adopt(event.data.client, false),
+        );
       }
     }
     await this.syncToken();
@@ -144,7 +175,9 @@ export class Orbital {
 
   async signIn(credentials: { identifier: string; password: string }): Promise<SessionResource> {
     assertCookiesEnabled();
-    const { client, sessionId, devBrowser } = await retryOnClientChange(() => this.api.signIn(credentials.identifier, credentials.password));
+    const { client, sessionId, devBrowser } = await retryOnClientChange(() =>
+      this.api.signIn(credentials.identifier, credentials.password),
+    );
     if (devBrowser) this.keepDevBrowser(devBrowser);
     return this.activated(client, sessionId);
   }
@@ -164,7 +197,8 @@ export class Orbital {
     // Listeners hear of the switch once the cookie carries it: a reload right after it is seen renders the new state.
     if (params.session) this.setClient((await this.api.setActive(params.session)).client, true, false);
     const sessionId = params.session ?? this.state.session?.id;
-    if (params.organization !== undefined && sessionId) this.setClient((await this.api.setOrganization(sessionId, params.organization)).client, true, false);
+    if (params.organization !== undefined && sessionId)
+      this.setClient((await this.api.setOrganization(sessionId, params.organization)).client, true, false);
     await this.syncToken();
     this.notify();
     if (params.redirectUrl) await this.navigate(params.redirectUrl);
@@ -215,7 +249,11 @@ export class Orbital {
     await this.syncToken();
     if (!wasActive) return;
     if (this.state.sessions.length) {
-      await this.navigate(params.redirectUrl ?? this.options.afterMultiSessionSingleSignOutUrl ?? chooseUrl(this.urls().signInUrl, this.currentUrl()));
+      await this.navigate(
+        params.redirectUrl ??
+          this.options.afterMultiSessionSingleSignOutUrl ??
+          chooseUrl(this.urls().signInUrl, this.currentUrl()),
+      );
     } else {
       await this.navigate(params.redirectUrl ?? this.options.afterSignOutUrl ?? '/');
     }
@@ -232,7 +270,8 @@ export class Orbital {
 
   buildSignUpUrl(options: { redirectUrl?: string } = {}): string {
     const back = options.redirectUrl ?? this.currentUrl();
-    if (this.options.isSatellite && back) return buildSyncUrl(this.authServerUrl, new URL(back, window.location.href), { flow: 'sign-up' });
+    if (this.options.isSatellite && back)
+      return buildSyncUrl(this.authServerUrl, new URL(back, window.location.href), { flow: 'sign-up' });
     return withRedirectUrl(this.urls().signUpUrl, back);
   }
 
@@ -313,7 +352,12 @@ export class Orbital {
     if (typeof window === 'undefined') return null;
     // The sign-in just wrote this page's own cookies: its site (and subdomains) arrive signed in.
     const here = window.location.origin;
-    return afterAuthUrl(new URL(window.location.href).searchParams.get(REDIRECT_URL_PARAM), { base: here, allowedOrigins: this.options.allowedRedirectOrigins, cookieOrigin: here, authServerUrl: this.authServerUrl });
+    return afterAuthUrl(new URL(window.location.href).searchParams.get(REDIRECT_URL_PARAM), {
+      base: here,
+      allowedOrigins: this.options.allowedRedirectOrigins,
+      cookieOrigin: here,
+      authServerUrl: this.authServerUrl,
+    });
   }
 
   private async activated(client: ClientResource | null, sessionId: string): Promise<SessionResource> {
@@ -327,9 +371,11 @@ export class Orbital {
   private setClient(client: ClientResource | null, broadcast: boolean, notify = true): void {
     const previous = this.state;
     this.state = toState(client, true);
-    if (typeof document !== 'undefined') document.cookie = clientUatCookie(this.names, this.cookieScope(), this.state.session ? (client?.uat ?? 0) : 0);
+    if (typeof document !== 'undefined')
+      document.cookie = clientUatCookie(this.names, this.cookieScope(), this.state.session ? (client?.uat ?? 0) : 0);
     // Another session, or another organization: the held token's claims are out of date.
-    if (previous.session?.id !== this.state.session?.id || previous.organization?.id !== this.state.organization?.id) this.tokens.clear();
+    if (previous.session?.id !== this.state.session?.id || previous.organization?.id !== this.state.organization?.id)
+      this.tokens.clear();
     if (broadcast) this.channel?.postMessage({ client });
     if (notify) this.notify();
   }
@@ -343,7 +389,8 @@ export class Orbital {
     const before = this.state;
     this.setClient(client, broadcast);
     await this.syncToken();
-    if (before.session?.id !== this.state.session?.id || before.organization?.id !== this.state.organization?.id) for (const listener of this.changedElsewhere) listener();
+    if (before.session?.id !== this.state.session?.id || before.organization?.id !== this.state.organization?.id)
+      for (const listener of this.changedElsewhere) listener();
   }
 
   /** The organization the active session acts for: tokens are held per organization. */
@@ -413,13 +460,19 @@ export class Orbital {
 
   /** Development only, with the auth server on another site: no cookie of its reaches it from here. */
   private usesDevBrowser(): boolean {
-    return this.mode === 'development' && typeof window !== 'undefined' && isCrossSite(new URL(this.proxyUrl ?? this.authServerUrl, window.location.href), window.location.href);
+    return (
+      this.mode === 'development' &&
+      typeof window !== 'undefined' &&
+      isCrossSite(new URL(this.proxyUrl ?? this.authServerUrl, window.location.href), window.location.href)
+    );
   }
 
   /** The development-browser token: from the URL on arrival, else kept first-party here, else a new one. */
   private async initDevBrowser(arrived: string | null, renew = false): Promise<void> {
     const key = this.names.devBrowser;
-    this.devBrowser = renew ? null : (arrived ?? window.localStorage.getItem(key) ?? parseCookies(document.cookie)[key] ?? null);
+    this.devBrowser = renew
+      ? null
+      : (arrived ?? window.localStorage.getItem(key) ?? parseCookies(document.cookie)[key] ?? null);
     this.keepDevBrowser(this.devBrowser ?? (await this.api.createDevBrowser()).token);
   }
 
@@ -431,7 +484,11 @@ export class Orbital {
   }
 
   private cookieScope(): CookieScope {
-    return { mode: this.mode, url: typeof window === 'undefined' ? this.authServerUrl : window.location.href, domain: this.cookieDomain };
+    return {
+      mode: this.mode,
+      url: typeof window === 'undefined' ? this.authServerUrl : window.location.href,
+      domain: this.cookieDomain,
+    };
   }
 }
 
@@ -449,9 +506,11 @@ async function retryOnClientChange<T>(call: () => Promise<T>): Promise<T> {
 }
 
 /** What a person sees in a sign-in or sign-up form when their browser refuses this site's cookies. */
-export const COOKIES_BLOCKED_FORM_MESSAGE = 'Your browser blocks cookies for this site, and staying signed in needs them. Allow cookies for this site (or leave the private window) and try again.';
+export const COOKIES_BLOCKED_FORM_MESSAGE =
+  'Your browser blocks cookies for this site, and staying signed in needs them. Allow cookies for this site (or leave the private window) and try again.';
 
 /** A browser that keeps no cookies would "sign in" into a page that shows signed out: say so before trying. */
 function assertCookiesEnabled(): void {
-  if (typeof navigator !== 'undefined' && navigator.cookieEnabled === false) throw new OrbitalError('cookies_blocked', COOKIES_BLOCKED_FORM_MESSAGE);
+  if (typeof navigator !== 'undefined' && navigator.cookieEnabled === false)
+    throw new OrbitalError('cookies_blocked', COOKIES_BLOCKED_FORM_MESSAGE);
 }

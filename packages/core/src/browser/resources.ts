@@ -1,6 +1,14 @@
 import type { ClientResource, SessionResource, UserResource } from '../resources';
 
-export type { ClientResource, EnvironmentResource, InvitationResource, MembershipResource, OrganizationResource, SessionResource, UserResource } from '../resources';
+export type {
+  ClientResource,
+  EnvironmentResource,
+  InvitationResource,
+  MembershipResource,
+  OrganizationResource,
+  SessionResource,
+  UserResource,
+} from '../resources';
 
 /** The browser client's observable state; a new object on every change, so it can be compared by identity. */
 export interface OrbitalState {
@@ -16,5 +24,12 @@ export interface OrbitalState {
 
 export function toState(client: ClientResource | null, isLoaded: boolean): OrbitalState {
   const session = client?.sessions.find((s) => s.id === client.lastActiveSessionId) ?? null;
-  return { isLoaded, client, sessions: client?.sessions ?? [], session, user: session?.user ?? null, organization: session?.organization ?? null };
+  return {
+    isLoaded,
+    client,
+    sessions: client?.sessions ?? [],
+    session,
+    user: session?.user ?? null,
+    organization: session?.organization ?? null,
+  };
 }

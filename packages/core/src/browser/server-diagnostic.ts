@@ -19,7 +19,8 @@ export function showServerDiagnostic(diagnostic: ServerDiagnostic | null | undef
   banner.setAttribute('role', 'alert');
   banner.dataset.testid = BANNER_ID;
   banner.dataset.reason = diagnostic.reason;
-  banner.style.cssText = 'position:fixed;left:12px;right:12px;bottom:12px;z-index:2147483647;padding:10px 40px 10px 14px;border-radius:8px;background:#fff4e5;color:#5c3b00;border:1px solid #f0b45b;font:13px/1.45 system-ui,sans-serif;box-shadow:0 4px 16px rgba(0,0,0,.15)';
+  banner.style.cssText =
+    'position:fixed;left:12px;right:12px;bottom:12px;z-index:2147483647;padding:10px 40px 10px 14px;border-radius:8px;background:#fff4e5;color:#5c3b00;border:1px solid #f0b45b;font:13px/1.45 system-ui,sans-serif;box-shadow:0 4px 16px rgba(0,0,0,.15)';
   const title = document.createElement('strong');
   title.textContent = 'Orbital (development): this page was rendered signed out. ';
   const text = document.createElement('span');
@@ -28,7 +29,8 @@ export function showServerDiagnostic(diagnostic: ServerDiagnostic | null | undef
   close.type = 'button';
   close.textContent = '×';
   close.setAttribute('aria-label', 'Dismiss');
-  close.style.cssText = 'position:absolute;top:6px;right:10px;border:0;background:none;font-size:18px;cursor:pointer;color:inherit';
+  close.style.cssText =
+    'position:absolute;top:6px;right:10px;border:0;background:none;font-size:18px;cursor:pointer;color:inherit';
   close.addEventListener('click', () => banner.remove());
   banner.append(title, text, close);
   document.body.append(banner);

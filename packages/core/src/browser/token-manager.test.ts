@@ -8,7 +8,8 @@ import { createTokenManager } from './token-manager';
 
 const names = cookieNames(createPublishableKey('http://localhost:4000', 'development'));
 const scope = () => ({ mode: 'development' as const, url: 'http://localhost:3000/' });
-const jwt = (sid: string, iat: number, ttl = 60) => `${base64UrlEncode('{"alg":"RS256"}')}.${base64UrlEncode(JSON.stringify({ sid, iat, exp: iat + ttl }))}.sig`;
+const jwt = (sid: string, iat: number, ttl = 60) =>
+  `${base64UrlEncode('{"alg":"RS256"}')}.${base64UrlEncode(JSON.stringify({ sid, iat, exp: iat + ttl }))}.sig`;
 const serverNow = () => Math.floor(Date.now() / 1000);
 
 function fakeApi(mint = (sid: string) => jwt(sid, serverNow())) {
@@ -54,7 +55,10 @@ describe('browser token manager', () => {
 
   it('never reuses a token minted for another organization, even a fresh one in the cookie', async () => {
     let org: string | null = null;
-    const { api, token } = fakeApi((sid) => `${base64UrlEncode('{"alg":"RS256"}')}.${base64UrlEncode(JSON.stringify({ sid, iat: serverNow(), exp: serverNow() + 60, ...(org && { org_id: org }) }))}.sig`);
+    const { api, token } = fakeApi(
+      (sid) =>
+        `${base64UrlEncode('{"alg":"RS256"}')}.${base64UrlEncode(JSON.stringify({ sid, iat: serverNow(), exp: serverNow() + 60, ...(org && { org_id: org }) }))}.sig`,
+    );
     const tokens = createTokenManager(api, names, scope, 'lock');
     await tokens.get('sess_1');
     org = 'org_1'; // the session switched to an organization on the auth server
@@ -94,7 +98,12 @@ describe('browser token manager', () => {
 
   it('never writes a token whose request started before the session changed (a refresh racing a sign-out)', async () => {
     let answer!: () => void;
-    const api = { token: vi.fn((sid: string) => new Promise<{ jwt: string }>((resolve) => (answer = () => resolve({ jwt: jwt(sid, serverNow()) })))) } as unknown as AuthApi;
+    const api = {
+      token: vi.fn(
+        (sid: string) =>
+          new Promise<{ jwt: string }>((resolve) => (answer = () => resolve({ jwt: jwt(sid, serverNow()) }))),
+      ),
+    } as unknown as AuthApi;
     const tokens = createTokenManager(api, names, scope, 'lock');
     const late = tokens.get('sess_1');
     tokens.clear(); // the sign-out was acknowledged while the token was on its way
@@ -106,7 +115,11 @@ describe('browser token manager', () => {
 
   it('passes the auth server error on when the session is gone', async () => {
     const { ApiError } = await import('../errors');
-    const api = { token: vi.fn(async () => Promise.reject(new ApiError(404, 'session_not_found', 'gone'))) } as unknown as AuthApi;
-    await expect(createTokenManager(api, names, scope, 'lock').get('sess_1')).rejects.toMatchObject({ code: 'session_not_found' });
+    const api = {
+      token: vi.fn(async () => Promise.reject(new ApiError(404, 'session_not_found', 'gone'))),
+    } as unknown as AuthApi;
+    await expect(createTokenManager(api, names, scope, 'lock').get('sess_1')).rejects.toMatchObject({
+      code: 'session_not_found',
+    });
   });
 });

@@ -17,7 +17,13 @@ export const MIN_VALIDITY = 10;
 function toHeld(jwt: string): HeldToken | null {
   const payload = readJwtPayload(jwt);
   if (!payload || typeof payload.sid !== 'string' || typeof payload.exp !== 'number') return null;
-  return { sessionId: payload.sid, organizationId: typeof payload.org_id === 'string' ? payload.org_id : null, jwt, iat: payload.iat as number, exp: payload.exp };
+  return {
+    sessionId: payload.sid,
+    organizationId: typeof payload.org_id === 'string' ? payload.org_id : null,
+    jwt,
+    iat: payload.iat as number,
+    exp: payload.exp,
+  };
 }
 
 /**
@@ -60,7 +66,9 @@ export function createTokenManager(api: AuthApi, names: CookieNames, scope: () =
 
   function locked(sessionId: string, organizationId: string | null, minValidity: number): Promise<string> {
     const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
-    return locks ? locks.request(lockName, () => refresh(sessionId, organizationId, minValidity)) : refresh(sessionId, organizationId, minValidity);
+    return locks
+      ? locks.request(lockName, () => refresh(sessionId, organizationId, minValidity))
+      : refresh(sessionId, organizationId, minValidity);
   }
 
   return {
@@ -68,7 +76,11 @@ export function createTokenManager(api: AuthApi, names: CookieNames, scope: () =
      * A token for `sessionId` acting for `organizationId`, valid for at least `minValidity`
      * seconds; throws the API error when the session is gone.
      */
-    async get(sessionId: string, organizationId: string | null = null, minValidity = held ? Math.min(MIN_VALIDITY, lead(held)) : MIN_VALIDITY): Promise<string> {
+    async get(
+      sessionId: string,
+      organizationId: string | null = null,
+      minValidity = held ? Math.min(MIN_VALIDITY, lead(held)) : MIN_VALIDITY,
+    ): Promise<string> {
       if (usable(held, sessionId, organizationId, minValidity)) return held!.jwt;
       const key = `${sessionId}:${organizationId}`;
       let pending = inflight.get(key);

@@ -7,18 +7,34 @@ const button = (left: number, top: number) => ({ left, top, right: left + 36, bo
 
 describe('where an open menu goes', () => {
   it('under a button at the top right, right-aligned with it', () => {
-    expect(menuPlacement(button(1220, 12), menu, viewport)).toMatchObject({ right: '0px', left: 'auto', top: 'calc(100% + 8px)', bottom: 'auto' });
+    expect(menuPlacement(button(1220, 12), menu, viewport)).toMatchObject({
+      right: '0px',
+      left: 'auto',
+      top: 'calc(100% + 8px)',
+      bottom: 'auto',
+    });
   });
 
   it('left-aligned under a button at the left edge, instead of off-screen', () => {
-    expect(menuPlacement(button(12, 12), menu, viewport)).toMatchObject({ left: '0px', right: 'auto', top: 'calc(100% + 8px)' });
+    expect(menuPlacement(button(12, 12), menu, viewport)).toMatchObject({
+      left: '0px',
+      right: 'auto',
+      top: 'calc(100% + 8px)',
+    });
   });
 
   it('pinned to the margin on a screen narrower than the menu would need either way', () => {
-    expect(menuPlacement(button(150, 12), menu, { width: 320, height: 640 })).toMatchObject({ left: '-142px', right: 'auto' });
+    expect(menuPlacement(button(150, 12), menu, { width: 320, height: 640 })).toMatchObject({
+      left: '-142px',
+      right: 'auto',
+    });
   });
 
   it('above a button at the bottom of the screen, when there is room there', () => {
-    expect(menuPlacement(button(1220, 740), menu, viewport)).toMatchObject({ right: '0px', bottom: 'calc(100% + 8px)', top: 'auto' });
+    expect(menuPlacement(button(1220, 740), menu, viewport)).toMatchObject({
+      right: '0px',
+      bottom: 'calc(100% + 8px)',
+      top: 'auto',
+    });
   });
 });

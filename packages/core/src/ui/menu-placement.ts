@@ -16,7 +16,12 @@ const GAP = 8;
  * button's when that would leave the screen on the left; pinned to the margin when neither fits;
  * above the button when there is no room below and there is above.
  */
-export function menuPlacement(button: Box, menu: { width: number; height: number }, viewport: { width: number; height: number }, margin = GAP): MenuStyle {
+export function menuPlacement(
+  button: Box,
+  menu: { width: number; height: number },
+  viewport: { width: number; height: number },
+  margin = GAP,
+): MenuStyle {
   const style: MenuStyle = { left: 'auto', right: 'auto', top: 'auto', bottom: 'auto' };
   if (button.right - menu.width >= margin) style.right = '0px';
   else if (button.left + menu.width <= viewport.width - margin) style.left = '0px';
@@ -32,5 +37,9 @@ export function menuPlacement(button: Box, menu: { width: number; height: number
 export function placeMenu(root: HTMLElement | null | undefined): MenuStyle | undefined {
   const menu = root?.querySelector<HTMLElement>('[role=menu]');
   if (!root || !menu) return undefined;
-  return menuPlacement(root.getBoundingClientRect(), { width: menu.offsetWidth, height: menu.offsetHeight }, { width: window.innerWidth, height: window.innerHeight });
+  return menuPlacement(
+    root.getBoundingClientRect(),
+    { width: menu.offsetWidth, height: menu.offsetHeight },
+    { width: window.innerWidth, height: window.innerHeight },
+  );
 }

@@ -7,7 +7,11 @@ import { isAddingAccount } from '../account-urls';
  * tab), the form. `sessionCount` is null while unknown. The hosted pages and the React and Vue
  * components all follow this.
  */
-export function signInView(page: { url: string | URL | null; sessionCount: number | null; mode?: 'form' | 'choose' | undefined }): 'form' | 'choose' {
+export function signInView(page: {
+  url: string | URL | null;
+  sessionCount: number | null;
+  mode?: 'form' | 'choose' | undefined;
+}): 'form' | 'choose' {
   const view = page.mode ?? viewAt(page.url, page.sessionCount ?? 0);
   return view === 'choose' && page.sessionCount === 0 ? 'form' : view;
 }

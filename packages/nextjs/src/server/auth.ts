@@ -28,7 +28,10 @@ export async function auth(): Promise<NextAuth> {
   const status = incoming.get(AUTH_HEADERS.status);
   const url = incoming.get(AUTH_HEADERS.url);
   if (!status || !url) {
-    throw new OrbitalError('middleware_missing', 'auth() was called on a route orbitalMiddleware() did not run for: export it from proxy.ts (or middleware.ts) and make its matcher cover this route.');
+    throw new OrbitalError(
+      'middleware_missing',
+      'auth() was called on a route orbitalMiddleware() did not run for: export it from proxy.ts (or middleware.ts) and make its matcher cover this route.',
+    );
   }
   // Checking a token reads the clock: with Cache Components, only request-time work may do that
   // (headers alone still allow a runtime prerender, which must not depend on the time).
@@ -37,8 +40,10 @@ export async function auth(): Promise<NextAuth> {
   // specifier receives; loaded here so that plain Node can still import this module.
   const { redirect, unauthorized } = await import('next/navigation');
   const pipeline = currentPipeline();
-  const state: Auth = status === 'signed-in' ? await pipeline.authFromToken(incoming.get(AUTH_HEADERS.token), url) : signedOutAuth;
-  const redirectToSignIn = (params: { returnBackUrl?: string } = {}): never => redirect(signInRedirectUrl(pipeline.options, params.returnBackUrl ?? url));
+  const state: Auth =
+    status === 'signed-in' ? await pipeline.authFromToken(incoming.get(AUTH_HEADERS.token), url) : signedOutAuth;
+  const redirectToSignIn = (params: { returnBackUrl?: string } = {}): never =>
+    redirect(signInRedirectUrl(pipeline.options, params.returnBackUrl ?? url));
   return {
     ...state,
     protect() {

@@ -23,7 +23,11 @@ function navigationResponse(error: unknown): Response {
 }
 
 /** The route after the middleware, as Next renders it: the request headers the middleware forwarded. */
-async function route(response: Response, request: NextRequest, protect: boolean): Promise<{ response: Response; auth: Awaited<ReturnType<typeof auth>> | null }> {
+async function route(
+  response: Response,
+  request: NextRequest,
+  protect: boolean,
+): Promise<{ response: Response; auth: Awaited<ReturnType<typeof auth>> | null }> {
   if (!response.headers.has('x-middleware-next')) return { response, auth: null };
   forwarded = new Headers(request.headers);
   for (const name of (response.headers.get('x-middleware-override-headers') ?? '').split(',').filter(Boolean)) {

@@ -10,7 +10,11 @@ export interface MiddlewareAuth {
   protect(): void;
 }
 
-type Handler = (auth: MiddlewareAuth, request: NextRequest, event: NextFetchEvent) => Response | void | Promise<Response | void>;
+type Handler = (
+  auth: MiddlewareAuth,
+  request: NextRequest,
+  event: NextFetchEvent,
+) => Response | void | Promise<Response | void>;
 
 /** Thrown by `auth.protect()` inside the handler; turned into core's redirect or 401 below. */
 class ProtectSignal {
@@ -27,8 +31,13 @@ class ProtectSignal {
  * export default orbitalMiddleware(async (auth, req) => { if (isProtected(req)) auth.protect(); });
  * // or, with options and no handler: export default orbitalMiddleware({ signInUrl: '/sign-in' });
  */
-export function orbitalMiddleware(handler?: Handler, options?: Partial<OrbitalOptions>): (request: NextRequest, event: NextFetchEvent) => Promise<Response>;
-export function orbitalMiddleware(options?: Partial<OrbitalOptions>): (request: NextRequest, event: NextFetchEvent) => Promise<Response>;
+export function orbitalMiddleware(
+  handler?: Handler,
+  options?: Partial<OrbitalOptions>,
+): (request: NextRequest, event: NextFetchEvent) => Promise<Response>;
+export function orbitalMiddleware(
+  options?: Partial<OrbitalOptions>,
+): (request: NextRequest, event: NextFetchEvent) => Promise<Response>;
 export function orbitalMiddleware(first?: Handler | Partial<OrbitalOptions>, second: Partial<OrbitalOptions> = {}) {
   const handler = typeof first === 'function' ? first : undefined;
   const pipeline = middlewarePipeline(typeof first === 'function' ? second : (first ?? {}));
@@ -65,7 +74,12 @@ export function orbitalMiddleware(first?: Handler | Partial<OrbitalOptions>, sec
  * Passes the verdict on as request headers of the request Next goes on to render, the way
  * `NextResponse.next({ request: { headers } })` does — also for a `next()` the handler made.
  */
-function forwardToRequest(response: Response, request: NextRequest, state: RequestState, signInUrl: string | undefined): void {
+function forwardToRequest(
+  response: Response,
+  request: NextRequest,
+  state: RequestState,
+  signInUrl: string | undefined,
+): void {
   if (!response.headers.has('x-middleware-next') && !response.headers.has('x-middleware-rewrite')) return;
   const diagnostic = diagnosticOf(state);
   const values: Record<string, string | undefined> = {
@@ -77,7 +91,11 @@ function forwardToRequest(response: Response, request: NextRequest, state: Reque
     [AUTH_HEADERS.diagnostic]: diagnostic ? encodeURIComponent(JSON.stringify(diagnostic)) : undefined,
   };
   const ours = Object.values(AUTH_HEADERS) as string[];
-  const override = new Set((response.headers.get('x-middleware-override-headers') ?? [...request.headers.keys()].join(',')).split(',').filter(Boolean));
+  const override = new Set(
+    (response.headers.get('x-middleware-override-headers') ?? [...request.headers.keys()].join(','))
+      .split(',')
+      .filter(Boolean),
+  );
   for (const name of ours) {
     override.add(name);
     const value = values[name];

@@ -8,19 +8,44 @@ const secretKey = createSecretKey('development');
 describe('orbitalOptions (runtime config → Orbital options)', () => {
   it('parses lists and flags the way env vars are parsed, and keeps secrets from the private half', () => {
     const options = orbitalOptions(
-      { publishableKey: key, allowedRedirectOrigins: 'http://a.test,http://b.test', isSatellite: true, proxyUrl: '', satelliteAutoSync: 'false' },
+      {
+        publishableKey: key,
+        allowedRedirectOrigins: 'http://a.test,http://b.test',
+        isSatellite: true,
+        proxyUrl: '',
+        satelliteAutoSync: 'false',
+      },
       { secretKey, clockSkew: 10 },
     );
-    expect(options).toMatchObject({ publishableKey: key, allowedRedirectOrigins: ['http://a.test', 'http://b.test'], isSatellite: true, satelliteAutoSync: false, secretKey, clockSkew: 10 });
+    expect(options).toMatchObject({
+      publishableKey: key,
+      allowedRedirectOrigins: ['http://a.test', 'http://b.test'],
+      isSatellite: true,
+      satelliteAutoSync: false,
+      secretKey,
+      clockSkew: 10,
+    });
     expect(options.proxyUrl).toBeUndefined();
   });
 
   it('refuses a malformed value at start-up, naming the variable', () => {
-    expect(() => orbitalOptions({ publishableKey: key }, { clockSkew: 'five' })).toThrow(expect.objectContaining({ code: 'configuration_invalid', message: expect.stringContaining('ORBITAL_CLOCK_SKEW') }));
-    expect(() => orbitalOptions({ publishableKey: key }, { secretKey: 'sk_test_x' })).toThrow(expect.objectContaining({ code: 'secret_key_invalid' }));
+    expect(() => orbitalOptions({ publishableKey: key }, { clockSkew: 'five' })).toThrow(
+      expect.objectContaining({
+        code: 'configuration_invalid',
+        message: expect.stringContaining('ORBITAL_CLOCK_SKEW'),
+      }),
+    );
+    expect(() => orbitalOptions({ publishableKey: key }, { secretKey: 'sk_test_x' })).toThrow(
+      expect.objectContaining({ code: 'secret_key_invalid' }),
+    );
   });
 
   it('names the Nuxt env var when the publishable key is missing', () => {
-    expect(() => orbitalOptions({ publishableKey: '' })).toThrow(expect.objectContaining({ code: 'publishable_key_missing', message: expect.stringContaining('NUXT_PUBLIC_ORBITAL_PUBLISHABLE_KEY') }));
+    expect(() => orbitalOptions({ publishableKey: '' })).toThrow(
+      expect.objectContaining({
+        code: 'publishable_key_missing',
+        message: expect.stringContaining('NUXT_PUBLIC_ORBITAL_PUBLISHABLE_KEY'),
+      }),
+    );
   });
 });

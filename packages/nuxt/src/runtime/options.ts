@@ -18,5 +18,8 @@ function asEnv(values: Values, prefix: string): Record<string, string> {
  */
 export function orbitalOptions(publicValues: Values, privateValues?: Values): OrbitalOptions {
   const env = typeof process === 'undefined' ? {} : process.env;
-  return resolveOptions({ ...env, ...asEnv(publicValues, 'NUXT_PUBLIC_'), ...asEnv(privateValues, '') }, 'NUXT_PUBLIC_');
+  return resolveOptions(
+    { ...env, ...asEnv(publicValues, 'NUXT_PUBLIC_'), ...asEnv(privateValues, '') },
+    'NUXT_PUBLIC_',
+  );
 }

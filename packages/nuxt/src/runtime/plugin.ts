@@ -25,5 +25,9 @@ export default defineNuxtPlugin((nuxtApp: { vueApp: { use: (plugin: unknown, opt
   // A client-only render (no server payload) configures itself from the public runtime config.
   options.value ??= publicOptions(orbitalOptions(useRuntimeConfig().public.orbital));
   // Another tab signed in, out or switched: data fetched for this page (useFetch, useAsyncData) is refetched.
-  nuxtApp.vueApp.use(orbital, { ...options.value, initialState: initial.value ?? undefined, routerRefresh: () => refreshNuxtData() });
+  nuxtApp.vueApp.use(orbital, {
+    ...options.value,
+    initialState: initial.value ?? undefined,
+    routerRefresh: () => refreshNuxtData(),
+  });
 });

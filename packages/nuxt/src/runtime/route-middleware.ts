@@ -12,11 +12,18 @@ import { serverVerdict } from './server/context';
  */
 export default defineNuxtRouteMiddleware(async (to: { fullPath: string }) => {
   if (import.meta.server) {
-    const signIn = routeGuard(serverVerdict(useRequestEvent()), to.fullPath, "add '@orbital/nuxt' to modules in nuxt.config");
+    const signIn = routeGuard(
+      serverVerdict(useRequestEvent()),
+      to.fullPath,
+      "add '@orbital/nuxt' to modules in nuxt.config",
+    );
     return signIn ? navigateTo(signIn, { external: true, redirectCode: 307 }) : undefined;
   }
   const orbital = useOrbital();
   await orbital.load();
   if (orbital.getSnapshot().session) return;
-  return navigateTo(orbital.buildUrlWithAuth(orbital.buildSignInUrl({ redirectUrl: new URL(to.fullPath, window.location.href).href })), { external: true });
+  return navigateTo(
+    orbital.buildUrlWithAuth(orbital.buildSignInUrl({ redirectUrl: new URL(to.fullPath, window.location.href).href })),
+    { external: true },
+  );
 });

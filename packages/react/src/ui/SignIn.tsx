@@ -13,7 +13,11 @@ const noSubscribe = () => () => {};
  * After signing in it goes to the validated `redirect_url`, else `afterSignInUrl`.
  */
 export function SignIn({ mode }: { mode?: 'form' | 'choose' }) {
-  const url = useSyncExternalStore(noSubscribe, () => window.location.href, () => null);
+  const url = useSyncExternalStore(
+    noSubscribe,
+    () => window.location.href,
+    () => null,
+  );
   const { sessions, isLoaded } = useOrbitalState('SignIn');
   const choose = signInView({ url, mode, sessionCount: isLoaded ? sessions.length : null }) === 'choose';
   return (
@@ -47,15 +51,39 @@ function SignInForm() {
             {error.message}
           </p>
         )}
-        <label className="orb-field" htmlFor="orb-identifier">{labels.email}</label>
-        <input className="orb-input" id="orb-identifier" type="email" autoComplete="username" required value={identifier} onChange={(e) => setIdentifier(e.target.value)} aria-invalid={error ? true : undefined} />
-        <label className="orb-field" htmlFor="orb-password">{labels.password}</label>
-        <input className="orb-input" id="orb-password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+        <label className="orb-field" htmlFor="orb-identifier">
+          {labels.email}
+        </label>
+        <input
+          className="orb-input"
+          id="orb-identifier"
+          type="email"
+          autoComplete="username"
+          required
+          value={identifier}
+          onChange={(e) => setIdentifier(e.target.value)}
+          aria-invalid={error ? true : undefined}
+        />
+        <label className="orb-field" htmlFor="orb-password">
+          {labels.password}
+        </label>
+        <input
+          className="orb-input"
+          id="orb-password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
         <button className="orb-btn orb-primary" type="submit" disabled={isLoading}>
           {isLoading ? labels.working : labels.continue}
         </button>
         <p className="orb-foot">
-          {labels.noAccount} <a href={hydrated ? orbital.buildSignUpUrl({ redirectUrl: orbital.buildAfterSignInUrl() }) : undefined}>{labels.signUpLink}</a>
+          {labels.noAccount}{' '}
+          <a href={hydrated ? orbital.buildSignUpUrl({ redirectUrl: orbital.buildAfterSignInUrl() }) : undefined}>
+            {labels.signUpLink}
+          </a>
         </p>
       </fieldset>
     </form>
@@ -66,18 +94,31 @@ function AccountChooser() {
   const orbital = useOrbital();
   const { sessions } = useOrbitalState('SignIn');
   const target = orbital.buildAfterSignInUrl();
-  const { run, isLoading, error } = useAction(async (sessionId: string) => orbital.setActive({ session: sessionId, redirectUrl: target }));
+  const { run, isLoading, error } = useAction(async (sessionId: string) =>
+    orbital.setActive({ session: sessionId, redirectUrl: target }),
+  );
   const addAccountUrl = orbital.buildSignInUrl({ redirectUrl: target, addAccount: true });
   const hydrated = useHydrated();
   return (
     <div>
       <h2>{labels.chooseTitle}</h2>
-      {error && <p className="orb-error" role="alert">{error.message}</p>}
+      {error && (
+        <p className="orb-error" role="alert">
+          {error.message}
+        </p>
+      )}
       <ul style={{ listStyle: 'none', padding: 0 }}>
         {sessions.map((session) => (
           <li key={session.id} style={{ margin: '.5rem 0' }}>
-            <button className="orb-btn" style={{ width: '100%', display: 'flex', gap: '.75rem', alignItems: 'center', textAlign: 'left' }} disabled={isLoading} onClick={() => void run(session.id)}>
-              <span className="orb-avatar" aria-hidden="true">{initials(session.user)}</span>
+            <button
+              className="orb-btn"
+              style={{ width: '100%', display: 'flex', gap: '.75rem', alignItems: 'center', textAlign: 'left' }}
+              disabled={isLoading}
+              onClick={() => void run(session.id)}
+            >
+              <span className="orb-avatar" aria-hidden="true">
+                {initials(session.user)}
+              </span>
               <span>
                 <strong>{displayName(session.user)}</strong>
                 <br />

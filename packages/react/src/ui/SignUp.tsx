@@ -10,7 +10,8 @@ export function SignUp() {
   const orbital = useOrbital();
   const [fields, setFields] = useState({ firstName: '', lastName: '', email: '', password: '' });
   const hydrated = useHydrated();
-  const set = (name: keyof typeof fields) => (event: { target: { value: string } }) => setFields((f) => ({ ...f, [name]: event.target.value }));
+  const set = (name: keyof typeof fields) => (event: { target: { value: string } }) =>
+    setFields((f) => ({ ...f, [name]: event.target.value }));
   const { run, isLoading, error } = useAction(async () => {
     await orbital.signUp(fields);
     await orbital.navigate(orbital.buildAfterSignUpUrl());
@@ -26,26 +27,69 @@ export function SignUp() {
         <fieldset disabled={!hydrated}>
           <h2>{labels.signUpTitle}</h2>
           <p className="orb-sub">{labels.signUpSubtitle}</p>
-          {error && <p className="orb-error" role="alert">{error.message}</p>}
+          {error && (
+            <p className="orb-error" role="alert">
+              {error.message}
+            </p>
+          )}
           <div className="orb-row">
             <div>
-              <label className="orb-field" htmlFor="orb-first">{labels.firstName}</label>
-              <input className="orb-input" id="orb-first" autoComplete="given-name" value={fields.firstName} onChange={set('firstName')} />
+              <label className="orb-field" htmlFor="orb-first">
+                {labels.firstName}
+              </label>
+              <input
+                className="orb-input"
+                id="orb-first"
+                autoComplete="given-name"
+                value={fields.firstName}
+                onChange={set('firstName')}
+              />
             </div>
             <div>
-              <label className="orb-field" htmlFor="orb-last">{labels.lastName}</label>
-              <input className="orb-input" id="orb-last" autoComplete="family-name" value={fields.lastName} onChange={set('lastName')} />
+              <label className="orb-field" htmlFor="orb-last">
+                {labels.lastName}
+              </label>
+              <input
+                className="orb-input"
+                id="orb-last"
+                autoComplete="family-name"
+                value={fields.lastName}
+                onChange={set('lastName')}
+              />
             </div>
           </div>
-          <label className="orb-field" htmlFor="orb-email">{labels.email}</label>
-          <input className="orb-input" id="orb-email" type="email" autoComplete="email" required value={fields.email} onChange={set('email')} />
-          <label className="orb-field" htmlFor="orb-new-password">{labels.password}</label>
-          <input className="orb-input" id="orb-new-password" type="password" autoComplete="new-password" required value={fields.password} onChange={set('password')} />
+          <label className="orb-field" htmlFor="orb-email">
+            {labels.email}
+          </label>
+          <input
+            className="orb-input"
+            id="orb-email"
+            type="email"
+            autoComplete="email"
+            required
+            value={fields.email}
+            onChange={set('email')}
+          />
+          <label className="orb-field" htmlFor="orb-new-password">
+            {labels.password}
+          </label>
+          <input
+            className="orb-input"
+            id="orb-new-password"
+            type="password"
+            autoComplete="new-password"
+            required
+            value={fields.password}
+            onChange={set('password')}
+          />
           <button className="orb-btn orb-primary" type="submit" disabled={isLoading}>
             {isLoading ? labels.working : labels.createAccount}
           </button>
           <p className="orb-foot">
-            {labels.haveAccount} <a href={hydrated ? orbital.buildSignInUrl({ redirectUrl: orbital.buildAfterSignUpUrl() }) : undefined}>{labels.signInLink}</a>
+            {labels.haveAccount}{' '}
+            <a href={hydrated ? orbital.buildSignInUrl({ redirectUrl: orbital.buildAfterSignUpUrl() }) : undefined}>
+              {labels.signInLink}
+            </a>
           </p>
         </fieldset>
       </form>

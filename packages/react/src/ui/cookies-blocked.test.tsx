@@ -21,10 +21,14 @@ it('the sign-in and sign-up forms tell a person whose browser blocks cookies wha
   vi.spyOn(navigator, 'cookieEnabled', 'get').mockReturnValue(false);
   for (const form of [<SignIn key="in" />, <SignUp key="up" />]) {
     const container = document.body.appendChild(document.createElement('div'));
-    await act(async () => createRoot(container).render(<OrbitalProvider publishableKey={publishableKey}>{form}</OrbitalProvider>));
+    await act(async () =>
+      createRoot(container).render(<OrbitalProvider publishableKey={publishableKey}>{form}</OrbitalProvider>),
+    );
     const sent = fetch.mock.calls.length;
     await act(async () => container.querySelector('form')!.requestSubmit());
-    expect(container.querySelector('[role="alert"]')?.textContent).toContain('Your browser blocks cookies for this site');
+    expect(container.querySelector('[role="alert"]')?.textContent).toContain(
+      'Your browser blocks cookies for this site',
+    );
     expect(fetch.mock.calls.length).toBe(sent);
   }
 });

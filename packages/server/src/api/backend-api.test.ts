@@ -4,8 +4,15 @@ import { Browser, URL_BASE, testServer } from '../../test/harness';
 
 const secretKey = createSecretKey('development');
 
-function backend(server: ReturnType<typeof testServer>['server'], path: string, key: string | null = secretKey, method = 'GET') {
-  return server.handler(new Request(`${URL_BASE}${path}`, { method, headers: key ? { authorization: `Bearer ${key}` } : {} }));
+function backend(
+  server: ReturnType<typeof testServer>['server'],
+  path: string,
+  key: string | null = secretKey,
+  method = 'GET',
+) {
+  return server.handler(
+    new Request(`${URL_BASE}${path}`, { method, headers: key ? { authorization: `Bearer ${key}` } : {} }),
+  );
 }
 
 describe('backend API (secret key)', () => {
@@ -25,12 +32,15 @@ describe('backend API (secret key)', () => {
     expect((await browser.token(sessionId)).status).toBe(404);
   });
 
-  it.each([[null], ['sk_test_wrong'], [createSecretKey('development')]])('refuses a missing or wrong key (%s)', async (key) => {
-    const { server } = testServer({ secretKey });
-    const response = await backend(server, '/v1/backend/sessions/sess_x', key);
-    expect(response.status).toBe(401);
-    expect((await response.json()).error.code).toBe('unauthorized');
-  });
+  it.each([[null], ['sk_test_wrong'], [createSecretKey('development')]])(
+    'refuses a missing or wrong key (%s)',
+    async (key) => {
+      const { server } = testServer({ secretKey });
+      const response = await backend(server, '/v1/backend/sessions/sess_x', key);
+      expect(response.status).toBe(401);
+      expect((await response.json()).error.code).toBe('unauthorized');
+    },
+  );
 
   it('says how to enable it when no secret key is configured', async () => {
     const response = await backend(testServer().server, '/v1/backend/sessions/sess_x');
@@ -41,6 +51,8 @@ describe('backend API (secret key)', () => {
     const { server, clock } = testServer({ secretKey, lifetime: { inactivityTimeout: 100 } });
     const sessionId = (await new Browser(server).signUp('idle@example.com')).body.sessionId;
     clock.advance(101);
-    expect((await (await backend(server, `/v1/backend/sessions/${sessionId}`)).json()).session.status).toBe('abandoned');
+    expect((await (await backend(server, `/v1/backend/sessions/${sessionId}`)).json()).session.status).toBe(
+      'abandoned',
+    );
   });
 });

@@ -20,11 +20,24 @@ export function backendRoutes(ctx: ServerContext): Array<['GET' | 'POST', string
 
   const sessionJson = (record: SessionRecord) => {
     const status = record.status === 'active' ? lifetimeStatus(record, options.lifetime, options.now()) : record.status;
-    return { id: record.id, userId: record.userId, clientId: record.clientId, status, createdAt: record.createdAt, lastActiveAt: record.lastActiveAt, endedAt: record.endedAt, expiresAt: sessionExpiresAt(record, options.lifetime) };
+    return {
+      id: record.id,
+      userId: record.userId,
+      clientId: record.clientId,
+      status,
+      createdAt: record.createdAt,
+      lastActiveAt: record.lastActiveAt,
+      endedAt: record.endedAt,
+      expiresAt: sessionExpiresAt(record, options.lifetime),
+    };
   };
 
   return [
-    ['GET', '/v1/backend/sessions/:sessionId', async (exchange) => json(exchange, { session: sessionJson(await session(exchange)) })],
+    [
+      'GET',
+      '/v1/backend/sessions/:sessionId',
+      async (exchange) => json(exchange, { session: sessionJson(await session(exchange)) }),
+    ],
     [
       'POST',
       '/v1/backend/sessions/:sessionId/revoke',
@@ -49,10 +62,19 @@ export function backendRoutes(ctx: ServerContext): Array<['GET' | 'POST', string
 
 /** `Authorization: Bearer sk_…`, compared in constant time (digests of equal length). */
 export function assertSecretKey(exchange: Exchange, secretKey: string | undefined): void {
-  if (!secretKey) throw new ApiError(401, 'unauthorized', 'This auth server has no secret key configured: set ORBITAL_SECRET_KEY to use the backend API.');
+  if (!secretKey)
+    throw new ApiError(
+      401,
+      'unauthorized',
+      'This auth server has no secret key configured: set ORBITAL_SECRET_KEY to use the backend API.',
+    );
   const given = exchange.request.headers.get('authorization')?.replace(/^Bearer\s+/i, '') ?? '';
   const digest = (value: string) => createHash('sha256').update(value).digest();
   if (!timingSafeEqual(digest(given), digest(secretKey))) {
-    throw new ApiError(401, 'unauthorized', 'Missing or wrong secret key: send Authorization: Bearer <ORBITAL_SECRET_KEY>.');
+    throw new ApiError(
+      401,
+      'unauthorized',
+      'Missing or wrong secret key: send Authorization: Bearer <ORBITAL_SECRET_KEY>.',
+    );
   }
 }

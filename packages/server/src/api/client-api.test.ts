@@ -56,9 +56,18 @@ describe('client cookie', () => {
 
   it('is Secure in production', async () => {
     const { createSecretKey } = await import('@orbital/core');
-    const { server } = testServer({ url: 'https://auth.example.com', mode: 'production', secretKey: createSecretKey('production'), allowedRedirectOrigins: ['https://app.example.com'] });
+    const { server } = testServer({
+      url: 'https://auth.example.com',
+      mode: 'production',
+      secretKey: createSecretKey('production'),
+      allowedRedirectOrigins: ['https://app.example.com'],
+    });
     const response = await server.handler(
-      new Request('https://auth.example.com/v1/sign-ups', { method: 'POST', headers: { origin: 'https://app.example.com', 'content-type': 'application/json' }, body: JSON.stringify({ email: 'p@example.com', password: 'production grade secret' }) }),
+      new Request('https://auth.example.com/v1/sign-ups', {
+        method: 'POST',
+        headers: { origin: 'https://app.example.com', 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'p@example.com', password: 'production grade secret' }),
+      }),
     );
     expect(response.status).toBe(201);
     for (const line of response.headers.getSetCookie()) expect(line).toMatch(/Secure/);
@@ -67,9 +76,17 @@ describe('client cookie', () => {
 
   it('carries the __Host- prefix in production, so a sibling subdomain cannot plant one', async () => {
     const { createSecretKey } = await import('@orbital/core');
-    const { server, names } = testServer({ url: 'https://auth.example.com', mode: 'production', secretKey: createSecretKey('production') });
+    const { server, names } = testServer({
+      url: 'https://auth.example.com',
+      mode: 'production',
+      secretKey: createSecretKey('production'),
+    });
     const response = await server.handler(
-      new Request('https://auth.example.com/v1/sign-ups', { method: 'POST', headers: { origin: 'https://auth.example.com', 'content-type': 'application/json' }, body: JSON.stringify({ email: 'h@example.com', password: 'production grade secret' }) }),
+      new Request('https://auth.example.com/v1/sign-ups', {
+        method: 'POST',
+        headers: { origin: 'https://auth.example.com', 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'h@example.com', password: 'production grade secret' }),
+      }),
     );
     const line = response.headers.getSetCookie().find((l) => l.startsWith(`${names.client}=`))!;
     expect(names.client).toMatch(/^__Host-/);
@@ -130,7 +147,14 @@ describe('request bodies', () => {
   it('are limited while they stream: a 256 MB chunked body is cut off after 64 KB, with 413 request_too_large', async () => {
     const { server } = testServer();
     const { body, pulled } = countingBody(256 * 1024 * 1024);
-    const response = await server.handler(new Request(`${URL_BASE}/v1/sign-ups`, { method: 'POST', headers: { origin: APP, 'content-type': 'application/json' }, body, duplex: 'half' } as RequestInit));
+    const response = await server.handler(
+      new Request(`${URL_BASE}/v1/sign-ups`, {
+        method: 'POST',
+        headers: { origin: APP, 'content-type': 'application/json' },
+        body,
+        duplex: 'half',
+      } as RequestInit),
+    );
     expect(response.status).toBe(413);
     expect((await response.json()).error.code).toBe('request_too_large');
     expect(pulled()).toBeLessThanOrEqual(64 * 1024 + 2 * 16 * 1024);
@@ -139,7 +163,14 @@ describe('request bodies', () => {
   it('are refused before reading when Content-Length says they are too large', async () => {
     const { server } = testServer();
     const { body, pulled } = countingBody(1024 * 1024);
-    const response = await server.handler(new Request(`${URL_BASE}/v1/sign-ups`, { method: 'POST', headers: { origin: APP, 'content-type': 'application/json', 'content-length': String(1024 * 1024) }, body, duplex: 'half' } as RequestInit));
+    const response = await server.handler(
+      new Request(`${URL_BASE}/v1/sign-ups`, {
+        method: 'POST',
+        headers: { origin: APP, 'content-type': 'application/json', 'content-length': String(1024 * 1024) },
+        body,
+        duplex: 'half',
+      } as RequestInit),
+    );
     expect(response.status).toBe(413);
     expect(pulled()).toBeLessThanOrEqual(2 * 16 * 1024);
   });
@@ -184,15 +215,31 @@ describe('sign-up errors', () => {
   it('says an email is taken', async () => {
     const browser = new Browser(testServer().server);
     await browser.signUp('taken@example.com');
-    expect((await new Browser((browser as unknown as { server: never }).server).signUp('Taken@Example.com')).body.error.code).toBe('identifier_taken');
+    expect(
+      (await new Browser((browser as unknown as { server: never }).server).signUp('Taken@Example.com')).body.error.code,
+    ).toBe('identifier_taken');
   });
 
   it('refuses a body that is not JSON', async () => {
     const browser = new Browser(testServer().server);
-    expect((await browser.json('/v1/sign-ups', { method: 'POST', form: { email: 'a@b.co' } })).body.error.code).toBe('request_invalid');
-    const garbage = await browser.json('/v1/sign-ups', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"email": ' });
+    expect((await browser.json('/v1/sign-ups', { method: 'POST', form: { email: 'a@b.co' } })).body.error.code).toBe(
+      'request_invalid',
+    );
+    const garbage = await browser.json('/v1/sign-ups', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"email": ',
+    });
     expect(garbage).toMatchObject({ status: 400, body: { error: { code: 'request_invalid' } } });
-    expect((await browser.json('/v1/sign-ups', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[1,2]' })).status).toBe(400);
+    expect(
+      (
+        await browser.json('/v1/sign-ups', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '[1,2]',
+        })
+      ).status,
+    ).toBe(400);
   });
 });
 
@@ -209,8 +256,12 @@ describe('sign-in errors', () => {
   it('names the problem when enumeration protection is off', async () => {
     const { server } = testServer({ accountEnumerationProtection: false });
     await new Browser(server).signUp('known@example.com');
-    expect((await new Browser(server).signIn('known@example.com', 'nope nope nope')).body.error.code).toBe('password_incorrect');
-    expect((await new Browser(server).signIn('other@example.com', 'nope nope nope')).body.error.code).toBe('identifier_not_found');
+    expect((await new Browser(server).signIn('known@example.com', 'nope nope nope')).body.error.code).toBe(
+      'password_incorrect',
+    );
+    expect((await new Browser(server).signIn('other@example.com', 'nope nope nope')).body.error.code).toBe(
+      'identifier_not_found',
+    );
   });
 
   it('limits failed guesses per account and IP tightly, with Retry-After', async () => {
@@ -231,7 +282,8 @@ describe('sign-in errors', () => {
     const { server } = testServer();
     const owner = new Browser(server, APP, '10.1.1.1');
     await owner.signUp('owner@example.com');
-    for (let i = 0; i < 10; i++) await new Browser(server, APP, '10.6.6.6').signIn('owner@example.com', 'guess guess guess');
+    for (let i = 0; i < 10; i++)
+      await new Browser(server, APP, '10.6.6.6').signIn('owner@example.com', 'guess guess guess');
     expect((await new Browser(server, APP, '10.6.6.6').signIn('owner@example.com')).status).toBe(429);
     expect((await owner.signIn('owner@example.com')).status).toBe(200);
   });
@@ -242,7 +294,10 @@ describe('sign-in errors', () => {
     await owner.signUp('spread@example.com');
     expect((await owner.signIn('spread@example.com')).status).toBe(200); // this IP is now known
     const statuses: number[] = [];
-    for (let i = 0; i < 8; i++) statuses.push((await new Browser(server, APP, `10.7.0.${i}`).signIn('spread@example.com', 'guess guess guess')).status);
+    for (let i = 0; i < 8; i++)
+      statuses.push(
+        (await new Browser(server, APP, `10.7.0.${i}`).signIn('spread@example.com', 'guess guess guess')).status,
+      );
     expect(statuses).toEqual([422, 422, 422, 422, 422, 422, 429, 429]);
     expect((await new Browser(server, APP, '10.8.0.1').signIn('spread@example.com')).status).toBe(429); // a new place waits
     expect((await owner.signIn('spread@example.com')).status).toBe(200); // the owner's does not
@@ -254,10 +309,20 @@ describe('sign-in errors', () => {
     await browser.signUp('change@example.com');
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) {
-      statuses.push((await browser.json('/v1/me/password', { method: 'POST', json: { currentPassword: 'wrong wrong wrong', newPassword: 'a brand new passphrase 9' } })).status);
+      statuses.push(
+        (
+          await browser.json('/v1/me/password', {
+            method: 'POST',
+            json: { currentPassword: 'wrong wrong wrong', newPassword: 'a brand new passphrase 9' },
+          })
+        ).status,
+      );
     }
     expect(statuses).toEqual([422, 422, 422, 422, 422, 429]);
-    const page = await browser.fetch('/user/password', { origin: URL_BASE, form: { currentPassword: 'a long enough passphrase', newPassword: 'a brand new passphrase 9' } });
+    const page = await browser.fetch('/user/password', {
+      origin: URL_BASE,
+      form: { currentPassword: 'a long enough passphrase', newPassword: 'a brand new passphrase 9' },
+    });
     expect(await page.text()).toContain('Too many attempts');
   });
 
@@ -273,17 +338,36 @@ describe('sign-in errors', () => {
 });
 
 describe('origin checks', () => {
-  it.each([[null], ['https://evil.example.com'], ['null']])('refuses state-changing requests from %s', async (origin) => {
-    const browser = new Browser(testServer().server);
-    const result = await browser.json('/v1/sign-ups', { json: { email: 'o@example.com', password: 'long enough password' }, origin });
-    expect(result.status).toBe(403);
-    expect(result.body.error.code).toBe('origin_not_allowed');
-  });
+  it.each([[null], ['https://evil.example.com'], ['null']])(
+    'refuses state-changing requests from %s',
+    async (origin) => {
+      const browser = new Browser(testServer().server);
+      const result = await browser.json('/v1/sign-ups', {
+        json: { email: 'o@example.com', password: 'long enough password' },
+        origin,
+      });
+      expect(result.status).toBe(403);
+      expect(result.body.error.code).toBe('origin_not_allowed');
+    },
+  );
 
   it('answers CORS preflights for trusted origins only', async () => {
-    const { server } = testServer({ mode: 'production', url: 'https://auth.example.com', secretKey: (await import('@orbital/core')).createSecretKey('production'), allowedRedirectOrigins: ['https://app.example.com'] });
-    const ask = (origin: string) => server.handler(new Request('https://auth.example.com/v1/client', { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' } }));
-    expect((await ask('https://app.example.com')).headers.get('access-control-allow-origin')).toBe('https://app.example.com');
+    const { server } = testServer({
+      mode: 'production',
+      url: 'https://auth.example.com',
+      secretKey: (await import('@orbital/core')).createSecretKey('production'),
+      allowedRedirectOrigins: ['https://app.example.com'],
+    });
+    const ask = (origin: string) =>
+      server.handler(
+        new Request('https://auth.example.com/v1/client', {
+          method: 'OPTIONS',
+          headers: { origin, 'access-control-request-method': 'POST' },
+        }),
+      );
+    expect((await ask('https://app.example.com')).headers.get('access-control-allow-origin')).toBe(
+      'https://app.example.com',
+    );
     expect((await ask('https://evil.example.com')).headers.get('access-control-allow-origin')).toBeNull();
   });
 });
@@ -334,7 +418,9 @@ describe('multi-session', () => {
     const browser = new Browser(server);
     await browser.signUp('one@example.com');
     const second = await browser.signUp('two@example.com');
-    expect(second.body.client.sessions.map((s: { user: { email: string } }) => s.user.email)).toEqual(['two@example.com']);
+    expect(second.body.client.sessions.map((s: { user: { email: string } }) => s.user.email)).toEqual([
+      'two@example.com',
+    ]);
   });
 
   it('never lets one browser use a session of another', async () => {
@@ -391,19 +477,30 @@ describe('session lifetime through the API', () => {
 
 describe('custom session-token claims', () => {
   it('fills a template from the user', async () => {
-    const { server } = testServer({ customClaims: { email: '{{user.email}}', greeting: 'Hello {{user.firstName}}', org: { plan: 'pro' } } });
+    const { server } = testServer({
+      customClaims: { email: '{{user.email}}', greeting: 'Hello {{user.firstName}}', org: { plan: 'pro' } },
+    });
     const browser = new Browser(server);
-    const id = (await browser.signUp('claims@example.com', 'long enough password', { firstName: 'Grace' })).body.sessionId;
+    const id = (await browser.signUp('claims@example.com', 'long enough password', { firstName: 'Grace' })).body
+      .sessionId;
     const { readJwtPayload } = await import('@orbital/core');
-    expect(readJwtPayload((await browser.token(id)).body.jwt)).toMatchObject({ email: 'claims@example.com', greeting: 'Hello Grace', org: { plan: 'pro' } });
+    expect(readJwtPayload((await browser.token(id)).body.jwt)).toMatchObject({
+      email: 'claims@example.com',
+      greeting: 'Hello Grace',
+      org: { plan: 'pro' },
+    });
   });
 
   it('refuses reserved claims at configuration time', () => {
-    expect(() => testServer({ customClaims: { sub: 'someone-else' } })).toThrowError(expect.objectContaining({ code: 'claims_invalid' }));
+    expect(() => testServer({ customClaims: { sub: 'someone-else' } })).toThrowError(
+      expect.objectContaining({ code: 'claims_invalid' }),
+    );
   });
 
   it('refuses templates that cannot fit in a cookie, at configuration time', () => {
-    expect(() => testServer({ customClaims: { blob: 'x'.repeat(4000) } })).toThrowError(expect.objectContaining({ code: 'claims_too_large' }));
+    expect(() => testServer({ customClaims: { blob: 'x'.repeat(4000) } })).toThrowError(
+      expect.objectContaining({ code: 'claims_too_large' }),
+    );
   });
 
   it('reports a function whose claims are too large, with a stable code', async () => {
@@ -419,7 +516,13 @@ describe('custom session-token claims', () => {
 describe('the environment', () => {
   it('tells a browser client what it needs', async () => {
     const { body } = await new Browser(testServer().server).json('/v1/environment');
-    expect(body).toMatchObject({ authServerUrl: URL_BASE, mode: 'development', multiSession: true, tokenTtl: 60, signInUrl: `${URL_BASE}/sign-in` });
+    expect(body).toMatchObject({
+      authServerUrl: URL_BASE,
+      mode: 'development',
+      multiSession: true,
+      tokenTtl: 60,
+      signInUrl: `${URL_BASE}/sign-in`,
+    });
   });
 
   it('answers unknown paths and methods with a JSON error', async () => {

@@ -12,9 +12,18 @@ import { devBrowserRefused } from '../http';
 /** The browser client's API: environment, client, sign-up / sign-in, tokens and session switching. */
 export function clientRoutes(ctx: ServerContext): Array<['GET' | 'POST' | 'DELETE', string, RouteHandler]> {
   const { options } = ctx;
-  const respond = (exchange: Exchange, state: Awaited<ReturnType<typeof loadClient>>, extra: object = {}, status = 200) => {
+  const respond = (
+    exchange: Exchange,
+    state: Awaited<ReturnType<typeof loadClient>>,
+    extra: object = {},
+    status = 200,
+  ) => {
     if (state) writeClientCookies(ctx, exchange, state);
-    return json(exchange, { client: clientJson(state), ...extra, ...(exchange.devBrowser && { devBrowser: exchange.devBrowser }) }, status);
+    return json(
+      exchange,
+      { client: clientJson(state), ...extra, ...(exchange.devBrowser && { devBrowser: exchange.devBrowser }) },
+      status,
+    );
   };
 
   return [
@@ -23,7 +32,16 @@ export function clientRoutes(ctx: ServerContext): Array<['GET' | 'POST' | 'DELET
       '/v1/environment',
       async (exchange) => {
         const { signInUrl, signUpUrl, userProfileUrl } = options.pages;
-        const environment: EnvironmentResource = { authServerUrl: options.url, mode: options.mode, multiSession: options.multiSession, tokenTtl: options.tokenTtl, lifetime: options.lifetime, signInUrl, signUpUrl, userProfileUrl };
+        const environment: EnvironmentResource = {
+          authServerUrl: options.url,
+          mode: options.mode,
+          multiSession: options.multiSession,
+          tokenTtl: options.tokenTtl,
+          lifetime: options.lifetime,
+          signInUrl,
+          signUpUrl,
+          userProfileUrl,
+        };
         return json(exchange, environment);
       },
     ],
@@ -36,7 +54,11 @@ export function clientRoutes(ctx: ServerContext): Array<['GET' | 'POST' | 'DELET
         // Bound to the origin that asked: only that origin may present it, and only in a URL.
         const origin = assertTrustedOrigin(exchange, options);
         const { token, hash } = newClientToken();
-        const client = await ctx.store.createClient({ id: randomId('client'), tokenHash: newClientToken().hash, now: options.now() });
+        const client = await ctx.store.createClient({
+          id: randomId('client'),
+          tokenHash: newClientToken().hash,
+          now: options.now(),
+        });
         await ctx.store.addClientToken(client.id, hash, options.now(), origin);
         return json(exchange, { token }, 201);
       },
@@ -47,7 +69,16 @@ export function clientRoutes(ctx: ServerContext): Array<['GET' | 'POST' | 'DELET
       async (exchange) => {
         assertTrustedOrigin(exchange, options);
         const body = await readJson(exchange.request);
-        const user = await signUp(ctx, { email: stringField(body, 'email'), password: stringField(body, 'password'), firstName: stringField(body, 'firstName', 100), lastName: stringField(body, 'lastName', 100) }, exchange.ip);
+        const user = await signUp(
+          ctx,
+          {
+            email: stringField(body, 'email'),
+            password: stringField(body, 'password'),
+            firstName: stringField(body, 'firstName', 100),
+            lastName: stringField(body, 'lastName', 100),
+          },
+          exchange.ip,
+        );
         const state = await startSession(ctx, await signInClient(ctx, exchange), user);
         return respond(exchange, state, { sessionId: state.active!.session.id }, 201);
       },
@@ -58,7 +89,12 @@ export function clientRoutes(ctx: ServerContext): Array<['GET' | 'POST' | 'DELET
       async (exchange) => {
         assertTrustedOrigin(exchange, options);
         const body = await readJson(exchange.request);
-        const user = await checkCredentials(ctx, stringField(body, 'identifier') ?? stringField(body, 'email'), stringField(body, 'password'), exchange.ip);
+        const user = await checkCredentials(
+          ctx,
+          stringField(body, 'identifier') ?? stringField(body, 'email'),
+          stringField(body, 'password'),
+          exchange.ip,
+        );
         const state = await startSession(ctx, await signInClient(ctx, exchange), user);
         return respond(exchange, state, { sessionId: state.active!.session.id });
       },
@@ -79,7 +115,10 @@ export function clientRoutes(ctx: ServerContext): Array<['GET' | 'POST' | 'DELET
       '/v1/client/sessions/:sessionId/touch',
       async (exchange) => {
         assertTrustedOrigin(exchange, options);
-        return respond(exchange, await setActiveSession(ctx, await requireClient(ctx, exchange), exchange.params.sessionId!));
+        return respond(
+          exchange,
+          await setActiveSession(ctx, await requireClient(ctx, exchange), exchange.params.sessionId!),
+        );
       },
     ],
     [

@@ -5,7 +5,9 @@ import { APP, Browser, URL_BASE, testServer } from '../../test/harness';
 
 /** The app server's side: a document request carrying the browser's cookies. */
 function appRequest(browser: Browser, url: string) {
-  return new Request(url, { headers: { cookie: [...browser.jar].map(([k, v]) => `${k}=${v}`).join('; '), 'sec-fetch-dest': 'document' } });
+  return new Request(url, {
+    headers: { cookie: [...browser.jar].map(([k, v]) => `${k}=${v}`).join('; '), 'sec-fetch-dest': 'document' },
+  });
 }
 
 function absorb(browser: Browser, headers: Headers) {
@@ -40,7 +42,7 @@ describe('the handshake, app server and auth server together', () => {
     expect(back.searchParams.get('tab')).toBe('2');
     const payload = readJwtPayload(back.searchParams.get(HANDSHAKE_PARAM)!)!;
     expect(payload).toMatchObject({ typ: 'handshake', aud: APP, iss: URL_BASE });
-    expect(payload.exp as number - (payload.iat as number)).toBeLessThanOrEqual(30);
+    expect((payload.exp as number) - (payload.iat as number)).toBeLessThanOrEqual(30);
 
     // 3. the app applies it: signed in, first-party cookies set
     const second = await authenticateRequest(appRequest(browser, back.href), options);
@@ -75,14 +77,23 @@ describe('the handshake, app server and auth server together', () => {
   });
 
   it('refuses to redirect to an origin that is not allowed, and says why', async () => {
-    const { server } = testServer({ mode: 'production', url: 'https://auth.example.com', secretKey: (await import('@orbital/core')).createSecretKey('production'), allowedRedirectOrigins: ['https://app.example.com'] });
+    const { server } = testServer({
+      mode: 'production',
+      url: 'https://auth.example.com',
+      secretKey: (await import('@orbital/core')).createSecretKey('production'),
+      allowedRedirectOrigins: ['https://app.example.com'],
+    });
     for (const target of ['https://evil.example.com/', '//evil.example.com', 'javascript:alert(1)', '']) {
-      const response = await server.handler(new Request(`https://auth.example.com/v1/handshake?redirect_url=${encodeURIComponent(target)}`));
+      const response = await server.handler(
+        new Request(`https://auth.example.com/v1/handshake?redirect_url=${encodeURIComponent(target)}`),
+      );
       expect(response.status).toBe(400);
       expect(response.headers.get('location')).toBeNull();
       expect(await response.text()).toMatch(/redirect_(origin_not_allowed|url_invalid)/);
     }
-    const ok = await server.handler(new Request('https://auth.example.com/v1/handshake?redirect_url=https%3A%2F%2Fapp.example.com%2F'));
+    const ok = await server.handler(
+      new Request('https://auth.example.com/v1/handshake?redirect_url=https%3A%2F%2Fapp.example.com%2F'),
+    );
     expect(ok.status).toBe(303);
   });
 
@@ -110,13 +121,26 @@ describe('the handshake, app server and auth server together', () => {
 describe('subdomains of the auth server', () => {
   const handshakeOn = async (allowedRedirectOrigins: string[]) => {
     const { createSecretKey } = await import('@orbital/core');
-    const { server } = testServer({ mode: 'production', url: 'https://example.com/api/auth', secretKey: createSecretKey('production'), allowedRedirectOrigins });
-    return (target: string) => server.handler(new Request(`https://example.com/api/auth/v1/handshake?redirect_url=${encodeURIComponent(target)}`));
+    const { server } = testServer({
+      mode: 'production',
+      url: 'https://example.com/api/auth',
+      secretKey: createSecretKey('production'),
+      allowedRedirectOrigins,
+    });
+    return (target: string) =>
+      server.handler(
+        new Request(`https://example.com/api/auth/v1/handshake?redirect_url=${encodeURIComponent(target)}`),
+      );
   };
 
   it('are not trusted implicitly: no payload for attacker.example.com, at any port or depth', async () => {
     const handshake = await handshakeOn([]);
-    for (const target of ['https://app.example.com/page', 'https://attacker.example.com:1/', 'https://a.b.example.com/', 'https://evil.test%E3%80%82example.com/']) {
+    for (const target of [
+      'https://app.example.com/page',
+      'https://attacker.example.com:1/',
+      'https://a.b.example.com/',
+      'https://evil.test%E3%80%82example.com/',
+    ]) {
       const response = await handshake(target);
       expect(response.status).toBe(400);
       expect(response.headers.get('location')).toBeNull();
@@ -127,7 +151,13 @@ describe('subdomains of the auth server', () => {
     const handshake = await handshakeOn(['https://*.example.com']);
     expect((await handshake('https://app.example.com/page')).status).toBe(303);
     expect((await handshake('https://a.b.example.com/')).status).toBe(303);
-    for (const target of ['http://app.example.com/', 'https://app.example.com:8443/', 'https://evilexample.com/', 'https://example.com.evil.com/', 'https://app.example.com.evil.com/']) {
+    for (const target of [
+      'http://app.example.com/',
+      'https://app.example.com:8443/',
+      'https://evilexample.com/',
+      'https://example.com.evil.com/',
+      'https://app.example.com.evil.com/',
+    ]) {
       expect((await handshake(target)).status).toBe(400);
     }
   });

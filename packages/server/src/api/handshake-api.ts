@@ -1,4 +1,10 @@
-import { HANDSHAKE_PATH, REDIRECT_URL_PARAM, HANDSHAKE_PARAM, RedirectUrlError, validateRedirectUrl } from '@orbital/core';
+import {
+  HANDSHAKE_PATH,
+  REDIRECT_URL_PARAM,
+  HANDSHAKE_PARAM,
+  RedirectUrlError,
+  validateRedirectUrl,
+} from '@orbital/core';
 import { createHandshakePayload, readNonce } from '@orbital/core/server';
 import { clientUat, loadClient } from '../client-state';
 import type { ServerContext } from '../context';
@@ -25,10 +31,19 @@ export function handshakeRoutes(ctx: ServerContext): Array<['GET', string, Route
       async (exchange) => {
         let target: URL;
         try {
-          target = validateRedirectUrl(exchange.url.searchParams.get(REDIRECT_URL_PARAM), { base: ctx.options.origin, allowedOrigins: ctx.options.allowedRedirectOrigins });
+          target = validateRedirectUrl(exchange.url.searchParams.get(REDIRECT_URL_PARAM), {
+            base: ctx.options.origin,
+            allowedOrigins: ctx.options.allowedRedirectOrigins,
+          });
         } catch (error) {
           // Never redirect to a target we cannot vouch for: a page that says why ends the flow.
-          return errorPage(exchange, ctx.options, 400, 'This app is not allowed to use this auth server', `${(error as RedirectUrlError).message} (${(error as RedirectUrlError).code})`);
+          return errorPage(
+            exchange,
+            ctx.options,
+            400,
+            'This app is not allowed to use this auth server',
+            `${(error as RedirectUrlError).message} (${(error as RedirectUrlError).code})`,
+          );
         }
         // A development browser's token counts only when the answer goes to the origin it is bound to.
         const state = await loadClient(ctx, exchange, target.origin);

@@ -13,7 +13,9 @@ const HEALTH_DEADLINE = 1_000;
 export function healthRoutes(ctx: ServerContext): Array<['GET', string, RouteHandler]> {
   const check = async (probe: () => Promise<void>) => {
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const late = new Promise<'unavailable'>((resolve) => (timer = setTimeout(() => resolve('unavailable'), HEALTH_DEADLINE)));
+    const late = new Promise<'unavailable'>(
+      (resolve) => (timer = setTimeout(() => resolve('unavailable'), HEALTH_DEADLINE)),
+    );
     const answer = probe().then(
       () => 'ok' as const,
       () => 'unavailable' as const,
@@ -30,10 +32,24 @@ export function healthRoutes(ctx: ServerContext): Array<['GET', string, RouteHan
       '/health',
       async (exchange) => {
         const [store, shared] = await Promise.all([check(() => ctx.store.ping()), check(() => ctx.shared.ping())]);
-        const body = { status: store === 'ok' && shared === 'ok' ? 'ok' : 'unavailable', store, sharedState: { kind: ctx.shared.kind, status: shared } };
+        const body = {
+          status: store === 'ok' && shared === 'ok' ? 'ok' : 'unavailable',
+          store,
+          sharedState: { kind: ctx.shared.kind, status: shared },
+        };
         if (body.status === 'ok') return json(exchange, body);
         const code = store !== 'ok' ? 'store_unavailable' : 'shared_state_unavailable';
-        const response = json(exchange, { ...body, error: { code, message: `Not ready: ${store !== 'ok' ? 'the database' : 'Redis'} does not answer. Retry in ${RETRY_AFTER} seconds.` } }, 503);
+        const response = json(
+          exchange,
+          {
+            ...body,
+            error: {
+              code,
+              message: `Not ready: ${store !== 'ok' ? 'the database' : 'Redis'} does not answer. Retry in ${RETRY_AFTER} seconds.`,
+            },
+          },
+          503,
+        );
         response.headers.set('retry-after', String(RETRY_AFTER));
         return response;
       },

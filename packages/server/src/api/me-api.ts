@@ -11,7 +11,11 @@ import type { UserRecord } from '../store/types';
 export function meRoutes(ctx: ServerContext): Array<['GET' | 'POST' | 'PATCH', string, RouteHandler]> {
   const { options } = ctx;
   return [
-    ['GET', '/v1/me', async (exchange) => json(exchange, { user: publicUser((await requireActive(ctx, exchange)).user) })],
+    [
+      'GET',
+      '/v1/me',
+      async (exchange) => json(exchange, { user: publicUser((await requireActive(ctx, exchange)).user) }),
+    ],
     [
       'PATCH',
       '/v1/me',
@@ -19,7 +23,14 @@ export function meRoutes(ctx: ServerContext): Array<['GET' | 'POST' | 'PATCH', s
         assertTrustedOrigin(exchange, options);
         const { user } = await requireActive(ctx, exchange);
         const body = await readJson(exchange.request);
-        return json(exchange, { user: publicUser(await updateProfile(ctx, user, { firstName: stringField(body, 'firstName', 100), lastName: stringField(body, 'lastName', 100) })) });
+        return json(exchange, {
+          user: publicUser(
+            await updateProfile(ctx, user, {
+              firstName: stringField(body, 'firstName', 100),
+              lastName: stringField(body, 'lastName', 100),
+            }),
+          ),
+        });
       },
     ],
     [
@@ -29,7 +40,13 @@ export function meRoutes(ctx: ServerContext): Array<['GET' | 'POST' | 'PATCH', s
         assertTrustedOrigin(exchange, options);
         const active = await requireActive(ctx, exchange);
         const body = await readJson(exchange.request);
-        const user = await changePassword(ctx, active.user, stringField(body, 'currentPassword'), stringField(body, 'newPassword'), exchange.ip);
+        const user = await changePassword(
+          ctx,
+          active.user,
+          stringField(body, 'currentPassword'),
+          stringField(body, 'newPassword'),
+          exchange.ip,
+        );
         if (body.signOutOtherSessions === true) await revokeOtherSessions(ctx, user, active.session.id);
         return json(exchange, { user: publicUser(user) });
       },
@@ -56,7 +73,10 @@ export function meRoutes(ctx: ServerContext): Array<['GET' | 'POST' | 'PATCH', s
 }
 
 /** The active session of the request's client, or a 401 that says to sign in. */
-export async function requireActive(ctx: ServerContext, exchange: Exchange): Promise<LiveSession & { state: ClientState }> {
+export async function requireActive(
+  ctx: ServerContext,
+  exchange: Exchange,
+): Promise<LiveSession & { state: ClientState }> {
   const state = await requireClient(ctx, exchange);
   if (!state.active) throw new ApiError(401, 'unauthorized', 'No active session on this browser: sign in first.');
   return { ...state.active, state };
@@ -65,7 +85,13 @@ export async function requireActive(ctx: ServerContext, exchange: Exchange): Pro
 /** This user's live sessions on every client, the current one marked. */
 export async function userSessions(ctx: ServerContext, current: LiveSession) {
   const sessions = await ctx.store.listUserSessions(current.user.id);
-  return sessions.map((s) => ({ id: s.id, createdAt: s.createdAt, lastActiveAt: s.lastActiveAt, current: s.id === current.session.id, sameBrowser: s.clientId === current.session.clientId }));
+  return sessions.map((s) => ({
+    id: s.id,
+    createdAt: s.createdAt,
+    lastActiveAt: s.lastActiveAt,
+    current: s.id === current.session.id,
+    sameBrowser: s.clientId === current.session.clientId,
+  }));
 }
 
 /** Revokes one of the user's sessions, on any browser. Only their own. */

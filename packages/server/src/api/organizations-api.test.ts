@@ -28,7 +28,12 @@ describe('organizations', () => {
 
   it('refuse bad names, bad and taken slugs', async () => {
     const { admin } = await twoUsers();
-    for (const body of [{ name: 'x' }, { name: 'Fine', slug: 'No Spaces' }, { name: 'Fine', slug: '-x-' }, { name: 'Acme Inc.' }]) {
+    for (const body of [
+      { name: 'x' },
+      { name: 'Fine', slug: 'No Spaces' },
+      { name: 'Fine', slug: '-x-' },
+      { name: 'Acme Inc.' },
+    ]) {
       const result = await admin.json('/v1/organizations', { json: body });
       expect(result.status).toBe(422);
       expect(result.body.error.code).toMatch(/^organization_(invalid|slug_taken)$/);
@@ -37,7 +42,9 @@ describe('organizations', () => {
 
   it('put org_id, org_slug and org_role in the token of a session acting for one', async () => {
     const { admin, adminSession, org } = await twoUsers();
-    const client = (await admin.json(`/v1/client/sessions/${adminSession}/organization`, { json: { organizationId: org.id } })).body.client;
+    const client = (
+      await admin.json(`/v1/client/sessions/${adminSession}/organization`, { json: { organizationId: org.id } })
+    ).body.client;
     expect(client.sessions[0].organization).toMatchObject({ id: org.id, slug: 'acme-inc', role: 'admin' });
     const claims = readJwtPayload((await admin.token(adminSession)).body.jwt)!;
     expect(claims).toMatchObject({ org_id: org.id, org_slug: 'acme-inc', org_role: 'admin' });
@@ -52,7 +59,10 @@ describe('organizations', () => {
     // the member sees the organization, can act for it, and is refused admin actions
     const seen = await member.json(`/v1/organizations/${org.slug}`);
     expect(seen.body).toMatchObject({ role: 'member', organization: { id: org.id } });
-    expect(seen.body.members.map((m: { user: { email: string } }) => m.user.email)).toEqual(['admin@example.com', 'member@example.com']);
+    expect(seen.body.members.map((m: { user: { email: string } }) => m.user.email)).toEqual([
+      'admin@example.com',
+      'member@example.com',
+    ]);
     await member.json(`/v1/client/sessions/${memberSession}/organization`, { json: { organizationId: org.id } });
     expect(readJwtPayload((await member.token(memberSession)).body.jwt)!.org_role).toBe('member');
     for (const [path, init] of [
@@ -71,22 +81,43 @@ describe('organizations', () => {
     const { server, admin, member, org } = await twoUsers();
     const adminId = (await admin.json('/v1/me')).body.user.id;
     const memberId = (await member.json('/v1/me')).body.user.id;
-    expect((await admin.json(`/v1/organizations/${org.id}/memberships/${adminId}`, { method: 'DELETE' })).body.error.code).toBe('last_admin');
-    expect((await admin.json(`/v1/organizations/${org.id}/memberships/${adminId}`, { method: 'PATCH', json: { role: 'member' } })).body.error.code).toBe('last_admin');
+    expect(
+      (await admin.json(`/v1/organizations/${org.id}/memberships/${adminId}`, { method: 'DELETE' })).body.error.code,
+    ).toBe('last_admin');
+    expect(
+      (
+        await admin.json(`/v1/organizations/${org.id}/memberships/${adminId}`, {
+          method: 'PATCH',
+          json: { role: 'member' },
+        })
+      ).body.error.code,
+    ).toBe('last_admin');
     await join(admin, member, org.id, 'member@example.com');
-    expect((await member.json(`/v1/organizations/${org.id}/memberships/${memberId}`, { method: 'DELETE' })).status).toBe(200);
+    expect(
+      (await member.json(`/v1/organizations/${org.id}/memberships/${memberId}`, { method: 'DELETE' })).status,
+    ).toBe(200);
 
     const stranger = new Browser(server);
     await stranger.signUp('stranger@example.com');
     const hidden = await stranger.json(`/v1/organizations/${org.id}`);
     expect(hidden.status).toBe(404);
     expect(hidden.body.error.code).toBe('organization_not_found');
-    expect((await stranger.json(`/v1/client/sessions/${(await stranger.json('/v1/client')).body.client.lastActiveSessionId}/organization`, { json: { organizationId: org.id } })).status).toBe(404);
+    expect(
+      (
+        await stranger.json(
+          `/v1/client/sessions/${(await stranger.json('/v1/client')).body.client.lastActiveSessionId}/organization`,
+          { json: { organizationId: org.id } },
+        )
+      ).status,
+    ).toBe(404);
   });
 
   it('are renamed and deleted by admins', async () => {
     const { admin, org } = await twoUsers();
-    expect((await admin.json(`/v1/organizations/${org.id}`, { method: 'PATCH', json: { name: 'Acme Corp' } })).body.organization.name).toBe('Acme Corp');
+    expect(
+      (await admin.json(`/v1/organizations/${org.id}`, { method: 'PATCH', json: { name: 'Acme Corp' } })).body
+        .organization.name,
+    ).toBe('Acme Corp');
     expect((await admin.json(`/v1/organizations/${org.id}`, { method: 'DELETE' })).status).toBe(200);
     expect((await admin.json('/v1/me/organizations')).body.memberships).toEqual([]);
   });
@@ -95,10 +126,15 @@ describe('organizations', () => {
 describe('invitations', () => {
   it('answer the same whether or not an account has the address, and add nobody without consent', async () => {
     const { server, admin, org } = await twoUsers();
-    const existing = await admin.json(`/v1/organizations/${org.id}/invitations`, { json: { email: 'member@example.com' } });
-    const unknown = await admin.json(`/v1/organizations/${org.id}/invitations`, { json: { email: 'nobody@example.com' } });
+    const existing = await admin.json(`/v1/organizations/${org.id}/invitations`, {
+      json: { email: 'member@example.com' },
+    });
+    const unknown = await admin.json(`/v1/organizations/${org.id}/invitations`, {
+      json: { email: 'nobody@example.com' },
+    });
     expect([existing.status, unknown.status]).toEqual([201, 201]);
-    const shape = (body: Record<string, { invitation: object }[keyof object]> | Record<string, any>) => Object.keys(body.invitation).sort();
+    const shape = (body: Record<string, { invitation: object }[keyof object]> | Record<string, any>) =>
+      Object.keys(body.invitation).sort();
     expect(shape(existing.body)).toEqual(shape(unknown.body));
     const detail = await admin.json(`/v1/organizations/${org.id}`);
     expect(detail.body.members.map((m: { user: { email: string } }) => m.user.email)).toEqual(['admin@example.com']);
@@ -107,21 +143,36 @@ describe('invitations', () => {
 
   it('are listed to the invitee, who accepts or declines; admins list and revoke pending ones', async () => {
     const { server, admin, member, org } = await twoUsers();
-    const a = (await admin.json(`/v1/organizations/${org.id}/invitations`, { json: { email: 'member@example.com', role: 'admin' } })).body.invitation;
+    const a = (
+      await admin.json(`/v1/organizations/${org.id}/invitations`, {
+        json: { email: 'member@example.com', role: 'admin' },
+      })
+    ).body.invitation;
     const other = new Browser(server);
     await other.signUp('other@example.com');
-    const b = (await admin.json(`/v1/organizations/${org.id}/invitations`, { json: { email: 'other@example.com' } })).body.invitation;
-    expect((await admin.json(`/v1/organizations/${org.id}/invitations`)).body.invitations.map((i: { id: string }) => i.id)).toEqual([a.id, b.id]);
+    const b = (await admin.json(`/v1/organizations/${org.id}/invitations`, { json: { email: 'other@example.com' } }))
+      .body.invitation;
+    expect(
+      (await admin.json(`/v1/organizations/${org.id}/invitations`)).body.invitations.map((i: { id: string }) => i.id),
+    ).toEqual([a.id, b.id]);
 
     const mine = (await member.json('/v1/me/invitations')).body.invitations;
-    expect(mine).toEqual([expect.objectContaining({ id: a.id, role: 'admin', organization: expect.objectContaining({ name: 'Acme Inc.' }) })]);
+    expect(mine).toEqual([
+      expect.objectContaining({
+        id: a.id,
+        role: 'admin',
+        organization: expect.objectContaining({ name: 'Acme Inc.' }),
+      }),
+    ]);
     // someone else's invitation cannot be answered
     expect((await member.json(`/v1/me/invitations/${b.id}/accept`, { method: 'POST' })).status).toBe(404);
     const accepted = await member.json(`/v1/me/invitations/${a.id}/accept`, { method: 'POST' });
     expect(accepted.body.client.sessions[0].memberships).toEqual([expect.objectContaining({ role: 'admin' })]);
     expect((await member.json(`/v1/me/invitations/${a.id}/accept`, { method: 'POST' })).status).toBe(404); // once
 
-    expect((await admin.json(`/v1/organizations/${org.id}/invitations/${b.id}`, { method: 'DELETE' })).status).toBe(200);
+    expect((await admin.json(`/v1/organizations/${org.id}/invitations/${b.id}`, { method: 'DELETE' })).status).toBe(
+      200,
+    );
     expect((await other.json('/v1/me/invitations')).body.invitations).toEqual([]);
     expect((await admin.json(`/v1/organizations/${org.id}/invitations`)).body.invitations).toEqual([]);
   });
@@ -133,7 +184,9 @@ describe('invitations', () => {
     const org = (await admin.json('/v1/organizations', { json: { name: 'Later Inc.' } })).body.organization;
     const invitee = new Browser(server);
     await invitee.signUp('late@example.com');
-    const invitation = (await admin.json(`/v1/organizations/${org.id}/invitations`, { json: { email: 'late@example.com' } })).body.invitation;
+    const invitation = (
+      await admin.json(`/v1/organizations/${org.id}/invitations`, { json: { email: 'late@example.com' } })
+    ).body.invitation;
     clock.advance(7 * 24 * 60 * 60 + 1);
     await invitee.signIn('late@example.com');
     expect((await invitee.json('/v1/me/invitations')).body.invitations).toEqual([]);
@@ -143,7 +196,11 @@ describe('invitations', () => {
   it('are rate limited per admin: not an account-existence oracle, not a spam cannon', async () => {
     const { admin, org } = await twoUsers();
     const statuses: number[] = [];
-    for (let i = 0; i < 22; i++) statuses.push((await admin.json(`/v1/organizations/${org.id}/invitations`, { json: { email: `probe${i}@example.com` } })).status);
+    for (let i = 0; i < 22; i++)
+      statuses.push(
+        (await admin.json(`/v1/organizations/${org.id}/invitations`, { json: { email: `probe${i}@example.com` } }))
+          .status,
+      );
     expect(statuses.slice(0, 20).every((s) => s === 201)).toBe(true);
     expect(statuses.slice(20)).toEqual([429, 429]);
   });

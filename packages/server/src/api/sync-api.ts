@@ -1,5 +1,18 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { AUTO_SYNC_COOKIE, ApiError, HANDSHAKE_PARAM, REDIRECT_URL_PARAM, SYNC_CODE_TTL, SYNC_NONCE_PARAM, SYNC_PARAM, SYNC_PATH, autoSyncCookie, validateRedirectUrl, withRedirectUrl, type RedirectUrlError } from '@orbital/core';
+import {
+  AUTO_SYNC_COOKIE,
+  ApiError,
+  HANDSHAKE_PARAM,
+  REDIRECT_URL_PARAM,
+  SYNC_CODE_TTL,
+  SYNC_NONCE_PARAM,
+  SYNC_PARAM,
+  SYNC_PATH,
+  autoSyncCookie,
+  validateRedirectUrl,
+  withRedirectUrl,
+  type RedirectUrlError,
+} from '@orbital/core';
 import { createHandshakePayload, readNonce } from '@orbital/core/server';
 import { spendAutoSync } from '../auto-sync-budget';
 import { assertSecretKey } from './backend-api';
@@ -29,20 +42,37 @@ export function syncRoutes(ctx: ServerContext): Array<['GET' | 'POST', string, R
       async (exchange) => {
         let target: URL;
         try {
-          target = validateRedirectUrl(exchange.url.searchParams.get(REDIRECT_URL_PARAM), { base: options.origin, allowedOrigins: options.allowedRedirectOrigins });
+          target = validateRedirectUrl(exchange.url.searchParams.get(REDIRECT_URL_PARAM), {
+            base: options.origin,
+            allowedOrigins: options.allowedRedirectOrigins,
+          });
         } catch (error) {
-          return errorPage(exchange, options, 400, 'This site is not allowed to sync with this auth server', `${(error as RedirectUrlError).message} (${(error as RedirectUrlError).code})`);
+          return errorPage(
+            exchange,
+            options,
+            400,
+            'This site is not allowed to sync with this auth server',
+            `${(error as RedirectUrlError).message} (${(error as RedirectUrlError).code})`,
+          );
         }
         const state = await loadClient(ctx, exchange);
         const auto = exchange.url.searchParams.get('auto') === '1';
         const nonce = readNonce(exchange.url);
         // Automatic syncs come back for more only when the satellite keeps no cookies: past the
         // budget they are answered "signed out" below, with no code (no write).
-        const budget = auto ? spendAutoSync(exchange.cookies[AUTO_SYNC_COOKIE], target.origin, options.now()) : { allowed: true, cookie: null };
-        if (budget.cookie !== null) exchange.setCookies.push(autoSyncCookie({ mode: options.mode, url: exchange.url }, budget.cookie));
+        const budget = auto
+          ? spendAutoSync(exchange.cookies[AUTO_SYNC_COOKIE], target.origin, options.now())
+          : { allowed: true, cookie: null };
+        if (budget.cookie !== null)
+          exchange.setCookies.push(autoSyncCookie({ mode: options.mode, url: exchange.url }, budget.cookie));
         if (state?.active && budget.allowed) {
           const code = randomBytes(32).toString('base64url');
-          await store.createSyncCode({ codeHash: hashCode(code), clientId: state.client.id, origin: target.origin, expiresAt: options.now() + SYNC_CODE_TTL });
+          await store.createSyncCode({
+            codeHash: hashCode(code),
+            clientId: state.client.id,
+            origin: target.origin,
+            expiresAt: options.now() + SYNC_CODE_TTL,
+          });
           target.searchParams.set(SYNC_PARAM, code);
           if (auto && nonce) target.searchParams.set(SYNC_NONCE_PARAM, nonce);
           return redirect(exchange, target.href);
@@ -50,14 +80,19 @@ export function syncRoutes(ctx: ServerContext): Array<['GET' | 'POST', string, R
         if (auto) {
           // "Signed out" is signed and bound to the satellite's nonce, like a handshake answer: a
           // link someone crafts cannot sign a satellite page out.
-          const payload = await createHandshakePayload({ sessionToken: null, clientUat: 0 }, { issuer: options.url, origin: target.origin, now: options.now(), nonce }, await ctx.keyring.signer());
+          const payload = await createHandshakePayload(
+            { sessionToken: null, clientUat: 0 },
+            { issuer: options.url, origin: target.origin, now: options.now(), nonce },
+            await ctx.keyring.signer(),
+          );
           target.searchParams.set(HANDSHAKE_PARAM, payload);
           return redirect(exchange, target.href);
         }
         // Sign in (or up) on the primary first; success comes back through this endpoint.
         const back = new URL(exchange.url.pathname, options.origin);
         back.searchParams.set(REDIRECT_URL_PARAM, target.href);
-        const page = exchange.url.searchParams.get('flow') === 'sign-up' ? options.pages.signUpUrl : options.pages.signInUrl;
+        const page =
+          exchange.url.searchParams.get('flow') === 'sign-up' ? options.pages.signUpUrl : options.pages.signInUrl;
         return redirect(exchange, withRedirectUrl(page, back.href));
       },
     ],
@@ -70,11 +105,27 @@ export function syncRoutes(ctx: ServerContext): Array<['GET' | 'POST', string, R
         const code = stringField(body, 'code', 128) ?? '';
         const origin = stringField(body, 'origin', 512) ?? '';
         const record = await store.consumeSyncCode(hashCode(code));
-        if (!record) throw new ApiError(400, 'sync_code_invalid', 'This sync code is unknown or was already used: sync again from a fresh sign-in link.');
-        if (record.expiresAt < options.now()) throw new ApiError(400, 'sync_code_expired', 'This sync code has expired: sync again from a fresh sign-in link.');
-        if (record.origin !== origin) throw new ApiError(400, 'sync_code_origin_mismatch', `This sync code was issued for ${record.origin}, not ${origin}.`);
+        if (!record)
+          throw new ApiError(
+            400,
+            'sync_code_invalid',
+            'This sync code is unknown or was already used: sync again from a fresh sign-in link.',
+          );
+        if (record.expiresAt < options.now())
+          throw new ApiError(
+            400,
+            'sync_code_expired',
+            'This sync code has expired: sync again from a fresh sign-in link.',
+          );
+        if (record.origin !== origin)
+          throw new ApiError(
+            400,
+            'sync_code_origin_mismatch',
+            `This sync code was issued for ${record.origin}, not ${origin}.`,
+          );
         const graph = await store.loadClientGraph({ clientId: record.clientId });
-        if (!graph) throw new ApiError(400, 'sync_code_invalid', 'The browser this code was issued to no longer exists.');
+        if (!graph)
+          throw new ApiError(400, 'sync_code_invalid', 'The browser this code was issued to no longer exists.');
         const { client } = graph;
         const state = await liveState(ctx, graph);
         const { token, hash } = newClientToken();

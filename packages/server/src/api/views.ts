@@ -34,7 +34,9 @@ export function organizationJson(organization: OrganizationRecord): Organization
 }
 
 /** An invitation as the API shows it: to admins of the organization, and to the invitee. */
-export function invitationJson(invitation: InvitationRecord & { organization?: OrganizationRecord }): Omit<InvitationResource, 'organization'> & Partial<Pick<InvitationResource, 'organization'>> {
+export function invitationJson(
+  invitation: InvitationRecord & { organization?: OrganizationRecord },
+): Omit<InvitationResource, 'organization'> & Partial<Pick<InvitationResource, 'organization'>> {
   return {
     object: 'invitation',
     id: invitation.id,

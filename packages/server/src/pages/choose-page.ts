@@ -19,7 +19,8 @@ export function choosePage(ctx: ServerContext): Array<['GET' | 'POST', string, R
       async (exchange) => {
         const state = await loadClient(ctx, exchange);
         const target = afterUrl(exchange, options);
-        if (!state || signInView({ url: exchange.url, sessionCount: state.sessions.length }) === 'form') return redirect(exchange, pageUrl('/sign-in', target, options), 302);
+        if (!state || signInView({ url: exchange.url, sessionCount: state.sessions.length }) === 'form')
+          return redirect(exchange, pageUrl('/sign-in', target, options), 302);
         const body = html`
           <h1>Choose an account</h1>
           <p class="lead">to continue to ${options.appName}</p>
@@ -65,7 +66,10 @@ export function choosePage(ctx: ServerContext): Array<['GET' | 'POST', string, R
         const state = await loadClient(ctx, exchange);
         if (!state) return redirect(exchange, pageUrl('/sign-in', target, options));
         const one = form.get('session_id');
-        const after = one && state.sessions.some((s) => s.session.id === one) ? await endSession(ctx, state, one) : await endAllSessions(ctx, state);
+        const after =
+          one && state.sessions.some((s) => s.session.id === one)
+            ? await endSession(ctx, state, one)
+            : await endAllSessions(ctx, state);
         writeClientCookies(ctx, exchange, after);
         // Other accounts remain: let the user pick one rather than guess.
         return redirect(exchange, pageUrl(after.sessions.length ? '/sign-in/choose' : '/sign-in', target, options));

@@ -4,7 +4,14 @@ import type { ResolvedOptions } from '../options';
 import { SafeHtml, html } from './html';
 import { STYLES } from './styles';
 
-export function page(exchange: Exchange, options: ResolvedOptions, title: string, body: SafeHtml, status = 200, wide = false): Response {
+export function page(
+  exchange: Exchange,
+  options: ResolvedOptions,
+  title: string,
+  body: SafeHtml,
+  status = 200,
+  wide = false,
+): Response {
   const document = html`<!doctype html>
 <html lang="en">
 <head>
@@ -22,7 +29,13 @@ export function page(exchange: Exchange, options: ResolvedOptions, title: string
   return htmlResponse(exchange, document.value, status);
 }
 
-export function errorPage(exchange: Exchange, options: ResolvedOptions, status: number, title: string, message: string): Response {
+export function errorPage(
+  exchange: Exchange,
+  options: ResolvedOptions,
+  status: number,
+  title: string,
+  message: string,
+): Response {
   return page(exchange, options, title, html`<h1>${title}</h1><p class="alert" role="alert">${message}</p>`, status);
 }
 
@@ -30,4 +43,3 @@ export function errorPage(exchange: Exchange, options: ResolvedOptions, status: 
 export function alert(message: string | null | undefined): SafeHtml {
   return html`${message ? html`<p class="alert" role="alert" id="form-error">${message}</p>` : ''}`;
 }
-

@@ -4,7 +4,18 @@ import { publicUser } from '../accounts';
 import { loadClient } from '../client-state';
 import type { ServerContext } from '../context';
 import { assertTrustedOrigin, readForm, redirect, type Exchange } from '../http';
-import { createOrganization, deleteOrganization, inviteMember, membershipOf, parseRole, pendingInvitations, removeMember, renameOrganization, revokeInvitation, setMemberRole } from '../organizations';
+import {
+  createOrganization,
+  deleteOrganization,
+  inviteMember,
+  membershipOf,
+  parseRole,
+  pendingInvitations,
+  removeMember,
+  renameOrganization,
+  revokeInvitation,
+  setMemberRole,
+} from '../organizations';
 import type { RouteHandler } from '../router';
 import { html } from './html';
 import { alert, page } from './layout';
@@ -17,9 +28,15 @@ export function organizationPages(ctx: ServerContext): Array<['GET' | 'POST', st
   async function activeUser(exchange: Exchange) {
     return (await loadClient(ctx, exchange))?.active?.user ?? null;
   }
-  const toSignIn = (exchange: Exchange) => redirect(exchange, pageUrl('/sign-in', `${options.url}${exchange.path}`, options), 302);
+  const toSignIn = (exchange: Exchange) =>
+    redirect(exchange, pageUrl('/sign-in', `${options.url}${exchange.path}`, options), 302);
 
-  function newForm(exchange: Exchange, target: string, error?: ApiError, values: { name?: string; slug?: string } = {}) {
+  function newForm(
+    exchange: Exchange,
+    target: string,
+    error?: ApiError,
+    values: { name?: string; slug?: string } = {},
+  ) {
     const body = html`
       <h1>Create an organization</h1>
       <p class="lead">You will be its admin.</p>
@@ -43,12 +60,24 @@ export function organizationPages(ctx: ServerContext): Array<['GET' | 'POST', st
     try {
       found = await membershipOf(ctx, user, slug);
     } catch (caught) {
-      if (caught instanceof ApiError) return page(exchange, options, 'Not found', html`<h1>Organization not found</h1><p class="alert" role="alert">${caught.message}</p>`, caught.status);
+      if (caught instanceof ApiError)
+        return page(
+          exchange,
+          options,
+          'Not found',
+          html`<h1>Organization not found</h1><p class="alert" role="alert">${caught.message}</p>`,
+          caught.status,
+        );
       throw caught;
     }
     const { organization, membership } = found;
     const isAdmin = membership.role === 'admin';
-    const members = await Promise.all((await store.listMembers(organization.id)).map(async (m) => ({ ...m, user: publicUser((await store.findUserById(m.userId))!) })));
+    const members = await Promise.all(
+      (await store.listMembers(organization.id)).map(async (m) => ({
+        ...m,
+        user: publicUser((await store.findUserById(m.userId))!),
+      })),
+    );
     const invitations = isAdmin ? await pendingInvitations(ctx, found) : [];
     const action = (path: string) => pageUrl(`/organizations/${organization.slug}${path}`, null, options);
     const notice = exchange.url.searchParams.get('notice');
@@ -57,36 +86,45 @@ export function organizationPages(ctx: ServerContext): Array<['GET' | 'POST', st
       <p class="lead">${organization.slug} · you are ${membership.role === 'admin' ? 'an admin' : 'a member'}</p>
       ${notice ? html`<p class="notice" role="status">Saved.</p>` : ''}
       ${alert(error?.message)}
-      ${isAdmin
-        ? html`<h2>Name</h2><form method="post" action="${action('/rename')}"><label for="name">Organization name</label><input id="name" name="name" type="text" value="${organization.name}" required><button type="submit" style="margin-top:1rem">Rename</button></form>`
-        : ''}
+      ${
+        isAdmin
+          ? html`<h2>Name</h2><form method="post" action="${action('/rename')}"><label for="name">Organization name</label><input id="name" name="name" type="text" value="${organization.name}" required><button type="submit" style="margin-top:1rem">Rename</button></form>`
+          : ''
+      }
       <h2>Members</h2>
       <table>
         <thead><tr><th scope="col">Member</th><th scope="col">Role</th><th scope="col"><span class="muted">Action</span></th></tr></thead>
         <tbody>${members.map(
-          (m) => html`<tr><td>${displayName(m.user)}<br><span class="muted">${m.user.email}</span></td><td>${m.role}</td><td>${
-            isAdmin
-              ? html`<form method="post" action="${action('/role')}"><input type="hidden" name="user_id" value="${m.userId}"><input type="hidden" name="role" value="${m.role === 'admin' ? 'member' : 'admin'}"><button class="link" type="submit">Make ${m.role === 'admin' ? 'member' : 'admin'}</button></form>
+          (m) =>
+            html`<tr><td>${displayName(m.user)}<br><span class="muted">${m.user.email}</span></td><td>${m.role}</td><td>${
+              isAdmin
+                ? html`<form method="post" action="${action('/role')}"><input type="hidden" name="user_id" value="${m.userId}"><input type="hidden" name="role" value="${m.role === 'admin' ? 'member' : 'admin'}"><button class="link" type="submit">Make ${m.role === 'admin' ? 'member' : 'admin'}</button></form>
                  ${m.userId === user.id ? '' : html`<form method="post" action="${action('/remove')}"><input type="hidden" name="user_id" value="${m.userId}"><button class="link danger" type="submit">Remove</button></form>`}`
-              : ''
-          }</td></tr>`,
+                : ''
+            }</td></tr>`,
         )}</tbody>
       </table>
-      ${isAdmin
-        ? html`<h2>Invite someone</h2>
+      ${
+        isAdmin
+          ? html`<h2>Invite someone</h2>
           <form method="post" action="${action('/invite')}">
             <label for="email">Email address</label><input id="email" name="email" type="email" required>
             <label for="role">Role</label><select id="role" name="role"><option value="member">Member</option><option value="admin">Admin</option></select>
             <button type="submit" style="margin-top:1rem">Send invitation</button>
           </form>
           <p class="muted">They join once they accept it, from their account page, after signing in or up with that address.</p>
-          ${invitations.length
-            ? html`<h2>Pending invitations</h2><ul>${invitations.map(
-                (i) => html`<li>${i.email} <span class="muted">(${i.role}, until ${new Date(i.expiresAt * 1000).toISOString().slice(0, 10)})</span>
+          ${
+            invitations.length
+              ? html`<h2>Pending invitations</h2><ul>${invitations.map(
+                  (
+                    i,
+                  ) => html`<li>${i.email} <span class="muted">(${i.role}, until ${new Date(i.expiresAt * 1000).toISOString().slice(0, 10)})</span>
                   <form method="post" action="${action('/invitations/revoke')}" style="display:inline"><input type="hidden" name="invitation_id" value="${i.id}"><button class="link danger" type="submit">Revoke</button></form></li>`,
-              )}</ul>`
-            : ''}`
-        : ''}
+                )}</ul>`
+              : ''
+          }`
+          : ''
+      }
       <h2>Leave</h2>
       <form method="post" action="${action('/remove')}"><input type="hidden" name="user_id" value="${user.id}"><button class="danger" type="submit">Leave ${organization.name}</button></form>
       ${isAdmin ? html`<h2>Delete</h2><form method="post" action="${action('/delete')}"><button class="danger" type="submit">Delete ${organization.name}</button></form>` : ''}`;
@@ -94,7 +132,14 @@ export function organizationPages(ctx: ServerContext): Array<['GET' | 'POST', st
   }
 
   /** A form action on an organization, back to its page with a notice or the error. */
-  const act = (run: (exchange: Exchange, form: URLSearchParams, found: Awaited<ReturnType<typeof membershipOf>>) => Promise<string | void>): RouteHandler =>
+  const act =
+    (
+      run: (
+        exchange: Exchange,
+        form: URLSearchParams,
+        found: Awaited<ReturnType<typeof membershipOf>>,
+      ) => Promise<string | void>,
+    ): RouteHandler =>
     async (exchange) => {
       assertTrustedOrigin(exchange, options);
       const user = await activeUser(exchange);
@@ -103,7 +148,10 @@ export function organizationPages(ctx: ServerContext): Array<['GET' | 'POST', st
       try {
         const found = await membershipOf(ctx, user, exchange.params.slug!);
         const next = await run(exchange, form, found);
-        return redirect(exchange, next ?? `${pageUrl(`/organizations/${found.organization.slug}`, null, options)}?notice=1`);
+        return redirect(
+          exchange,
+          next ?? `${pageUrl(`/organizations/${found.organization.slug}`, null, options)}?notice=1`,
+        );
       } catch (error) {
         if (!(error instanceof ApiError) || error.status >= 500) throw error;
         return profile(exchange, exchange.params.slug!, error);
@@ -114,7 +162,8 @@ export function organizationPages(ctx: ServerContext): Array<['GET' | 'POST', st
     [
       'GET',
       '/organizations/new',
-      async (exchange) => ((await activeUser(exchange)) ? newForm(exchange, afterUrl(exchange, options)) : toSignIn(exchange)),
+      async (exchange) =>
+        (await activeUser(exchange)) ? newForm(exchange, afterUrl(exchange, options)) : toSignIn(exchange),
     ],
     [
       'POST',
@@ -127,7 +176,9 @@ export function organizationPages(ctx: ServerContext): Array<['GET' | 'POST', st
         const values = { name: form.get('name') ?? '', slug: form.get('slug') ?? '' };
         try {
           const organization = await createOrganization(ctx, user, values);
-          const target = form.get(REDIRECT_URL_PARAM) ? afterUrl(exchange, options, form) : pageUrl(`/organizations/${organization.slug}`, null, options);
+          const target = form.get(REDIRECT_URL_PARAM)
+            ? afterUrl(exchange, options, form)
+            : pageUrl(`/organizations/${organization.slug}`, null, options);
           return redirect(exchange, await backToApp(ctx, exchange, target));
         } catch (error) {
           if (!(error instanceof ApiError) || error.status >= 500) throw error;
@@ -136,15 +187,14 @@ export function organizationPages(ctx: ServerContext): Array<['GET' | 'POST', st
       },
     ],
     ['GET', '/organizations/:slug', (exchange) => profile(exchange, exchange.params.slug!)],
-    [
-      'POST',
-      '/organizations/:slug/rename',
-      act((_, form, found) => renameOrganization(ctx, found, form.get('name'))),
-    ],
+    ['POST', '/organizations/:slug/rename', act((_, form, found) => renameOrganization(ctx, found, form.get('name')))],
     [
       'POST',
       '/organizations/:slug/invite',
-      act(async (_, form, found) => void (await inviteMember(ctx, found, form.get('email') ?? '', parseRole(form.get('role') ?? 'member')))),
+      act(
+        async (_, form, found) =>
+          void (await inviteMember(ctx, found, form.get('email') ?? '', parseRole(form.get('role') ?? 'member'))),
+      ),
     ],
     [
       'POST',

@@ -17,7 +17,14 @@ describe('hosted pages', () => {
     expect(page).toContain('name="redirect_url" value="http://localhost:3000/welcome"');
     expect(page).toMatch(/<label for="email">/);
 
-    const created = await browser.fetch('/sign-up', { form: { email: 'page@example.com', password: 'lighthouse tangerine 7', firstName: 'Page', redirect_url: 'http://localhost:3000/welcome' } });
+    const created = await browser.fetch('/sign-up', {
+      form: {
+        email: 'page@example.com',
+        password: 'lighthouse tangerine 7',
+        firstName: 'Page',
+        redirect_url: 'http://localhost:3000/welcome',
+      },
+    });
     expect(created.status).toBe(303);
     expect(created.headers.get('location')).toBe('http://localhost:3000/welcome');
 
@@ -29,28 +36,39 @@ describe('hosted pages', () => {
     const { server } = testServer();
     const browser = pagesBrowser(server);
     await browser.fetch('/sign-up', { form: { email: 'dup@example.com', password: 'lighthouse tangerine 7' } });
-    const again = await pagesBrowser(server).fetch('/sign-up', { form: { email: 'dup@example.com', password: 'lighthouse tangerine 7' } });
+    const again = await pagesBrowser(server).fetch('/sign-up', {
+      form: { email: 'dup@example.com', password: 'lighthouse tangerine 7' },
+    });
     expect(again.status).toBe(422);
     const html = await again.text();
     expect(html).toContain('role="alert"');
     expect(html).toContain('already exists');
     expect(html).toContain('value="dup@example.com"');
 
-    const wrong = await pagesBrowser(server).fetch('/sign-in', { form: { email: 'dup@example.com', password: 'nope nope nope' } });
+    const wrong = await pagesBrowser(server).fetch('/sign-in', {
+      form: { email: 'dup@example.com', password: 'nope nope nope' },
+    });
     expect(wrong.status).toBe(422);
     expect(await wrong.text()).toContain('Email or password is incorrect.');
   });
 
-  it.each(['https://evil.example.com/', '//evil.example.com', 'javascript:alert(1)', '/\\evil.example.com'])('drops an unsafe redirect_url (%s) for the profile page', async (target) => {
-    const { server } = testServer();
-    const response = await pagesBrowser(server).fetch('/sign-up', { form: { email: 'r@example.com', password: 'lighthouse tangerine 7', redirect_url: target } });
-    expect(response.headers.get('location')).toBe(`${AUTH}/user`);
-  });
+  it.each(['https://evil.example.com/', '//evil.example.com', 'javascript:alert(1)', '/\\evil.example.com'])(
+    'drops an unsafe redirect_url (%s) for the profile page',
+    async (target) => {
+      const { server } = testServer();
+      const response = await pagesBrowser(server).fetch('/sign-up', {
+        form: { email: 'r@example.com', password: 'lighthouse tangerine 7', redirect_url: target },
+      });
+      expect(response.headers.get('location')).toBe(`${AUTH}/user`);
+    },
+  );
 
   it('escapes what users type', async () => {
     const { server } = testServer();
     const browser = pagesBrowser(server);
-    await browser.fetch('/sign-up', { form: { email: 'x@example.com', password: 'lighthouse tangerine 7', firstName: '<script>alert(1)</script>' } });
+    await browser.fetch('/sign-up', {
+      form: { email: 'x@example.com', password: 'lighthouse tangerine 7', firstName: '<script>alert(1)</script>' },
+    });
     const html = await (await browser.fetch('/user')).text();
     expect(html).not.toContain('<script>alert(1)</script>');
     expect(html).toContain('&lt;script&gt;');
@@ -58,7 +76,9 @@ describe('hosted pages', () => {
 
   it('refuses a cross-site form post (CSRF)', async () => {
     const { server } = testServer();
-    const response = await new Browser(server, 'https://evil.example.com').fetch('/sign-in', { form: { email: 'a@example.com', password: 'whatever it is' } });
+    const response = await new Browser(server, 'https://evil.example.com').fetch('/sign-in', {
+      form: { email: 'a@example.com', password: 'whatever it is' },
+    });
     expect(response.status).toBe(403);
   });
 
@@ -73,7 +93,9 @@ describe('hosted pages', () => {
 
     const client = (await browser.json('/v1/client')).body.client;
     const [first] = client.sessions;
-    const chosen = await browser.fetch('/sign-in/choose', { form: { session_id: first.id, redirect_url: 'http://localhost:3000/app' } });
+    const chosen = await browser.fetch('/sign-in/choose', {
+      form: { session_id: first.id, redirect_url: 'http://localhost:3000/app' },
+    });
     expect(chosen.headers.get('location')).toBe('http://localhost:3000/app');
     expect((await browser.json('/v1/client')).body.client.lastActiveSessionId).toBe(first.id);
 

@@ -14,7 +14,13 @@ import { afterUrl, backToApp, pageUrl } from './target';
 export function signInPage(ctx: ServerContext): Array<['GET' | 'POST', string, RouteHandler]> {
   const { options } = ctx;
 
-  function render(exchange: Exchange, state: Awaited<ReturnType<typeof loadClient>>, target: string, error?: ApiError, email = '') {
+  function render(
+    exchange: Exchange,
+    state: Awaited<ReturnType<typeof loadClient>>,
+    target: string,
+    error?: ApiError,
+    email = '',
+  ) {
     const adding = Boolean(state?.sessions.length);
     const body = html`
       <h1>${adding ? 'Add an account' : 'Sign in'}</h1>
@@ -42,7 +48,8 @@ export function signInPage(ctx: ServerContext): Array<['GET' | 'POST', string, R
         // Already signed in and no room for another account: there is nothing to do here.
         if (state?.active && !options.multiSession) return redirect(exchange, target, 302);
         // Signed in already: pick an account first ("add account" there comes back to this form).
-        if (signInView({ url: exchange.url, sessionCount: state?.sessions.length ?? 0 }) === 'choose') return redirect(exchange, pageUrl('/sign-in/choose', target, options, exchange), 302);
+        if (signInView({ url: exchange.url, sessionCount: state?.sessions.length ?? 0 }) === 'choose')
+          return redirect(exchange, pageUrl('/sign-in/choose', target, options, exchange), 302);
         return render(exchange, state, target);
       },
     ],

@@ -45,7 +45,11 @@ export function signUpPage(ctx: ServerContext): Array<['GET' | 'POST', string, R
         assertTrustedOrigin(exchange, options);
         const form = await readForm(exchange.request);
         const target = afterUrl(exchange, options, form);
-        const values = { email: form.get('email') ?? '', firstName: form.get('firstName') ?? '', lastName: form.get('lastName') ?? '' };
+        const values = {
+          email: form.get('email') ?? '',
+          firstName: form.get('firstName') ?? '',
+          lastName: form.get('lastName') ?? '',
+        };
         try {
           const user = await signUp(ctx, { ...values, password: form.get('password') ?? '' }, exchange.ip);
           const state = await startSession(ctx, await signInClient(ctx, exchange), user);

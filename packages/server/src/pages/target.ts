@@ -1,4 +1,11 @@
-import { DEV_BROWSER_PARAM, REDIRECT_URL_PARAM, afterAuthUrl, isCrossSite, safeRedirectUrl, withDevBrowser } from '@orbital/core';
+import {
+  DEV_BROWSER_PARAM,
+  REDIRECT_URL_PARAM,
+  afterAuthUrl,
+  isCrossSite,
+  safeRedirectUrl,
+  withDevBrowser,
+} from '@orbital/core';
 import { loadClient } from '../client-state';
 import type { ServerContext } from '../context';
 import type { Exchange } from '../http';
@@ -20,7 +27,10 @@ export function afterUrl(exchange: Exchange, options: ResolvedOptions, form?: UR
   // The form carries the decision made when the page was shown; a development app that came with
   // its development-browser token goes straight back (it gets a token of its own on the way).
   const devApp = options.mode === 'development' && exchange.url.searchParams.has(DEV_BROWSER_PARAM);
-  const target = (fromForm ?? null) !== null || devApp ? safeRedirectUrl(raw, where)?.href : afterAuthUrl(raw, { ...where, cookieOrigin: options.origin, authServerUrl: options.url });
+  const target =
+    (fromForm ?? null) !== null || devApp
+      ? safeRedirectUrl(raw, where)?.href
+      : afterAuthUrl(raw, { ...where, cookieOrigin: options.origin, authServerUrl: options.url });
   return target ?? options.pages.userProfileUrl;
 }
 
@@ -47,7 +57,8 @@ export async function backToApp(ctx: ServerContext, exchange: Exchange, target: 
  */
 export function pageUrl(path: string, redirectUrl: string | null, options: ResolvedOptions, from?: Exchange): string {
   const url = new URL(`${options.url}${path}`);
-  if (redirectUrl && redirectUrl !== options.pages.userProfileUrl) url.searchParams.set(REDIRECT_URL_PARAM, redirectUrl);
+  if (redirectUrl && redirectUrl !== options.pages.userProfileUrl)
+    url.searchParams.set(REDIRECT_URL_PARAM, redirectUrl);
   const devApp = options.mode === 'development' ? from?.url.searchParams.get(DEV_BROWSER_PARAM) : null;
   if (devApp) url.searchParams.set(DEV_BROWSER_PARAM, devApp);
   return url.pathname + url.search;

@@ -27,7 +27,8 @@ export function userPage(ctx: ServerContext): Array<['GET' | 'POST', string, Rou
     const state = await loadClient(ctx, exchange);
     return state?.active ?? null;
   }
-  const toSignIn = (exchange: Exchange) => redirect(exchange, pageUrl('/sign-in', options.pages.userProfileUrl, options), 302);
+  const toSignIn = (exchange: Exchange) =>
+    redirect(exchange, pageUrl('/sign-in', options.pages.userProfileUrl, options), 302);
 
   async function render(exchange: Exchange, error?: ApiError) {
     const current = await active(exchange);
@@ -36,19 +37,24 @@ export function userPage(ctx: ServerContext): Array<['GET' | 'POST', string, Rou
     const sessions = await userSessions(ctx, current);
     const invitations = await invitationsFor(ctx, user);
     const notice = NOTICES[exchange.url.searchParams.get('notice') ?? ''];
-    const formatTime = (seconds: number) => new Date(seconds * 1000).toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
+    const formatTime = (seconds: number) =>
+      new Date(seconds * 1000).toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
     const body = html`
       <h1>${displayName(user)}</h1>
       <p class="lead">${user.email}</p>
       ${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}
       ${alert(error?.message)}
-      ${invitations.length
-        ? html`<h2>Invitations</h2><ul>${invitations.map(
-            (i) => html`<li><strong>${i.organization.name}</strong> invites you as ${i.role === 'admin' ? 'an admin' : 'a member'}.
+      ${
+        invitations.length
+          ? html`<h2>Invitations</h2><ul>${invitations.map(
+              (
+                i,
+              ) => html`<li><strong>${i.organization.name}</strong> invites you as ${i.role === 'admin' ? 'an admin' : 'a member'}.
               <form method="post" action="${pageUrl('/user/invitations/accept', null, options)}" style="display:inline"><input type="hidden" name="invitation_id" value="${i.id}"><button class="primary" type="submit">Accept</button></form>
               <form method="post" action="${pageUrl('/user/invitations/decline', null, options)}" style="display:inline"><input type="hidden" name="invitation_id" value="${i.id}"><button class="link" type="submit">Decline</button></form></li>`,
-          )}</ul>`
-        : ''}
+            )}</ul>`
+          : ''
+      }
       <h2>Profile</h2>
       <form method="post" action="${pageUrl('/user/profile', null, options)}">
         <div class="row">
@@ -70,7 +76,9 @@ export function userPage(ctx: ServerContext): Array<['GET' | 'POST', string, Rou
       <table>
         <thead><tr><th scope="col">Signed in</th><th scope="col">Last active</th><th scope="col"><span class="muted">Action</span></th></tr></thead>
         <tbody>${sessions.map(
-          (s) => html`<tr><td>${formatTime(s.createdAt)}${s.current ? html` <strong>(this session)</strong>` : s.sameBrowser ? ' (this browser)' : ''}</td><td>${formatTime(s.lastActiveAt)}</td>
+          (
+            s,
+          ) => html`<tr><td>${formatTime(s.createdAt)}${s.current ? html` <strong>(this session)</strong>` : s.sameBrowser ? ' (this browser)' : ''}</td><td>${formatTime(s.lastActiveAt)}</td>
             <td>${s.current ? '' : html`<form method="post" action="${pageUrl('/user/sessions/revoke', null, options)}"><input type="hidden" name="session_id" value="${s.id}"><button class="link danger" type="submit">Sign out</button></form>`}</td></tr>`,
         )}</tbody>
       </table>
@@ -83,7 +91,15 @@ export function userPage(ctx: ServerContext): Array<['GET' | 'POST', string, Rou
   }
 
   /** A form action on the active user's account, back to `/user` with a notice or the error. */
-  const action = (notice: string, run: (user: NonNullable<Awaited<ReturnType<typeof active>>>, form: URLSearchParams, exchange: Exchange) => Promise<unknown>): RouteHandler =>
+  const action =
+    (
+      notice: string,
+      run: (
+        user: NonNullable<Awaited<ReturnType<typeof active>>>,
+        form: URLSearchParams,
+        exchange: Exchange,
+      ) => Promise<unknown>,
+    ): RouteHandler =>
     async (exchange) => {
       assertTrustedOrigin(exchange, options);
       const current = await active(exchange);
@@ -100,17 +116,48 @@ export function userPage(ctx: ServerContext): Array<['GET' | 'POST', string, Rou
 
   return [
     ['GET', '/user', (exchange) => render(exchange)],
-    ['POST', '/user/profile', action('profile', (current, form) => updateProfile(ctx, current.user, { firstName: form.get('firstName') ?? '', lastName: form.get('lastName') ?? '' }))],
+    [
+      'POST',
+      '/user/profile',
+      action('profile', (current, form) =>
+        updateProfile(ctx, current.user, {
+          firstName: form.get('firstName') ?? '',
+          lastName: form.get('lastName') ?? '',
+        }),
+      ),
+    ],
     [
       'POST',
       '/user/password',
       action('password', async (current, form, exchange) => {
-        const user = await changePassword(ctx, current.user, form.get('currentPassword') ?? '', form.get('newPassword') ?? '', exchange.ip);
+        const user = await changePassword(
+          ctx,
+          current.user,
+          form.get('currentPassword') ?? '',
+          form.get('newPassword') ?? '',
+          exchange.ip,
+        );
         if (form.get('signOutOtherSessions')) await revokeOtherSessions(ctx, user, current.session.id);
       }),
     ],
-    ['POST', '/user/invitations/accept', action('accepted', (current, form) => answerInvitation(ctx, current.user, form.get('invitation_id') ?? '', 'accepted'))],
-    ['POST', '/user/invitations/decline', action('declined', (current, form) => answerInvitation(ctx, current.user, form.get('invitation_id') ?? '', 'declined'))],
-    ['POST', '/user/sessions/revoke', action('revoked', (current, form) => revokeSession(ctx, current.user, form.get('session_id') ?? ''))],
+    [
+      'POST',
+      '/user/invitations/accept',
+      action('accepted', (current, form) =>
+        answerInvitation(ctx, current.user, form.get('invitation_id') ?? '', 'accepted'),
+      ),
+    ],
+    [
+      'POST',
+      '/user/invitations/decline',
+      action('declined', (current, form) =>
+        answerInvitation(ctx, current.user, form.get('invitation_id') ?? '', 'declined'),
+      ),
+    ],
+    [
+      'POST',
+      '/user/sessions/revoke',
+      action('revoked', (current, form) => revokeSession(ctx, current.user, form.get('session_id') ?? '')),
+    ],
   ];
 }

@@ -1,5 +1,23 @@
 import { ApiError } from '@orbital/core';
-import { RETIRED_TOKEN_TTL, clientChanged, identifierTaken, slugTaken, type ClientChange, type ClientGraph, type ClientRecord, type InvitationRecord, type MembershipRecord, type NewUser, type OrganizationRecord, type SessionRecord, type SigningKeyRecord, type Store, type SyncCodeRecord, type UserPatch, type UserRecord } from './types';
+import {
+  RETIRED_TOKEN_TTL,
+  clientChanged,
+  identifierTaken,
+  slugTaken,
+  type ClientChange,
+  type ClientGraph,
+  type ClientRecord,
+  type InvitationRecord,
+  type MembershipRecord,
+  type NewUser,
+  type OrganizationRecord,
+  type SessionRecord,
+  type SigningKeyRecord,
+  type Store,
+  type SyncCodeRecord,
+  type UserPatch,
+  type UserRecord,
+} from './types';
 
 /** A Store in process memory: for unit tests and throwaway demos. Everything is lost on exit. */
 export function createMemoryStore(): Store {
@@ -16,7 +34,8 @@ export function createMemoryStore(): Store {
   const memberKey = (organizationId: string, userId: string) => `${organizationId} ${userId}`;
   const stopActingFor = (organizationId: string, userId?: string) => {
     for (const session of sessions.values()) {
-      if (session.activeOrganizationId === organizationId && (!userId || session.userId === userId)) session.activeOrganizationId = null;
+      if (session.activeOrganizationId === organizationId && (!userId || session.userId === userId))
+        session.activeOrganizationId = null;
     }
   };
   const copy = <T>(value: T | undefined): T | null => (value ? structuredClone(value) : null);
@@ -33,7 +52,16 @@ export function createMemoryStore(): Store {
     async createUser(input: NewUser) {
       const email = input.email.toLowerCase();
       if ([...users.values()].some((u) => u.email === email)) throw identifierTaken();
-      const user: UserRecord = { id: input.id, email, passwordHash: input.passwordHash, firstName: input.firstName, lastName: input.lastName, publicMetadata: {}, createdAt: input.now, updatedAt: input.now };
+      const user: UserRecord = {
+        id: input.id,
+        email,
+        passwordHash: input.passwordHash,
+        firstName: input.firstName,
+        lastName: input.lastName,
+        publicMetadata: {},
+        createdAt: input.now,
+        updatedAt: input.now,
+      };
       users.set(user.id, user);
       return structuredClone(user);
     },
@@ -46,7 +74,9 @@ export function createMemoryStore(): Store {
     async updateUser(id: string, patch: UserPatch, now: number) {
       const user = users.get(id);
       if (!user) throw new ApiError(404, 'not_found', 'User not found.');
-      Object.assign(user, Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)), { updatedAt: now });
+      Object.assign(user, Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)), {
+        updatedAt: now,
+      });
       return structuredClone(user);
     },
 
@@ -57,13 +87,20 @@ export function createMemoryStore(): Store {
     },
     async loadClientGraph(by) {
       const extra = 'tokenHash' in by ? extraTokens.get(by.tokenHash) : undefined;
-      const client = 'clientId' in by ? clients.get(by.clientId) : clients.get(extra?.clientId ?? '') ?? [...clients.values()].find((c) => c.tokenHash === by.tokenHash);
+      const client =
+        'clientId' in by
+          ? clients.get(by.clientId)
+          : (clients.get(extra?.clientId ?? '') ?? [...clients.values()].find((c) => c.tokenHash === by.tokenHash));
       if (!client) return null;
       const graph: ClientGraph = { client: structuredClone(client), tokenOrigin: extra?.origin ?? null, sessions: [] };
       for (const session of sessions.values()) {
         const user = users.get(session.userId);
         if (session.clientId !== client.id || session.status !== 'active' || !user) continue;
-        graph.sessions.push({ session: structuredClone(session), user: structuredClone(user), memberships: await store.listUserMemberships(user.id) });
+        graph.sessions.push({
+          session: structuredClone(session),
+          user: structuredClone(user),
+          memberships: await store.listUserMemberships(user.id),
+        });
       }
       return graph;
     },
@@ -80,8 +117,10 @@ export function createMemoryStore(): Store {
         extraTokens.set(newHash, { clientId, origin });
       }
       retiredTokens.set(oldHash, { clientId, retiredAt: now });
-      for (const [hash, token] of extraTokens) if (token.clientId === clientId && token.origin !== null && hash !== newHash) extraTokens.delete(hash);
-      for (const [hash, token] of retiredTokens) if (token.retiredAt < now - RETIRED_TOKEN_TTL) retiredTokens.delete(hash);
+      for (const [hash, token] of extraTokens)
+        if (token.clientId === clientId && token.origin !== null && hash !== newHash) extraTokens.delete(hash);
+      for (const [hash, token] of retiredTokens)
+        if (token.retiredAt < now - RETIRED_TOKEN_TTL) retiredTokens.delete(hash);
     },
     async findRetiredClientToken(tokenHash) {
       return copy(retiredTokens.get(tokenHash));
@@ -100,7 +139,16 @@ export function createMemoryStore(): Store {
       if (!clients.has(clientId)) throw new Error(`No client ${clientId}`);
       if (newUser) await store.createUser(newUser);
       if (replaces.length) await store.endSessions(replaces, 'ended', now);
-      const session: SessionRecord = { id, clientId, userId, status: 'active', activeOrganizationId: null, createdAt: now, lastActiveAt: now, endedAt: null };
+      const session: SessionRecord = {
+        id,
+        clientId,
+        userId,
+        status: 'active',
+        activeOrganizationId: null,
+        createdAt: now,
+        lastActiveAt: now,
+        endedAt: null,
+      };
       sessions.set(id, session);
       applyClient(change);
       return structuredClone(session);
@@ -109,7 +157,9 @@ export function createMemoryStore(): Store {
       return copy(sessions.get(id));
     },
     async listUserSessions(userId) {
-      return [...sessions.values()].filter((s) => s.userId === userId && s.status === 'active').map((s) => structuredClone(s));
+      return [...sessions.values()]
+        .filter((s) => s.userId === userId && s.status === 'active')
+        .map((s) => structuredClone(s));
     },
     async touchSession(id, now) {
       const session = sessions.get(id);
@@ -122,7 +172,8 @@ export function createMemoryStore(): Store {
         const session = sessions.get(id);
         if (session?.status === 'active') Object.assign(session, { status, endedAt: now });
         const client = session && clients.get(session.clientId);
-        if (client?.lastActiveSessionId === id) applyClient({ clientId: client.id, lastActiveSessionId: null, uat: now });
+        if (client?.lastActiveSessionId === id)
+          applyClient({ clientId: client.id, lastActiveSessionId: null, uat: now });
       }
     },
     async activateSession(change) {
@@ -139,7 +190,12 @@ export function createMemoryStore(): Store {
     async createOrganization(organization, creatorId) {
       if ([...organizations.values()].some((o) => o.slug === organization.slug)) throw slugTaken();
       organizations.set(organization.id, structuredClone(organization));
-      memberships.set(memberKey(organization.id, creatorId), { organizationId: organization.id, userId: creatorId, role: 'admin', createdAt: organization.createdAt });
+      memberships.set(memberKey(organization.id, creatorId), {
+        organizationId: organization.id,
+        userId: creatorId,
+        role: 'admin',
+        createdAt: organization.createdAt,
+      });
       return structuredClone(organization);
     },
     async findOrganization(id) {
@@ -158,7 +214,10 @@ export function createMemoryStore(): Store {
       stopActingFor(id);
     },
     async listMembers(organizationId) {
-      return [...memberships.values()].filter((m) => m.organizationId === organizationId).sort((a, b) => a.createdAt - b.createdAt).map((m) => structuredClone(m));
+      return [...memberships.values()]
+        .filter((m) => m.organizationId === organizationId)
+        .sort((a, b) => a.createdAt - b.createdAt)
+        .map((m) => structuredClone(m));
     },
     async listUserMemberships(userId) {
       return [...memberships.values()]
@@ -168,7 +227,10 @@ export function createMemoryStore(): Store {
     },
     async putMembership(membership) {
       const existing = memberships.get(memberKey(membership.organizationId, membership.userId));
-      memberships.set(memberKey(membership.organizationId, membership.userId), { ...membership, createdAt: existing?.createdAt ?? membership.createdAt });
+      memberships.set(memberKey(membership.organizationId, membership.userId), {
+        ...membership,
+        createdAt: existing?.createdAt ?? membership.createdAt,
+      });
     },
     async removeMembership(organizationId, userId) {
       memberships.delete(memberKey(organizationId, userId));
@@ -187,7 +249,13 @@ export function createMemoryStore(): Store {
     },
     async listPendingInvitations(by, now) {
       return [...invitations.values()]
-        .filter((i) => i.status === 'pending' && i.expiresAt > now && ('email' in by ? i.email === by.email : i.organizationId === by.organizationId) && organizations.has(i.organizationId))
+        .filter(
+          (i) =>
+            i.status === 'pending' &&
+            i.expiresAt > now &&
+            ('email' in by ? i.email === by.email : i.organizationId === by.organizationId) &&
+            organizations.has(i.organizationId),
+        )
         .sort((a, b) => a.createdAt - b.createdAt)
         .map((i) => ({ ...structuredClone(i), organization: structuredClone(organizations.get(i.organizationId)!) }));
     },
@@ -196,7 +264,12 @@ export function createMemoryStore(): Store {
       if (!invitation || invitation.status !== 'pending') return false;
       invitation.status = status;
       if (member && !memberships.has(memberKey(invitation.organizationId, member.userId))) {
-        memberships.set(memberKey(invitation.organizationId, member.userId), { organizationId: invitation.organizationId, userId: member.userId, role: invitation.role, createdAt: now });
+        memberships.set(memberKey(invitation.organizationId, member.userId), {
+          organizationId: invitation.organizationId,
+          userId: member.userId,
+          role: invitation.role,
+          createdAt: now,
+        });
       }
       return true;
     },
@@ -224,4 +297,3 @@ export function createMemoryStore(): Store {
   };
   return store;
 }
-

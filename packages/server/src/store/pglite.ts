@@ -12,7 +12,8 @@ export async function createPgliteStore(dataDir?: string): Promise<Store> {
   const db = await PGlite.create(dataDir);
   const client: SqlClient = {
     query: async (text, params) => (await db.query(text, params)).rows as never,
-    transaction: (fn) => db.transaction((tx) => fn({ query: async (text, params) => (await tx.query(text, params)).rows as never })),
+    transaction: (fn) =>
+      db.transaction((tx) => fn({ query: async (text, params) => (await tx.query(text, params)).rows as never })),
     close: () => db.close(),
   };
   const store = createSqlStore(client);

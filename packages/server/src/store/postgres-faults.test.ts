@@ -11,7 +11,9 @@ afterAll(() => database?.drop());
 async function terminateConnections(url: string) {
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
-  await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
+  await admin.query(
+    'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+  );
   await admin.end();
 }
 

@@ -18,7 +18,10 @@ describe.skipIf(!database)('PostgreSQL with several auth-server instances', () =
 
   beforeAll(async () => {
     // Two instances starting at once on a fresh database: one migrates, the other waits.
-    const [storeA, storeB] = await Promise.all([createPostgresStore({ connectionString: database!.url }), createPostgresStore({ connectionString: database!.url })]);
+    const [storeA, storeB] = await Promise.all([
+      createPostgresStore({ connectionString: database!.url }),
+      createPostgresStore({ connectionString: database!.url }),
+    ]);
     a = createOrbitalServer({ url: URL_BASE, allowedRedirectOrigins: [APP], store: storeA });
     b = createOrbitalServer({ url: URL_BASE, allowedRedirectOrigins: [APP], store: storeB });
   });
@@ -30,7 +33,9 @@ describe.skipIf(!database)('PostgreSQL with several auth-server instances', () =
   it('runs every migration exactly once when instances start together', async () => {
     const db = new pg.Client({ connectionString: database!.url });
     await db.connect();
-    const rows = (await db.query('SELECT version, count(*)::int AS n FROM orbital_migrations GROUP BY version ORDER BY version')).rows;
+    const rows = (
+      await db.query('SELECT version, count(*)::int AS n FROM orbital_migrations GROUP BY version ORDER BY version')
+    ).rows;
     await db.end();
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => r.n === 1)).toBe(true);
@@ -92,14 +97,21 @@ describe.skipIf(!database)('PostgreSQL with several auth-server instances', () =
     try {
       // One browser: an account that stays, and each trial a new one to switch to while B ends it.
       const jar = new Map<string, string>();
-      const kept = (await new Browser(a, APP, '10.5.0.1', jar).signUp(`switch.kept.${Date.now()}@example.com`)).body.sessionId as string;
+      const kept = (await new Browser(a, APP, '10.5.0.1', jar).signUp(`switch.kept.${Date.now()}@example.com`)).body
+        .sessionId as string;
       for (let trial = 0; trial < TRIALS; trial++) {
         const onA = new Browser(a, APP, `10.5.${trial}.2`, jar); // each trial its own sign-up limit
         const first = (await onA.signUp(`switch.${trial}.${Date.now()}@example.com`)).body.sessionId as string;
         await onA.fetch(`/v1/client/sessions/${kept}/touch`, { method: 'POST' }); // `first` waits in the chooser
         const onB = new Browser(b, APP, `10.5.${trial}.2`, jar);
-        await Promise.all([onA.fetch(`/v1/client/sessions/${first}/touch`, { method: 'POST' }), onB.fetch(`/v1/client/sessions/${first}/end`, { method: 'POST' })]);
-        const { rows } = await db.query(`SELECT s.status FROM orbital_clients c JOIN orbital_sessions s ON s.id = c.last_active_session_id WHERE s.id = $1`, [first]);
+        await Promise.all([
+          onA.fetch(`/v1/client/sessions/${first}/touch`, { method: 'POST' }),
+          onB.fetch(`/v1/client/sessions/${first}/end`, { method: 'POST' }),
+        ]);
+        const { rows } = await db.query(
+          `SELECT s.status FROM orbital_clients c JOIN orbital_sessions s ON s.id = c.last_active_session_id WHERE s.id = $1`,
+          [first],
+        );
         expect(rows.map((r) => r.status)).not.toContain('ended');
       }
     } finally {
@@ -112,10 +124,23 @@ describe.skipIf(!database)('PostgreSQL with several auth-server instances', () =
     const { body } = await browser.signUp(`key.${Date.now()}@example.com`);
     const other = new Browser(b);
     for (const [name, value] of browser.jar) other.jar.set(name, value);
-    const tokens = [(await browser.token(body.sessionId)).body.jwt as string, (await other.token(body.sessionId)).body.jwt as string];
-    for (const [token, jwksFrom] of [[tokens[0]!, b], [tokens[1]!, a]] as const) {
-      const options = { publishableKey: createPublishableKey(URL_BASE, 'development'), jwks: await jwksFrom.jwks(), authorizedParties: [APP] };
-      const state = await authenticateRequest(new Request(`${APP}/api`, { headers: { authorization: `Bearer ${token}` } }), options);
+    const tokens = [
+      (await browser.token(body.sessionId)).body.jwt as string,
+      (await other.token(body.sessionId)).body.jwt as string,
+    ];
+    for (const [token, jwksFrom] of [
+      [tokens[0]!, b],
+      [tokens[1]!, a],
+    ] as const) {
+      const options = {
+        publishableKey: createPublishableKey(URL_BASE, 'development'),
+        jwks: await jwksFrom.jwks(),
+        authorizedParties: [APP],
+      };
+      const state = await authenticateRequest(
+        new Request(`${APP}/api`, { headers: { authorization: `Bearer ${token}` } }),
+        options,
+      );
       expect(state).toMatchObject({ status: 'signed-in' });
     }
   });
@@ -124,7 +149,14 @@ describe.skipIf(!database)('PostgreSQL with several auth-server instances', () =
 describe.skipIf(!database)('prepared statements across a schema change', () => {
   it('keeps answering when another instance migrates the schema under a prepared SELECT *', async () => {
     const store = await createPostgresStore({ connectionString: database!.url, max: 1 });
-    const user = await store.createUser({ id: `user_${Date.now()}`, email: `schema.${Date.now()}@example.com`, passwordHash: 'h', firstName: null, lastName: null, now: 1 });
+    const user = await store.createUser({
+      id: `user_${Date.now()}`,
+      email: `schema.${Date.now()}@example.com`,
+      passwordHash: 'h',
+      firstName: null,
+      lastName: null,
+      now: 1,
+    });
     expect(await store.findUserById(user.id)).toMatchObject({ id: user.id });
     const other = new pg.Client({ connectionString: database!.url });
     await other.connect();
@@ -144,7 +176,11 @@ describe.skipIf(!database)('when PostgreSQL goes away', () => {
     const target = new URL(database!.url);
     proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
     target.host = `127.0.0.1:${proxy.port}`;
-    server = createOrbitalServer({ url: URL_BASE, allowedRedirectOrigins: [APP], store: await createPostgresStore({ connectionString: target.href }) });
+    server = createOrbitalServer({
+      url: URL_BASE,
+      allowedRedirectOrigins: [APP],
+      store: await createPostgresStore({ connectionString: target.href }),
+    });
   });
   afterAll(async () => {
     await server?.close();
@@ -164,7 +200,11 @@ describe.skipIf(!database)('when PostgreSQL goes away', () => {
     expect(refused.response.headers.getSetCookie()).toEqual([]); // no cookie for a client that was not stored
     const down = await health();
     expect(down.status).toBe(503);
-    expect(await down.json()).toMatchObject({ status: 'unavailable', store: 'unavailable', error: { code: 'store_unavailable' } });
+    expect(await down.json()).toMatchObject({
+      status: 'unavailable',
+      store: 'unavailable',
+      error: { code: 'store_unavailable' },
+    });
 
     await proxy.restore();
     await until(async () => (await health()).status === 200);

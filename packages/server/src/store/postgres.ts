@@ -50,7 +50,11 @@ export async function createPostgresClient(options: PostgresStoreOptions): Promi
     stallAfter,
     // A connection of its own: the pool's may all be stuck on the hung server.
     probe: async () => {
-      const probe = new pg.Client({ connectionString: options.connectionString, connectionTimeoutMillis: stallAfter, query_timeout: stallAfter });
+      const probe = new pg.Client({
+        connectionString: options.connectionString,
+        connectionTimeoutMillis: stallAfter,
+        query_timeout: stallAfter,
+      });
       probe.on('error', () => {});
       try {
         await probe.connect();
@@ -60,7 +64,12 @@ export async function createPostgresClient(options: PostgresStoreOptions): Promi
       }
     },
     unavailable: storeUnavailable,
-    onChange: (cause) => console.warn(cause ? `[orbital] PostgreSQL does not answer (${cause.message}): answering store_unavailable until it does` : '[orbital] PostgreSQL answers again'),
+    onChange: (cause) =>
+      console.warn(
+        cause
+          ? `[orbital] PostgreSQL does not answer (${cause.message}): answering store_unavailable until it does`
+          : '[orbital] PostgreSQL answers again',
+      ),
   });
   // Named statements: each connection parses and plans a query once, then only binds and runs it
   // (token refreshes ran ~60% faster in the bench). Transactions (and so migrations) stay unnamed.
@@ -87,7 +96,8 @@ export async function createPostgresClient(options: PostgresStoreOptions): Promi
   const client: SqlClient = {
     query,
     // Migrations wait for each other's lock as long as they must: only bounded work is guarded.
-    transaction: (fn, { unbounded = false } = {}) => (unbounded ? transaction(fn, true) : guard.run(() => transaction(fn, false))),
+    transaction: (fn, { unbounded = false } = {}) =>
+      unbounded ? transaction(fn, true) : guard.run(() => transaction(fn, false)),
     close: async () => {
       guard.close();
       await pool.end();
@@ -96,7 +106,8 @@ export async function createPostgresClient(options: PostgresStoreOptions): Promi
   async function transaction<T>(fn: (tx: SqlExecutor) => Promise<T>, unbounded: boolean): Promise<T> {
     const conn = await pool.connect();
     // node-postgres reads a per-query `query_timeout` (its types do not list it).
-    const run = (text: string, params?: unknown[]) => conn.query({ text, values: params, ...(unbounded && { query_timeout: 10 * 60_000 }) } as QueryConfig);
+    const run = (text: string, params?: unknown[]) =>
+      conn.query({ text, values: params, ...(unbounded && { query_timeout: 10 * 60_000 }) } as QueryConfig);
     // A connection that dies while checked out (a database restart between two statements)
     // emits 'error' on this client, which the pool no longer listens to: unhandled, it would
     // end the process. Remember it, fail this transaction, and discard the client.

@@ -1,16 +1,39 @@
 import { ApiError } from '@orbital/core';
 import { migrations } from './migrations';
 import type { SqlClient, SqlExecutor } from './sql-client';
-import { RETIRED_TOKEN_TTL, clientChanged, storeUnavailable, identifierTaken, slugTaken, type ClientChange, type ClientRecord, type InvitationRecord, type MembershipRecord, type NewUser, type OrganizationRecord, type SessionRecord, type SigningKeyRecord, type Store, type UserRecord } from './types';
+import {
+  RETIRED_TOKEN_TTL,
+  clientChanged,
+  storeUnavailable,
+  identifierTaken,
+  slugTaken,
+  type ClientChange,
+  type ClientRecord,
+  type InvitationRecord,
+  type MembershipRecord,
+  type NewUser,
+  type OrganizationRecord,
+  type SessionRecord,
+  type SigningKeyRecord,
+  type Store,
+  type UserRecord,
+} from './types';
 
 /** The SQL store: the same statements on embedded PGlite and on PostgreSQL. */
 export function createSqlStore(db: SqlClient): Store {
   const one = async <T>(rows: Promise<T[]>): Promise<T | null> => (await rows)[0] ?? null;
   const setClient = (tx: SqlExecutor, change: ClientChange) =>
-    tx.query('UPDATE orbital_clients SET last_active_session_id = $2, uat = $3 WHERE id = $1', [change.clientId, change.lastActiveSessionId, change.uat]);
+    tx.query('UPDATE orbital_clients SET last_active_session_id = $2, uat = $3 WHERE id = $1', [
+      change.clientId,
+      change.lastActiveSessionId,
+      change.uat,
+    ]);
 
   const endSessionsIn = async (tx: SqlExecutor, ids: readonly string[], status: string, now: number) => {
-    await tx.query(`UPDATE orbital_sessions SET status = $2, ended_at = $3 WHERE id = ANY($1::text[]) AND status = 'active'`, [ids, status, now]);
+    await tx.query(
+      `UPDATE orbital_sessions SET status = $2, ended_at = $3 WHERE id = ANY($1::text[]) AND status = 'active'`,
+      [ids, status, now],
+    );
     // A second statement, so a second snapshot: it sees a switch that committed while the first
     // waited for that switch's lock, and clears it.
     await tx.query(
@@ -22,17 +45,30 @@ export function createSqlStore(db: SqlClient): Store {
 
   const store: Store = {
     async migrate() {
-      await db.transaction(async (tx) => {
-        // Several instances may start at once: one migrates, the others wait and find nothing to do.
-        await tx.query(`SELECT pg_advisory_xact_lock(hashtext('orbital_migrations'))`);
-        await tx.query('CREATE TABLE IF NOT EXISTS orbital_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
-        const done = new Set((await tx.query<{ version: number }>('SELECT version FROM orbital_migrations')).map((r) => Number(r.version)));
-        for (const [index, sql] of migrations.entries()) {
-          if (done.has(index + 1)) continue;
-          for (const statement of sql.split(';').map((s) => s.trim()).filter(Boolean)) await tx.query(statement);
-          await tx.query('INSERT INTO orbital_migrations (version) VALUES ($1)', [index + 1]);
-        }
-      }, { unbounded: true });
+      await db.transaction(
+        async (tx) => {
+          // Several instances may start at once: one migrates, the others wait and find nothing to do.
+          await tx.query(`SELECT pg_advisory_xact_lock(hashtext('orbital_migrations'))`);
+          await tx.query(
+            'CREATE TABLE IF NOT EXISTS orbital_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+          );
+          const done = new Set(
+            (await tx.query<{ version: number }>('SELECT version FROM orbital_migrations')).map((r) =>
+              Number(r.version),
+            ),
+          );
+          for (const [index, sql] of migrations.entries()) {
+            if (done.has(index + 1)) continue;
+            for (const statement of sql
+              .split(';')
+              .map((s) => s.trim())
+              .filter(Boolean))
+              await tx.query(statement);
+            await tx.query('INSERT INTO orbital_migrations (version) VALUES ($1)', [index + 1]);
+          }
+        },
+        { unbounded: true },
+      );
     },
     async ping() {
       await db.query('SELECT 1');
@@ -58,7 +94,16 @@ export function createSqlStore(db: SqlClient): Store {
              public_metadata = COALESCE($7::jsonb, public_metadata),
              updated_at = $8
            WHERE id = $1 RETURNING *`,
-          [id, patch.firstName !== undefined, patch.firstName ?? null, patch.lastName !== undefined, patch.lastName ?? null, patch.passwordHash ?? null, patch.publicMetadata ? JSON.stringify(patch.publicMetadata) : null, now],
+          [
+            id,
+            patch.firstName !== undefined,
+            patch.firstName ?? null,
+            patch.lastName !== undefined,
+            patch.lastName ?? null,
+            patch.passwordHash ?? null,
+            patch.publicMetadata ? JSON.stringify(patch.publicMetadata) : null,
+            now,
+          ],
         ),
       );
       if (!row) throw new ApiError(404, 'not_found', 'User not found.');
@@ -66,7 +111,10 @@ export function createSqlStore(db: SqlClient): Store {
     },
 
     async createClient({ id, tokenHash, now }) {
-      const rows = await db.query('INSERT INTO orbital_clients (id, token_hash, created_at) VALUES ($1, $2, $3) RETURNING *', [id, tokenHash, now]);
+      const rows = await db.query(
+        'INSERT INTO orbital_clients (id, token_hash, created_at) VALUES ($1, $2, $3) RETURNING *',
+        [id, tokenHash, now],
+      );
       return toClient(rows[0]!);
     },
     async loadClientGraph(by) {
@@ -98,44 +146,82 @@ export function createSqlStore(db: SqlClient): Store {
         ),
       );
       if (!row) return null;
-      const sessions = json<Array<{ session: Row; user: Row; memberships: Array<{ membership: Row; organization: Row }> }>>(row.sessions);
+      const sessions = json<
+        Array<{ session: Row; user: Row; memberships: Array<{ membership: Row; organization: Row }> }>
+      >(row.sessions);
       return {
         client: toClient(json<Row>(row.client)),
         tokenOrigin: (row.token_origin as string | null) ?? null,
         sessions: sessions.map((entry) => ({
           session: toSession(entry.session),
           user: toUser(entry.user),
-          memberships: entry.memberships.map(({ membership, organization }) => ({ ...toMembership(membership), organization: toOrganization(organization) })),
+          memberships: entry.memberships.map(({ membership, organization }) => ({
+            ...toMembership(membership),
+            organization: toOrganization(organization),
+          })),
         })),
       };
     },
     async addClientToken(clientId, tokenHash, now, origin = null) {
-      await db.query('INSERT INTO orbital_client_tokens (token_hash, client_id, created_at, origin) VALUES ($1, $2, $3, $4)', [tokenHash, clientId, now, origin]);
+      await db.query(
+        'INSERT INTO orbital_client_tokens (token_hash, client_id, created_at, origin) VALUES ($1, $2, $3, $4)',
+        [tokenHash, clientId, now, origin],
+      );
     },
     replaceClientToken({ clientId, oldHash, newHash, origin, now }) {
       return db.transaction(async (tx) => {
-        const primary = await tx.query('UPDATE orbital_clients SET token_hash = $3 WHERE id = $1 AND token_hash = $2 RETURNING id', [clientId, oldHash, newHash]);
+        const primary = await tx.query(
+          'UPDATE orbital_clients SET token_hash = $3 WHERE id = $1 AND token_hash = $2 RETURNING id',
+          [clientId, oldHash, newHash],
+        );
         if (primary.length) {
-          await tx.query('INSERT INTO orbital_client_tokens (token_hash, client_id, created_at, retired_at) VALUES ($1, $2, $3, $3)', [oldHash, clientId, now]);
+          await tx.query(
+            'INSERT INTO orbital_client_tokens (token_hash, client_id, created_at, retired_at) VALUES ($1, $2, $3, $3)',
+            [oldHash, clientId, now],
+          );
         } else {
-          const extra = await tx.query('UPDATE orbital_client_tokens SET retired_at = $3 WHERE token_hash = $1 AND client_id = $2 AND retired_at IS NULL RETURNING token_hash', [oldHash, clientId, now]);
+          const extra = await tx.query(
+            'UPDATE orbital_client_tokens SET retired_at = $3 WHERE token_hash = $1 AND client_id = $2 AND retired_at IS NULL RETURNING token_hash',
+            [oldHash, clientId, now],
+          );
           if (!extra.length) throw clientChanged();
-          await tx.query('INSERT INTO orbital_client_tokens (token_hash, client_id, created_at, origin) VALUES ($1, $2, $3, $4)', [newHash, clientId, now, origin]);
+          await tx.query(
+            'INSERT INTO orbital_client_tokens (token_hash, client_id, created_at, origin) VALUES ($1, $2, $3, $4)',
+            [newHash, clientId, now, origin],
+          );
         }
-        await tx.query('DELETE FROM orbital_client_tokens WHERE client_id = $1 AND origin IS NOT NULL AND token_hash <> $2 AND retired_at IS NULL', [clientId, newHash]);
+        await tx.query(
+          'DELETE FROM orbital_client_tokens WHERE client_id = $1 AND origin IS NOT NULL AND token_hash <> $2 AND retired_at IS NULL',
+          [clientId, newHash],
+        );
         await tx.query('DELETE FROM orbital_client_tokens WHERE retired_at < $1', [now - RETIRED_TOKEN_TTL]);
       });
     },
     async findRetiredClientToken(tokenHash) {
-      const row = await one(db.query('SELECT client_id, retired_at FROM orbital_client_tokens WHERE token_hash = $1 AND retired_at IS NOT NULL', [tokenHash]));
+      const row = await one(
+        db.query(
+          'SELECT client_id, retired_at FROM orbital_client_tokens WHERE token_hash = $1 AND retired_at IS NOT NULL',
+          [tokenHash],
+        ),
+      );
       return row && { clientId: row.client_id as string, retiredAt: num(row.retired_at) };
     },
     async createSyncCode(code) {
-      await db.query('INSERT INTO orbital_sync_codes (code_hash, client_id, origin, expires_at) VALUES ($1, $2, $3, $4)', [code.codeHash, code.clientId, code.origin, code.expiresAt]);
+      await db.query(
+        'INSERT INTO orbital_sync_codes (code_hash, client_id, origin, expires_at) VALUES ($1, $2, $3, $4)',
+        [code.codeHash, code.clientId, code.origin, code.expiresAt],
+      );
     },
     async consumeSyncCode(codeHash) {
       const row = await one(db.query('DELETE FROM orbital_sync_codes WHERE code_hash = $1 RETURNING *', [codeHash]));
-      return row && { codeHash: row.code_hash as string, clientId: row.client_id as string, origin: row.origin as string, expiresAt: num(row.expires_at) };
+      return (
+        row && {
+          codeHash: row.code_hash as string,
+          clientId: row.client_id as string,
+          origin: row.origin as string,
+          expiresAt: num(row.expires_at),
+        }
+      );
     },
 
     createSession({ id, clientId, userId, now }, change, { newUser, replaces = [] } = {}) {
@@ -155,10 +241,18 @@ export function createSqlStore(db: SqlClient): Store {
       return row && toSession(row);
     },
     async listUserSessions(userId) {
-      return (await db.query(`SELECT * FROM orbital_sessions WHERE user_id = $1 AND status = 'active' ORDER BY created_at, id`, [userId])).map(toSession);
+      return (
+        await db.query(
+          `SELECT * FROM orbital_sessions WHERE user_id = $1 AND status = 'active' ORDER BY created_at, id`,
+          [userId],
+        )
+      ).map(toSession);
     },
     async touchSession(id, now) {
-      const rows = await db.query(`UPDATE orbital_sessions SET last_active_at = GREATEST(last_active_at, $2) WHERE id = $1 AND status = 'active' RETURNING id`, [id, now]);
+      const rows = await db.query(
+        `UPDATE orbital_sessions SET last_active_at = GREATEST(last_active_at, $2) WHERE id = $1 AND status = 'active' RETURNING id`,
+        [id, now],
+      );
       return rows.length === 1;
     },
     async endSessions(ids, status, now) {
@@ -182,8 +276,16 @@ export function createSqlStore(db: SqlClient): Store {
     async createOrganization(organization, creatorId) {
       try {
         await db.transaction(async (tx) => {
-          await tx.query('INSERT INTO orbital_organizations (id, name, slug, created_at) VALUES ($1, $2, $3, $4)', [organization.id, organization.name, organization.slug, organization.createdAt]);
-          await tx.query(`INSERT INTO orbital_memberships (organization_id, user_id, role, created_at) VALUES ($1, $2, 'admin', $3)`, [organization.id, creatorId, organization.createdAt]);
+          await tx.query('INSERT INTO orbital_organizations (id, name, slug, created_at) VALUES ($1, $2, $3, $4)', [
+            organization.id,
+            organization.name,
+            organization.slug,
+            organization.createdAt,
+          ]);
+          await tx.query(
+            `INSERT INTO orbital_memberships (organization_id, user_id, role, created_at) VALUES ($1, $2, 'admin', $3)`,
+            [organization.id, creatorId, organization.createdAt],
+          );
         });
       } catch (error) {
         if ((error as { code?: string }).code === '23505') throw slugTaken();
@@ -204,12 +306,18 @@ export function createSqlStore(db: SqlClient): Store {
     },
     deleteOrganization(id) {
       return db.transaction(async (tx) => {
-        await tx.query('UPDATE orbital_sessions SET active_organization_id = NULL WHERE active_organization_id = $1', [id]);
+        await tx.query('UPDATE orbital_sessions SET active_organization_id = NULL WHERE active_organization_id = $1', [
+          id,
+        ]);
         await tx.query('DELETE FROM orbital_organizations WHERE id = $1', [id]);
       });
     },
     async listMembers(organizationId) {
-      return (await db.query('SELECT * FROM orbital_memberships WHERE organization_id = $1 ORDER BY created_at, user_id', [organizationId])).map(toMembership);
+      return (
+        await db.query('SELECT * FROM orbital_memberships WHERE organization_id = $1 ORDER BY created_at, user_id', [
+          organizationId,
+        ])
+      ).map(toMembership);
     },
     async listUserMemberships(userId) {
       const rows = await db.query(
@@ -217,7 +325,15 @@ export function createSqlStore(db: SqlClient): Store {
          JOIN orbital_organizations o ON o.id = m.organization_id WHERE m.user_id = $1 ORDER BY m.created_at, o.id`,
         [userId],
       );
-      return rows.map((row) => ({ ...toMembership(row), organization: { id: row.organization_id as string, name: row.name as string, slug: row.slug as string, createdAt: num(row.organization_created_at) } }));
+      return rows.map((row) => ({
+        ...toMembership(row),
+        organization: {
+          id: row.organization_id as string,
+          name: row.name as string,
+          slug: row.slug as string,
+          createdAt: num(row.organization_created_at),
+        },
+      }));
     },
     async putMembership(m) {
       await db.query(
@@ -228,12 +344,21 @@ export function createSqlStore(db: SqlClient): Store {
     },
     removeMembership(organizationId, userId) {
       return db.transaction(async (tx) => {
-        await tx.query('DELETE FROM orbital_memberships WHERE organization_id = $1 AND user_id = $2', [organizationId, userId]);
-        await tx.query('UPDATE orbital_sessions SET active_organization_id = NULL WHERE active_organization_id = $1 AND user_id = $2', [organizationId, userId]);
+        await tx.query('DELETE FROM orbital_memberships WHERE organization_id = $1 AND user_id = $2', [
+          organizationId,
+          userId,
+        ]);
+        await tx.query(
+          'UPDATE orbital_sessions SET active_organization_id = NULL WHERE active_organization_id = $1 AND user_id = $2',
+          [organizationId, userId],
+        );
       });
     },
     async setSessionOrganization(sessionId, organizationId) {
-      await db.query('UPDATE orbital_sessions SET active_organization_id = $2 WHERE id = $1', [sessionId, organizationId]);
+      await db.query('UPDATE orbital_sessions SET active_organization_id = $2 WHERE id = $1', [
+        sessionId,
+        organizationId,
+      ]);
     },
 
     async createInvitation(i) {
@@ -254,11 +379,22 @@ export function createSqlStore(db: SqlClient): Store {
          WHERE ${column} = $1 AND i.status = 'pending' AND i.expires_at > $2 ORDER BY i.created_at, i.id`,
         [value, now],
       );
-      return rows.map((row) => ({ ...toInvitation(row), organization: { id: row.organization_id as string, name: row.name as string, slug: row.slug as string, createdAt: num(row.organization_created_at) } }));
+      return rows.map((row) => ({
+        ...toInvitation(row),
+        organization: {
+          id: row.organization_id as string,
+          name: row.name as string,
+          slug: row.slug as string,
+          createdAt: num(row.organization_created_at),
+        },
+      }));
     },
     closeInvitation(id, status, now, member) {
       return db.transaction(async (tx) => {
-        const closed = await tx.query("UPDATE orbital_invitations SET status = $2, closed_at = $3 WHERE id = $1 AND status = 'pending' RETURNING *", [id, status, now]);
+        const closed = await tx.query(
+          "UPDATE orbital_invitations SET status = $2, closed_at = $3 WHERE id = $1 AND status = 'pending' RETURNING *",
+          [id, status, now],
+        );
         if (!closed.length) return false;
         if (member) {
           const invitation = toInvitation(closed[0]!);
@@ -277,8 +413,14 @@ export function createSqlStore(db: SqlClient): Store {
     async createSigningKey(key, now) {
       try {
         await db.transaction(async (tx) => {
-          await tx.query("UPDATE orbital_signing_keys SET retired_at = $1 WHERE retired_at IS NULL AND private_jwk->>'alg' <> $2", [now, key.privateJwk.alg]);
-          await tx.query('INSERT INTO orbital_signing_keys (kid, private_jwk, public_jwk, created_at) VALUES ($1, $2::jsonb, $3::jsonb, $4)', [key.kid, JSON.stringify(key.privateJwk), JSON.stringify(key.publicJwk), key.createdAt]);
+          await tx.query(
+            "UPDATE orbital_signing_keys SET retired_at = $1 WHERE retired_at IS NULL AND private_jwk->>'alg' <> $2",
+            [now, key.privateJwk.alg],
+          );
+          await tx.query(
+            'INSERT INTO orbital_signing_keys (kid, private_jwk, public_jwk, created_at) VALUES ($1, $2::jsonb, $3::jsonb, $4)',
+            [key.kid, JSON.stringify(key.privateJwk), JSON.stringify(key.publicJwk), key.createdAt],
+          );
         });
         return true;
       } catch (error) {
@@ -287,17 +429,18 @@ export function createSqlStore(db: SqlClient): Store {
       }
     },
     async updateSigningKeyPrivate(kid, privateJwk) {
-      await db.query('UPDATE orbital_signing_keys SET private_jwk = $2::jsonb WHERE kid = $1', [kid, JSON.stringify(privateJwk)]);
+      await db.query('UPDATE orbital_signing_keys SET private_jwk = $2::jsonb WHERE kid = $1', [
+        kid,
+        JSON.stringify(privateJwk),
+      ]);
     },
     rotateSigningKey(key, now) {
       return db.transaction(async (tx) => {
         await tx.query('UPDATE orbital_signing_keys SET retired_at = $1 WHERE retired_at IS NULL', [now]);
-        await tx.query('INSERT INTO orbital_signing_keys (kid, private_jwk, public_jwk, created_at) VALUES ($1, $2::jsonb, $3::jsonb, $4)', [
-          key.kid,
-          JSON.stringify(key.privateJwk),
-          JSON.stringify(key.publicJwk),
-          key.createdAt,
-        ]);
+        await tx.query(
+          'INSERT INTO orbital_signing_keys (kid, private_jwk, public_jwk, created_at) VALUES ($1, $2::jsonb, $3::jsonb, $4)',
+          [key.kid, JSON.stringify(key.privateJwk), JSON.stringify(key.publicJwk), key.createdAt],
+        );
       });
     },
     async deleteSigningKeys(kids) {
@@ -326,7 +469,13 @@ function toUser(row: Row): UserRecord {
 }
 
 function toClient(row: Row): ClientRecord {
-  return { id: row.id as string, tokenHash: row.token_hash as string, lastActiveSessionId: (row.last_active_session_id as string | null) ?? null, uat: num(row.uat), createdAt: num(row.created_at) };
+  return {
+    id: row.id as string,
+    tokenHash: row.token_hash as string,
+    lastActiveSessionId: (row.last_active_session_id as string | null) ?? null,
+    uat: num(row.uat),
+    createdAt: num(row.created_at),
+  };
 }
 
 function toSession(row: Row): SessionRecord {
@@ -347,7 +496,12 @@ function toOrganization(row: Row): OrganizationRecord {
 }
 
 function toMembership(row: Row): MembershipRecord {
-  return { organizationId: row.organization_id as string, userId: row.user_id as string, role: row.role as MembershipRecord['role'], createdAt: num(row.created_at) };
+  return {
+    organizationId: row.organization_id as string,
+    userId: row.user_id as string,
+    role: row.role as MembershipRecord['role'],
+    createdAt: num(row.created_at),
+  };
 }
 
 async function insertUser(db: SqlExecutor, user: NewUser): Promise<UserRecord> {
@@ -378,10 +532,29 @@ function toInvitation(row: Row): InvitationRecord {
 }
 
 function toKey(row: Row): SigningKeyRecord {
-  return { kid: row.kid as string, privateJwk: json(row.private_jwk), publicJwk: json(row.public_jwk), createdAt: num(row.created_at), retiredAt: numOrNull(row.retired_at) };
+  return {
+    kid: row.kid as string,
+    privateJwk: json(row.private_jwk),
+    publicJwk: json(row.public_jwk),
+    createdAt: num(row.created_at),
+    retiredAt: numOrNull(row.retired_at),
+  };
 }
 
-const UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+const UNAVAILABLE = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08006',
+]);
 
 /** A database that went away becomes a 503 `store_unavailable` with a retry hint, never a crash. */
 function withUnavailableErrors(store: Store): Store {

@@ -39,7 +39,11 @@ export interface SessionRecord {
 export interface SigningKeyRecord {
   kid: string;
   /** The private key, or (with key encryption on) that key sealed: `kid` and `alg` stay readable. */
-  privateJwk: JsonWebKey & { kid: string; alg: PublicJwk['alg']; sealed?: { kek: string; iv: string; data: string; tag: string } };
+  privateJwk: JsonWebKey & {
+    kid: string;
+    alg: PublicJwk['alg'];
+    sealed?: { kek: string; iv: string; data: string; tag: string };
+  };
   publicJwk: PublicJwk;
   createdAt: number;
   /** When a newer key took over; the key stays published until its last tokens expired. */
@@ -152,7 +156,13 @@ export interface Store {
    * Fresh credentials at sign-in, atomically: the presented token stops working, a new one (bound
    * to `origin`, or not) takes its place, and every development-browser token of the client goes.
    */
-  replaceClientToken(change: { clientId: string; oldHash: string; newHash: string; origin: string | null; now: number }): Promise<void>;
+  replaceClientToken(change: {
+    clientId: string;
+    oldHash: string;
+    newHash: string;
+    origin: string | null;
+    now: number;
+  }): Promise<void>;
   /**
    * A token retired by `replaceClientToken` in the last minute: a second tab that signed in with
    * it at the same moment is told to retry with the new cookie, not given a client of its own.
@@ -172,7 +182,11 @@ export interface Store {
    * Creates a session and makes it its client's active one, in one transaction with the user it
    * signs up (`newUser`) and the end of the sessions it replaces (`replaces`, as `ended`).
    */
-  createSession(session: { id: string; clientId: string; userId: string; now: number }, client: ClientChange, with_?: { newUser?: NewUser | undefined; replaces?: readonly string[] }): Promise<SessionRecord>;
+  createSession(
+    session: { id: string; clientId: string; userId: string; now: number },
+    client: ClientChange,
+    with_?: { newUser?: NewUser | undefined; replaces?: readonly string[] },
+  ): Promise<SessionRecord>;
   findSession(id: string): Promise<SessionRecord | null>;
   /** Active sessions of a user across all clients. */
   listUserSessions(userId: string): Promise<SessionRecord[]>;
@@ -212,12 +226,20 @@ export interface Store {
   createInvitation(invitation: InvitationRecord): Promise<void>;
   findInvitation(id: string): Promise<InvitationRecord | null>;
   /** Pending, unexpired invitations: of an organization, or for an email address. */
-  listPendingInvitations(by: { organizationId: string } | { email: string }, now: number): Promise<Array<InvitationRecord & { organization: OrganizationRecord }>>;
+  listPendingInvitations(
+    by: { organizationId: string } | { email: string },
+    now: number,
+  ): Promise<Array<InvitationRecord & { organization: OrganizationRecord }>>;
   /**
    * Ends a pending invitation; accepting also adds the membership, atomically (an existing
    * membership keeps its role). False when it was no longer pending.
    */
-  closeInvitation(id: string, status: Exclude<InvitationStatus, 'pending'>, now: number, member?: { userId: string }): Promise<boolean>;
+  closeInvitation(
+    id: string,
+    status: Exclude<InvitationStatus, 'pending'>,
+    now: number,
+    member?: { userId: string },
+  ): Promise<boolean>;
 
   listSigningKeys(): Promise<SigningKeyRecord[]>;
   /**
@@ -238,12 +260,21 @@ export const RETIRED_TOKEN_TTL = 60;
 
 /** The database does not answer (down, restarting, hung): the caller may retry. */
 export function storeUnavailable(cause: unknown): ApiError {
-  return new ApiError(503, 'store_unavailable', 'The auth server cannot reach its database right now. Retry in a few seconds.', { cause, retryAfter: 5 });
+  return new ApiError(
+    503,
+    'store_unavailable',
+    'The auth server cannot reach its database right now. Retry in a few seconds.',
+    { cause, retryAfter: 5 },
+  );
 }
 
 /** Another tab of the same browser signed in at the same moment and got the new token first. */
 export function clientChanged(): ApiError {
-  return new ApiError(409, 'client_changed', 'This browser signed in from another tab at the same moment. Try again: it will use the new session.');
+  return new ApiError(
+    409,
+    'client_changed',
+    'This browser signed in from another tab at the same moment. Try again: it will use the new session.',
+  );
 }
 
 export function slugTaken(): ApiError {
@@ -251,5 +282,9 @@ export function slugTaken(): ApiError {
 }
 
 export function identifierTaken(): ApiError {
-  return new ApiError(422, 'identifier_taken', 'An account with this email already exists. Sign in instead, or use another email.');
+  return new ApiError(
+    422,
+    'identifier_taken',
+    'An account with this email already exists. Sign in instead, or use another email.',
+  );
 }

@@ -6,7 +6,11 @@ const MISSING = 'add orbitalMiddleware() to requestMiddleware in src/start.ts (a
 
 /** The auth in a request context `orbitalMiddleware` made; `middleware_missing` without one. */
 export function authOf(context: OrbitalRequestContext | undefined): Auth {
-  if (!context) throw new OrbitalError('middleware_missing', `getAuth() was called on a request orbitalMiddleware() did not see: ${MISSING}.`);
+  if (!context)
+    throw new OrbitalError(
+      'middleware_missing',
+      `getAuth() was called on a request orbitalMiddleware() did not see: ${MISSING}.`,
+    );
   return context.auth;
 }
 

@@ -5,7 +5,13 @@ import { requireSignIn } from '../require-sign-in';
 import { signedInAuthOf } from './auth';
 import { orbitalMiddleware } from './middleware';
 
-type ServerFn = (options: { request: Request; pathname: string; context: object; next: (options?: { context?: object }) => Promise<unknown>; handlerType: 'router' }) => Promise<unknown>;
+type ServerFn = (options: {
+  request: Request;
+  pathname: string;
+  context: object;
+  next: (options?: { context?: object }) => Promise<unknown>;
+  handlerType: 'router';
+}) => Promise<unknown>;
 
 /**
  * Start in-process: Orbital's request middleware, then one route that reads the context it set —

@@ -22,12 +22,24 @@ export function orbitalMiddleware(overrides: Partial<OrbitalOptions> = {}) {
     if (result.action === 'pass-through') return next();
     if (result.action === 'respond') return result.response;
     const { state } = result;
-    const context: OrbitalRequestContext = { auth: state.auth, url: state.url, options: pipeline.options, diagnostic: diagnosticOf(state) };
+    const context: OrbitalRequestContext = {
+      auth: state.auth,
+      url: state.url,
+      options: pipeline.options,
+      diagnostic: diagnosticOf(state),
+    };
     const handled = await next({ context: { [CONTEXT_KEY]: context } });
     const cookies = state.headers.getSetCookie();
     if (cookies.length === 0) return handled;
     const headers = new Headers(handled.response.headers);
     for (const cookie of cookies) headers.append('set-cookie', cookie);
-    return { ...handled, response: new Response(handled.response.body, { status: handled.response.status, statusText: handled.response.statusText, headers }) };
+    return {
+      ...handled,
+      response: new Response(handled.response.body, {
+        status: handled.response.status,
+        statusText: handled.response.statusText,
+        headers,
+      }),
+    };
   });
 }

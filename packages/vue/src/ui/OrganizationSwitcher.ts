@@ -35,16 +35,57 @@ export const OrganizationSwitcher = defineComponent({
       if (!isLoaded || !session) return null;
       return h('div', { class: 'orb-userbutton', ref: root }, [
         styles(),
-        h('button', { class: 'orb-btn', type: 'button', 'aria-haspopup': 'menu', 'aria-expanded': open.value, 'aria-controls': menuId, onClick: () => (open.value = !open.value) }, organization ? organization.name : labels.personalAccount),
+        h(
+          'button',
+          {
+            class: 'orb-btn',
+            type: 'button',
+            'aria-haspopup': 'menu',
+            'aria-expanded': open.value,
+            'aria-controls': menuId,
+            onClick: () => (open.value = !open.value),
+          },
+          organization ? organization.name : labels.personalAccount,
+        ),
         open.value &&
-          h('div', { class: 'orb-menu', role: 'menu', id: menuId, 'aria-label': labels.organizationMenu, style: menuStyle.value }, [
-            h('button', { role: 'menuitem', type: 'button', onClick: choose(null) }, labels.personalAccount),
-            ...session.memberships.map((m) => h('button', { key: m.organization.id, role: 'menuitem', type: 'button', onClick: choose(m.organization.id) }, [`${m.organization.name} `, h('small', `(${m.role})`)])),
-            ...invitations.value.map((i) => h('button', { key: i.id, role: 'menuitem', type: 'button', onClick: join(i.id) }, [`${labels.join} ${i.organization.name} `, h('small', `(${i.role})`)])),
-            h('hr'),
-            organization && h('button', { role: 'menuitem', type: 'button', onClick: () => void orbital.redirectToOrganizationProfile() }, labels.manageOrganization),
-            h('button', { role: 'menuitem', type: 'button', onClick: () => void orbital.redirectToCreateOrganization() }, labels.createOrganization),
-          ]),
+          h(
+            'div',
+            {
+              class: 'orb-menu',
+              role: 'menu',
+              id: menuId,
+              'aria-label': labels.organizationMenu,
+              style: menuStyle.value,
+            },
+            [
+              h('button', { role: 'menuitem', type: 'button', onClick: choose(null) }, labels.personalAccount),
+              ...session.memberships.map((m) =>
+                h(
+                  'button',
+                  { key: m.organization.id, role: 'menuitem', type: 'button', onClick: choose(m.organization.id) },
+                  [`${m.organization.name} `, h('small', `(${m.role})`)],
+                ),
+              ),
+              ...invitations.value.map((i) =>
+                h('button', { key: i.id, role: 'menuitem', type: 'button', onClick: join(i.id) }, [
+                  `${labels.join} ${i.organization.name} `,
+                  h('small', `(${i.role})`),
+                ]),
+              ),
+              h('hr'),
+              organization &&
+                h(
+                  'button',
+                  { role: 'menuitem', type: 'button', onClick: () => void orbital.redirectToOrganizationProfile() },
+                  labels.manageOrganization,
+                ),
+              h(
+                'button',
+                { role: 'menuitem', type: 'button', onClick: () => void orbital.redirectToCreateOrganization() },
+                labels.createOrganization,
+              ),
+            ],
+          ),
       ]);
     };
   },

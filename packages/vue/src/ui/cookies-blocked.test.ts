@@ -18,11 +18,17 @@ it('the sign-in and sign-up forms tell a person whose browser blocks cookies wha
   vi.spyOn(navigator, 'cookieEnabled', 'get').mockReturnValue(false);
   for (const form of [SignIn, SignUp]) {
     const container = document.body.appendChild(document.createElement('div'));
-    createApp(defineComponent({ setup: () => () => h(form) })).use(orbital, { publishableKey }).mount(container);
+    createApp(defineComponent({ setup: () => () => h(form) }))
+      .use(orbital, { publishableKey })
+      .mount(container);
     await nextTick();
     const sent = fetch.mock.calls.length;
     container.querySelector('form')!.requestSubmit();
-    await vi.waitFor(() => expect(container.querySelector('[role="alert"]')?.textContent).toContain('Your browser blocks cookies for this site'));
+    await vi.waitFor(() =>
+      expect(container.querySelector('[role="alert"]')?.textContent).toContain(
+        'Your browser blocks cookies for this site',
+      ),
+    );
     expect(fetch.mock.calls.length).toBe(sent);
   }
 });

@@ -12,7 +12,10 @@ import './context';
 export function getAuth(event: H3Event): Auth {
   const auth = event.context.auth;
   if (!auth) {
-    throw new OrbitalError('middleware_missing', `getAuth() found no auth for ${event.path}: add '@orbital/nuxt' to modules in nuxt.config (its server middleware skips the auth server's own path and build assets).`);
+    throw new OrbitalError(
+      'middleware_missing',
+      `getAuth() found no auth for ${event.path}: add '@orbital/nuxt' to modules in nuxt.config (its server middleware skips the auth server's own path and build assets).`,
+    );
   }
   return auth;
 }
@@ -21,7 +24,12 @@ export function getAuth(event: H3Event): Auth {
 export function requireAuth(event: H3Event): SignedInAuth {
   const auth = getAuth(event);
   if (!auth.isSignedIn) {
-    throw createError({ statusCode: 401, statusMessage: 'Unauthorized', message: 'Sign in to use this endpoint.', data: { error: { code: 'unauthorized', message: 'Sign in to use this endpoint.' } } });
+    throw createError({
+      statusCode: 401,
+      statusMessage: 'Unauthorized',
+      message: 'Sign in to use this endpoint.',
+      data: { error: { code: 'unauthorized', message: 'Sign in to use this endpoint.' } },
+    });
   }
   return auth;
 }

@@ -12,7 +12,10 @@ declare module 'h3' {
   }
 }
 
-export function setOrbitalContext(event: H3Event, value: { auth: Auth; url: string; options: OrbitalOptions; diagnostic: ServerDiagnostic | null }): void {
+export function setOrbitalContext(
+  event: H3Event,
+  value: { auth: Auth; url: string; options: OrbitalOptions; diagnostic: ServerDiagnostic | null },
+): void {
   event.context.auth = value.auth;
   event.context.orbital = { url: value.url, options: value.options, diagnostic: value.diagnostic };
 }

@@ -33,6 +33,11 @@ export function createAuthEventHandler(configure: (event: H3Event) => NuxtAuthCo
     for (const cookie of setCookies) appendResponseHeader(event, 'set-cookie', cookie);
     // SSR's own requests (useFetch) forward this request's cookies: let them carry the ones just set.
     if (setCookies.length) event.node.req.headers.cookie = cookieHeaderAfter(event.node.req.headers.cookie, setCookies);
-    setOrbitalContext(event, { auth: state.auth, url: state.url, options: pipeline.options, diagnostic: diagnosticOf(state) });
+    setOrbitalContext(event, {
+      auth: state.auth,
+      url: state.url,
+      options: pipeline.options,
+      diagnostic: diagnosticOf(state),
+    });
   });
 }

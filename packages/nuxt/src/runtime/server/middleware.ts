@@ -6,5 +6,8 @@ import { createAuthEventHandler } from './event-handler';
 /** Orbital's Nitro middleware, configured from the runtime config (then `ORBITAL_*` env vars). */
 export default createAuthEventHandler((event) => {
   const config = useRuntimeConfig(event);
-  return { options: () => orbitalOptions(config.public.orbital, config.orbital), assets: config.app.buildAssetsDir ?? '/_nuxt/' };
+  return {
+    options: () => orbitalOptions(config.public.orbital, config.orbital),
+    assets: config.app.buildAssetsDir ?? '/_nuxt/',
+  };
 });
