@@ -75,7 +75,8 @@ export const tanstackStartDemo: Demo = {
   dev: (port, env, dir = appDir('@orbital/demo-tanstack-start')) =>
     start(process.execPath, [frameworkBin(dir, 'vite'), 'dev', '--port', String(port), '--strictPort'], {
       cwd: dir,
-      ready: /Local:/,
+      // Vite prints its URLs only outside CI; "ready in" always.
+      ready: /ready in|Local:/,
       env: { PORT: String(port), ...env },
     }),
 };
