@@ -1,4 +1,4 @@
-import { REDIRECT_URL_PARAM, addAccountUrl, chooseUrl, hostedPageUrls, withRedirectUrl } from '../account-urls';
+import { withRedirectUrl } from '../account-urls';
 import {
   clientUatCookie,
   cookieNames,
@@ -13,7 +13,6 @@ import { isCrossSite, withDevBrowser } from '../dev-browser';
 import { ApiError, OrbitalError } from '../errors';
 import { parsePublishableKey, type InstanceMode } from '../keys';
 import type { OrbitalOptions } from '../options';
-import { afterAuthUrl, buildSyncUrl } from '../satellite-sync';
 import { DEV_BROWSER_PARAM, hasTransientParams, stripTransientParams } from '../transient-params';
 import { createAuthApi, type AuthApi, type SignUpFields } from './auth-api';
 import {
@@ -26,6 +25,7 @@ import {
 import { createTokenManager, type TokenManager } from './token-manager';
 import type { ServerDiagnostic } from './auth-state';
 import { showServerDiagnostic } from './server-diagnostic';
+import * as urls from './urls';
 
 /** Options for {@link Orbital.load}: everything in `OrbitalOptions` a browser may know, plus a router. */
 export interface OrbitalLoadOptions extends Omit<Partial<OrbitalOptions>, 'publishableKey' | 'secretKey' | 'jwtKey'> {
@@ -248,48 +248,36 @@ export class Orbital {
     this.setClient(client, true);
     await this.syncToken();
     if (!wasActive) return;
-    if (this.state.sessions.length) {
-      await this.navigate(
-        params.redirectUrl ??
-          this.options.afterMultiSessionSingleSignOutUrl ??
-          chooseUrl(this.urls().signInUrl, this.currentUrl()),
-      );
-    } else {
-      await this.navigate(params.redirectUrl ?? this.options.afterSignOutUrl ?? '/');
-    }
+    const next = this.state.sessions.length
+      ? urls.afterSignOutOfOneUrl(this.urlContext())
+      : urls.afterSignOutUrl(this.urlContext());
+    await this.navigate(params.redirectUrl ?? next);
   }
 
   /** The sign-in page with a way back here; on a satellite, the primary's sync endpoint (no form if already signed in there). */
   buildSignInUrl(options: { redirectUrl?: string; addAccount?: boolean } = {}): string {
-    const back = options.redirectUrl ?? this.currentUrl();
-    if (this.options.isSatellite && back) return buildSyncUrl(this.authServerUrl, new URL(back, window.location.href));
-    const url = withRedirectUrl(this.urls().signInUrl, back);
-    // With live sessions the sign-in page opens the chooser, unless asked to add an account.
-    return options.addAccount ? addAccountUrl(url) : url;
+    return urls.signInUrl(this.urlContext(), options);
   }
 
   buildSignUpUrl(options: { redirectUrl?: string } = {}): string {
-    const back = options.redirectUrl ?? this.currentUrl();
-    if (this.options.isSatellite && back)
-      return buildSyncUrl(this.authServerUrl, new URL(back, window.location.href), { flow: 'sign-up' });
-    return withRedirectUrl(this.urls().signUpUrl, back);
+    return urls.signUpUrl(this.urlContext(), options);
   }
 
   buildUserProfileUrl(): string {
-    return this.urls().userProfileUrl;
+    return urls.accountPages(this.urlContext()).userProfileUrl;
   }
 
   /** Where to go after signing in: a validated `redirect_url` in the current URL, else `afterSignInUrl`. */
   buildAfterSignInUrl(): string {
-    return this.redirectTarget() ?? this.options.afterSignInUrl ?? '/';
+    return urls.afterSignInUrl(this.urlContext());
   }
 
   buildAfterSignUpUrl(): string {
-    return this.redirectTarget() ?? this.options.afterSignUpUrl ?? this.options.afterSignInUrl ?? '/';
+    return urls.afterSignUpUrl(this.urlContext());
   }
 
   buildAfterSignOutUrl(): string {
-    return this.options.afterSignOutUrl ?? '/';
+    return urls.afterSignOutUrl(this.urlContext());
   }
 
   redirectToSignIn(options: { redirectUrl?: string; addAccount?: boolean } = {}): Promise<unknown> {
@@ -334,30 +322,12 @@ export class Orbital {
     this.listeners.clear();
   }
 
-  private urls() {
-    const hosted = hostedPageUrls(this.authServerUrl);
-    return {
-      signInUrl: this.options.signInUrl ?? hosted.signInUrl,
-      signUpUrl: this.options.signUpUrl ?? hosted.signUpUrl,
-      userProfileUrl: this.options.userProfileUrl ?? hosted.userProfileUrl,
-    };
+  private urlContext(): urls.UrlContext {
+    return { authServerUrl: this.authServerUrl, options: this.options, location: this.currentUrl() ?? null };
   }
 
   private currentUrl(): string | undefined {
     return typeof window === 'undefined' ? undefined : window.location.href;
-  }
-
-  /** The validated `redirect_url` of the current page (see {@link afterAuthUrl}). */
-  private redirectTarget(): string | null {
-    if (typeof window === 'undefined') return null;
-    // The sign-in just wrote this page's own cookies: its site (and subdomains) arrive signed in.
-    const here = window.location.origin;
-    return afterAuthUrl(new URL(window.location.href).searchParams.get(REDIRECT_URL_PARAM), {
-      base: here,
-      allowedOrigins: this.options.allowedRedirectOrigins,
-      cookieOrigin: here,
-      authServerUrl: this.authServerUrl,
-    });
   }
 
   private async activated(client: ClientResource | null, sessionId: string): Promise<SessionResource> {
