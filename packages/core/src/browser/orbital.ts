@@ -24,7 +24,9 @@ import {
 } from './resources';
 import { createTokenManager, type TokenManager } from './token-manager';
 import type { ServerDiagnostic } from './auth-state';
+import { onPageResumed } from './revalidation';
 import { showServerDiagnostic } from './server-diagnostic';
+import { openTabChannel, type TabChannel } from './tab-channel';
 import * as urls from './urls';
 
 /** Options for {@link Orbital.load}: everything in `OrbitalOptions` a browser may know, plus a router. */
@@ -60,7 +62,7 @@ export class Orbital {
   private state: OrbitalState = toState(null, false);
   private readonly listeners = new Set<Listener>();
   private readonly changedElsewhere = new Set<() => void>();
-  private channel: BroadcastChannel | undefined;
+  private channel: TabChannel | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private loading: Promise<void> | undefined;
   private lastRevalidation = 0;
@@ -135,25 +137,10 @@ export class Orbital {
       await this.initDevBrowser(null, true);
       ({ client } = await this.api.client());
     }
-    this.setClient(client, false);
+    this.setClient(client, { broadcast: false });
     if (typeof window !== 'undefined') {
-      const revalidate = () => void this.revalidate();
-      const onVisible = () => document.visibilityState === 'visible' && revalidate();
-      window.addEventListener('focus', revalidate);
-      window.addEventListener('online', revalidate);
-      document.addEventListener('visibilitychange', onVisible);
-      this.teardown.push(() => {
-        window.removeEventListener('focus', revalidate);
-        window.removeEventListener('online', revalidate);
-        document.removeEventListener('visibilitychange', onVisible);
-      });
-      if (typeof BroadcastChannel !== 'undefined') {
-        this.channel = new BroadcastChannel(`orbital-${instanceSuffix(this.publishableKey)}`);
-        this.channel.addEventListener(
-          'message',
-          (event: MessageEvent<{ client: ClientResource | null }>) => void this.adopt(event.data.client, false),
-        );
-      }
+      this.teardown.push(onPageResumed(() => void this.revalidate()));
+      this.channel = openTabChannel(this.publishableKey, (client) => void this.adopt(client, { broadcast: false }));
     }
     await this.syncToken();
   }
@@ -195,10 +182,14 @@ export class Orbital {
    */
   async setActive(params: { session?: string; organization?: string | null; redirectUrl?: string }): Promise<void> {
     // Listeners hear of the switch once the cookie carries it: a reload right after it is seen renders the new state.
-    if (params.session) this.setClient((await this.api.setActive(params.session)).client, true, false);
+    if (params.session)
+      this.setClient((await this.api.setActive(params.session)).client, { broadcast: true, notify: false });
     const sessionId = params.session ?? this.state.session?.id;
     if (params.organization !== undefined && sessionId)
-      this.setClient((await this.api.setOrganization(sessionId, params.organization)).client, true, false);
+      this.setClient((await this.api.setOrganization(sessionId, params.organization)).client, {
+        broadcast: true,
+        notify: false,
+      });
     await this.syncToken();
     this.notify();
     if (params.redirectUrl) await this.navigate(params.redirectUrl);
@@ -209,13 +200,13 @@ export class Orbital {
 
   /** Accepts (joining with the invited role) or declines an invitation; the memberships update at once. */
   answerInvitation = async (id: string, answer: 'accept' | 'decline'): Promise<void> => {
-    this.setClient((await this.api.answerInvitation(id, answer)).client, true);
+    this.setClient((await this.api.answerInvitation(id, answer)).client, { broadcast: true });
   };
 
   /** Creates an organization (the user becomes its admin); make it active with `setActive`. */
   async createOrganization(fields: { name: string; slug?: string }): Promise<string> {
     const { organization } = await this.api.createOrganization(fields);
-    this.setClient((await this.api.client()).client, true);
+    this.setClient((await this.api.client()).client, { broadcast: true });
     return organization.id;
   }
 
@@ -245,7 +236,7 @@ export class Orbital {
     const wasActive = !params.sessionId || params.sessionId === this.state.session?.id;
     if (wasActive) this.tokens.clear();
     const { client } = params.sessionId ? await this.api.endSession(params.sessionId) : await this.api.endAll();
-    this.setClient(client, true);
+    this.setClient(client, { broadcast: true });
     await this.syncToken();
     if (!wasActive) return;
     const next = this.state.sessions.length
@@ -332,13 +323,20 @@ export class Orbital {
 
   private async activated(client: ClientResource | null, sessionId: string): Promise<SessionResource> {
     // The app server must see the new session on the very next navigation: cookie first.
-    this.setClient(client, true, false);
+    this.setClient(client, { broadcast: true, notify: false });
     await this.syncToken();
     this.notify();
     return this.state.sessions.find((s) => s.id === sessionId)!;
   }
 
-  private setClient(client: ClientResource | null, broadcast: boolean, notify = true): void {
+  /**
+   * Takes a new client state: the app's `__client_uat` cookie follows it; `broadcast` tells the
+   * other tabs; `notify: false` holds listeners back until the caller's token is in place.
+   */
+  private setClient(
+    client: ClientResource | null,
+    { broadcast, notify = true }: { broadcast: boolean; notify?: boolean },
+  ): void {
     const previous = this.state;
     this.state = toState(client, true);
     if (typeof document !== 'undefined')
@@ -346,7 +344,7 @@ export class Orbital {
     // Another session, or another organization: the held token's claims are out of date.
     if (previous.session?.id !== this.state.session?.id || previous.organization?.id !== this.state.organization?.id)
       this.tokens.clear();
-    if (broadcast) this.channel?.postMessage({ client });
+    if (broadcast) this.channel?.post(client);
     if (notify) this.notify();
   }
 
@@ -355,9 +353,9 @@ export class Orbital {
    * a change once this tab's session cookie holds the new session's token: a server render they
    * ask for must see it.
    */
-  private async adopt(client: ClientResource | null, broadcast: boolean): Promise<void> {
+  private async adopt(client: ClientResource | null, { broadcast }: { broadcast: boolean }): Promise<void> {
     const before = this.state;
-    this.setClient(client, broadcast);
+    this.setClient(client, { broadcast });
     await this.syncToken();
     if (before.session?.id !== this.state.session?.id || before.organization?.id !== this.state.organization?.id)
       for (const listener of this.changedElsewhere) listener();
@@ -405,7 +403,7 @@ export class Orbital {
       return;
     }
     const { client } = await this.api.client();
-    this.setClient(client, true);
+    this.setClient(client, { broadcast: true });
     await this.syncToken();
   }
 
@@ -415,7 +413,7 @@ export class Orbital {
     this.lastRevalidation = Date.now();
     try {
       const { client } = await this.api.client();
-      if (JSON.stringify(client) !== JSON.stringify(this.state.client)) await this.adopt(client, true);
+      if (JSON.stringify(client) !== JSON.stringify(this.state.client)) await this.adopt(client, { broadcast: true });
       else await this.syncToken();
     } catch {
       // offline: the next focus or online event tries again
