@@ -22,6 +22,8 @@ export * from './transient-params';
 export * from './route-guard';
 export type { SignedOutReason, HandshakeReason } from './request-state';
 export * from './options';
+export * as envReaders from './env-readers';
+export type { EnvReader, EnvReaderTable } from './env-readers';
 export * from './dev-browser';
 export * from './development-instance';
 export * from './revoked-sessions';

@@ -1,5 +1,6 @@
 import { developmentPublishableKey } from './development-instance';
 import { ConfigurationError } from './errors';
+import { flag, invalid, list, proxyHops, seconds, text, type EnvReader as Reader } from './env-readers';
 import type { ReplayGuard } from './handshake';
 import { parsePublishableKey, parseSecretKey } from './keys';
 import type { AllowedRedirectOrigin } from './redirect-url';
@@ -71,32 +72,6 @@ export interface OrbitalOptions {
    * `@orbital/server/redis`) so that a payload works on exactly one of them.
    */
   replayGuard?: ReplayGuard | undefined;
-}
-
-type Reader<T> = (value: string, name: string) => T;
-const text: Reader<string> = (value) => value;
-const flag: Reader<boolean> = (value, name) => {
-  if (/^(true|1)$/i.test(value)) return true;
-  if (/^(false|0)$/i.test(value)) return false;
-  throw invalid(name, value, 'true or false');
-};
-const list: Reader<string[]> = (value) =>
-  value
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-const seconds: Reader<number> = (value, name) => {
-  if (!/^\d{1,9}$/.test(value.trim())) throw invalid(name, value, 'a whole number of seconds');
-  return Number(value);
-};
-const proxyHops: Reader<boolean | number> = (value, name) =>
-  /^\d{1,2}$/.test(value.trim()) ? Number(value) : flag(value, name);
-
-function invalid(name: string, value: string, expected: string): ConfigurationError {
-  return new ConfigurationError(
-    'configuration_invalid',
-    `${name} is "${value.slice(0, 40)}", which is not ${expected}: fix it or remove it.`,
-  );
 }
 
 /**
