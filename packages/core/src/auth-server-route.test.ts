@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isAuthServerRequest, mountAuthServer } from './auth-server-route';
-import { createPublishableKey } from './keys';
+import { createPublishableKey } from './api-keys';
 
 describe('isAuthServerRequest', () => {
   const hosted = { publishableKey: createPublishableKey('http://localhost:3000/api/auth', 'development') };

@@ -1,4 +1,4 @@
-import { parsePublishableKey } from './keys';
+import { parsePublishableKey } from './api-keys';
 
 /** Anything with a Fetch handler, such as the server `createOrbitalServer` returns. */
 export interface FetchHandler {

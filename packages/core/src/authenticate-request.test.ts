@@ -334,7 +334,7 @@ describe('authenticateRequest', () => {
   });
 
   it('writes Secure cookies in production mode', async () => {
-    const { createPublishableKey } = await import('./keys');
+    const { createPublishableKey } = await import('./api-keys');
     const prodKey = createPublishableKey('https://auth.example.com', 'production');
     const prodNames = cookieNames(prodKey);
     const token = await sessionToken(keys.signer, time.seconds(), {

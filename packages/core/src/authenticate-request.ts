@@ -22,8 +22,8 @@ import {
   verifyHandshakePayload,
   type ReplayGuard,
 } from './handshake';
-import { keySetFor, type KeySet, type KeySource } from './key-set';
-import { parsePublishableKey, type InstanceMode } from './keys';
+import { keySetFor, type KeySet, type KeySource } from './verification-keys';
+import { parsePublishableKey, type InstanceMode } from './api-keys';
 import { validateOptions, type OrbitalOptions } from './options';
 import { appOrigins, publicUrl } from './public-url';
 import {

@@ -9,7 +9,7 @@ import {
   sessionCookie,
   cookieHeaderAfter,
 } from './cookies';
-import { createPublishableKey } from './keys';
+import { createPublishableKey } from './api-keys';
 
 const dev = createPublishableKey('http://localhost:4000', 'development');
 const other = createPublishableKey('http://localhost:4001', 'development');

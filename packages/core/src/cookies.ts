@@ -1,5 +1,5 @@
 import { parseCookie, parseSetCookie, stringifyCookie, stringifySetCookie } from 'cookie';
-import type { InstanceMode } from './keys';
+import type { InstanceMode } from './api-keys';
 import { COOKIE_MAX_AGE_CAP } from './lifetime';
 
 export interface CookieNames {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { developmentPublishableKey } from './development-instance';
-import { parsePublishableKey } from './keys';
+import { parsePublishableKey } from './api-keys';
 import { resolveOptions } from './options';
 
 const serverOf = (key: string | undefined) => key && parsePublishableKey(key).authServerUrl;

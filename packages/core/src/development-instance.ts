@@ -1,4 +1,4 @@
-import { createPublishableKey } from './keys';
+import { createPublishableKey } from './api-keys';
 
 /** Where an app that hosts its own auth server mounts it (the path every README shows). */
 export const APP_AUTH_SERVER_PATH = '/api/auth';

@@ -1,6 +1,6 @@
 import { base64UrlEncode } from './base64url';
 import { HandshakeError, TokenVerificationError, isOrbitalError } from './errors';
-import type { KeySet } from './key-set';
+import type { KeySet } from './verification-keys';
 import { REDIRECT_URL_PARAM } from './account-urls';
 import { signJwt } from './session-token';
 import { NONCE_PARAM, stripTransientParams } from './transient-params';

@@ -10,7 +10,7 @@ export {
   parseSecretKey,
   type InstanceMode,
   type PublishableKey,
-} from './keys';
+} from './api-keys';
 export * from './lifetime';
 export * from './cookies';
 export * from './redirect-url';

@@ -9,7 +9,7 @@ import {
   accountPages,
 } from './browser/urls';
 import { cookieNames } from './cookies';
-import { createPublishableKey, parsePublishableKey } from './keys';
+import { createPublishableKey, parsePublishableKey } from './api-keys';
 import { ENV_OPTIONS, resolveOptions, type OrbitalOptions } from './options';
 import { createRequestPipeline } from './request-pipeline';
 import { SYNC_PARAM } from './transient-params';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPublishableKey } from './keys';
+import { createPublishableKey } from './api-keys';
 import { optionsFromEnv, publicOptions, resolveOptions } from './options';
 
 const key = createPublishableKey('http://localhost:3000/api/auth', 'development');

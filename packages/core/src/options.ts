@@ -2,7 +2,7 @@ import { developmentPublishableKey } from './development-instance';
 import { ConfigurationError } from './errors';
 import { flag, invalid, list, proxyHops, seconds, text, type EnvReader as Reader } from './env-readers';
 import type { ReplayGuard } from './handshake';
-import { parsePublishableKey, parseSecretKey } from './keys';
+import { parsePublishableKey, parseSecretKey } from './api-keys';
 import type { AllowedRedirectOrigin } from './redirect-url';
 import type { RevokedSessions } from './revoked-sessions';
 

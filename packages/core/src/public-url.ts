@@ -1,5 +1,5 @@
 import { ConfigurationError } from './errors';
-import { parsePublishableKey } from './keys';
+import { parsePublishableKey } from './api-keys';
 
 /** Where an app's public address comes from: its configuration, never a header by itself. */
 export interface PublicUrlTrust {

@@ -12,7 +12,7 @@ import type { OrbitalOptions } from './options';
 import { appOrigins, publicUrl } from './public-url';
 import { errorResponse } from './error-response';
 import { ConfigurationError, type OrbitalError } from './errors';
-import { parsePublishableKey } from './keys';
+import { parsePublishableKey } from './api-keys';
 import { SYNC_REFUSED_MESSAGE } from './request-state';
 import { signInRedirectUrl } from './satellite-sync';
 import { createSignInPageCheck } from './sign-in-page-check';

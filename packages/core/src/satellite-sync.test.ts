@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPublishableKey } from './keys';
+import { createPublishableKey } from './api-keys';
 import { afterAuthUrl, signInRedirectUrl } from './satellite-sync';
 
 const publishableKey = createPublishableKey('https://primary.example.com/api/auth', 'production');

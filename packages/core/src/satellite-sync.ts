@@ -1,7 +1,7 @@
 import { REDIRECT_URL_PARAM, hostedPageUrls, withRedirectUrl } from './account-urls';
 import { isCrossSite, isSubdomainOf } from './dev-browser';
 import { ApiError, type OrbitalErrorCode } from './errors';
-import { parsePublishableKey } from './keys';
+import { parsePublishableKey } from './api-keys';
 import type { OrbitalOptions } from './options';
 import { safeRedirectUrl, type AllowedRedirectOrigin } from './redirect-url';
 import { NONCE_PARAM, stripTransientParams } from './transient-params';

@@ -6,7 +6,7 @@ export * from './index';
 export * from './authenticate-request';
 export * from './request-state';
 export * from './handshake';
-export * from './key-set';
+export * from './verification-keys';
 export * from './session-token';
 export * from './signature';
 export * from './verify-token';

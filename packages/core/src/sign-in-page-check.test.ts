@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createPublishableKey } from './keys';
+import { createPublishableKey } from './api-keys';
 import { createSignInPageCheck } from './sign-in-page-check';
 
 const development = createPublishableKey('http://localhost:3000/api/auth', 'development');

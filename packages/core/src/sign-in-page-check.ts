@@ -1,4 +1,4 @@
-import { parsePublishableKey } from './keys';
+import { parsePublishableKey } from './api-keys';
 import type { OrbitalOptions } from './options';
 
 const PAGES =

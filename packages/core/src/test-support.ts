@@ -1,6 +1,6 @@
 // Shared by the tests in this package: real keys, real signatures, a clock you can move.
-import { createPublishableKey } from './keys';
-import { KeySet } from './key-set';
+import { createPublishableKey } from './api-keys';
+import { KeySet } from './verification-keys';
 import { signJwt, signSessionToken } from './session-token';
 import { generateSigningKeyPair, importSigningKey, type SigningKey } from './signature';
 import type { JwtPayload } from './jwt';

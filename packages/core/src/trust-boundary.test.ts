@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { authenticateRequest, type AuthenticateRequestOptions } from './authenticate-request';
 import { cookieNames } from './cookies';
 import { createHandshakePayload, createMemoryReplayGuard } from './handshake';
-import { createPublishableKey } from './keys';
+import { createPublishableKey } from './api-keys';
 import { resolveOptions } from './options';
 import { HANDSHAKE_PARAM, SYNC_PARAM } from './transient-params';
 import { APP_ORIGIN, AUTH_URL, clock, publishableKey, sessionToken, testKeys } from './test-support';

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { base64UrlEncode } from './base64url';
-import { KeySet } from './key-set';
+import { KeySet } from './verification-keys';
 import { signJwt } from './session-token';
 import { importVerificationKey } from './signature';
 import { AUTH_URL, APP_ORIGIN, clock, sessionToken, testKeys } from './test-support';

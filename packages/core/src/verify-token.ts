@@ -1,6 +1,6 @@
 import { TokenVerificationError } from './errors';
 import { decodeJwt, type JwtPayload } from './jwt';
-import type { KeySet } from './key-set';
+import type { KeySet } from './verification-keys';
 import { isAllowedAlgorithm } from './signature';
 
 /** Default tolerance for clocks that disagree between the auth server and app servers. */

@@ -10,8 +10,8 @@ import {
   runLoad,
   startAuthProcess,
   type Outcome,
-} from '../test/auth-processes.ts';
-import { startOwnPostgres, startOwnRedis } from '../test/services.ts';
+} from '../test/auth-processes';
+import { startOwnPostgres, startOwnRedis } from '../test/services';
 
 const CYCLES = Number(process.env.BENCH_OUTAGE_CYCLES ?? 2);
 const FAULT_MS = Number(process.env.BENCH_OUTAGE_MS ?? 5_000);

@@ -1,6 +1,6 @@
-import type { Keyring } from './keyring';
+import type { Keyring } from './security/signing-keys';
 import type { ResolvedOptions } from './options';
-import type { SharedState } from './shared-state';
+import type { SharedState } from './store/shared-state';
 import type { Store } from './store/types';
 
 /** What every route needs: the resolved options and the server's collaborators. */

@@ -14,12 +14,12 @@ import {
   type LifetimePolicy,
 } from '@orbital/core';
 import { DEFAULT_TOKEN_TTL } from '@orbital/core/server';
-import { compileCustomClaims, type CustomClaims } from './custom-claims';
-import { parseKeyEncryptionKeys, type KeyEncryptionKey } from './key-encryption';
-import { DEFAULT_PASSWORD_POLICY, type PasswordPolicy } from './password-policy';
-import type { RateLimit } from './rate-limit';
-import type { SigningAlgorithm } from './keyring';
-import type { SharedState } from './shared-state';
+import { compileCustomClaims, type CustomClaims } from './domain/custom-claims';
+import { parseKeyEncryptionKeys, type KeyEncryptionKey } from './security/key-encryption';
+import { DEFAULT_PASSWORD_POLICY, type PasswordPolicy } from './security/password-policy';
+import type { RateLimit } from './security/rate-limit';
+import type { SigningAlgorithm } from './security/signing-keys';
+import type { SharedState } from './store/shared-state';
 import type { Store } from './store/types';
 
 export interface OrbitalServerOptions {
@@ -130,8 +130,8 @@ export interface ResolvedOptions {
   trustProxy: boolean;
   appName: string;
   pages: ReturnType<typeof hostedPageUrls>;
-  /** Unix seconds. */
-  now: () => number;
+  /** The server's clock in Unix seconds (the `now` option is milliseconds, as `Date.now`). */
+  nowSeconds: () => number;
 }
 
 export function resolveOptions(options: OrbitalServerOptions): ResolvedOptions {
@@ -189,7 +189,7 @@ export function resolveOptions(options: OrbitalServerOptions): ResolvedOptions {
       ...(options.signInUrl && { signInUrl: options.signInUrl }),
       ...(options.signUpUrl && { signUpUrl: options.signUpUrl }),
     },
-    now: () => Math.floor(clock() / 1000),
+    nowSeconds: () => Math.floor(clock() / 1000),
   };
 }
 

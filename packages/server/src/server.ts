@@ -1,14 +1,22 @@
 import { ApiError, DEV_BROWSER_PARAM, OrbitalError } from '@orbital/core';
 import type { Jwks } from '@orbital/core/server';
-import { backendRoutes } from './api/backend-api';
-import { clientRoutes } from './api/client-api';
-import { handshakeRoutes } from './api/handshake-api';
-import { meRoutes } from './api/me-api';
-import { organizationRoutes } from './api/organizations-api';
-import { syncRoutes } from './api/sync-api';
+import { backendRoutes } from './routes/backend-api';
+import { clientRoutes } from './routes/client-api';
+import { handshakeRoutes } from './routes/handshake-api';
+import { meRoutes } from './routes/me-api';
+import { organizationRoutes } from './routes/organizations-api';
+import { syncRoutes } from './routes/sync-api';
 import type { ServerContext } from './context';
-import { createExchange, devBrowserRefused, errorBody, json, preflight, withCors, type Exchange } from './http';
-import { createKeyring } from './keyring';
+import {
+  createExchange,
+  devBrowserRefused,
+  errorBody,
+  json,
+  preflight,
+  withCors,
+  type Exchange,
+} from './http/exchange';
+import { createKeyring } from './security/signing-keys';
 import { resolveOptions, type OrbitalServerOptions } from './options';
 import { choosePage } from './pages/choose-page';
 import { organizationPages } from './pages/organization-pages';
@@ -16,10 +24,10 @@ import { errorPage } from './pages/layout';
 import { signInPage } from './pages/sign-in-page';
 import { signUpPage } from './pages/sign-up-page';
 import { userPage } from './pages/user-page';
-import { healthRoutes } from './api/health-api';
-import { createInProcessSharedState, type SharedState } from './shared-state';
+import { healthRoutes } from './routes/health-api';
+import { createInProcessSharedState, type SharedState } from './store/shared-state';
 import type { Store } from './store/types';
-import { createRouter } from './router';
+import { createRouter } from './http/router';
 
 export interface OrbitalServer {
   /** The Fetch handler: mount it anywhere that speaks `Request` -> `Response`. */
@@ -48,7 +56,7 @@ export function createOrbitalServer(input: OrbitalServerOptions): OrbitalServer 
     options,
     store,
     keyring: createKeyring(store, {
-      now: options.now,
+      nowSeconds: options.nowSeconds,
       tokenTtl: options.tokenTtl,
       algorithm: options.signingAlgorithm,
       keyEncryptionKeys: options.keyEncryptionKeys,

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseSetCookie } from 'cookie';
 import { cookieNames, createPublishableKey, createSecretKey } from '@orbital/core';
-import { freePort } from './services.ts';
+import { freePort } from './services';
 
 /** Every instance serves one public URL (one publishable key, one set of cookie names), as behind a load balancer. */
 export const PUBLIC_URL = 'http://auth.faults.test';

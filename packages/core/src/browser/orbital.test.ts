@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
 import { instanceSuffix } from '../cookies';
-import { createPublishableKey } from '../keys';
+import { createPublishableKey } from '../api-keys';
 import type { ClientResource } from './resources';
 import { Orbital } from './orbital';
 

@@ -11,7 +11,7 @@ import {
 } from '../cookies';
 import { isCrossSite, withDevBrowser } from '../dev-browser';
 import { ApiError, OrbitalError } from '../errors';
-import { parsePublishableKey, type InstanceMode } from '../keys';
+import { parsePublishableKey, type InstanceMode } from '../api-keys';
 import type { OrbitalOptions } from '../options';
 import { DEV_BROWSER_PARAM, hasTransientParams, stripTransientParams } from '../transient-params';
 import { createAuthApi, type AuthApi, type SignUpFields } from './auth-api';

@@ -1,4 +1,4 @@
-import type { InstanceMode } from '../keys';
+import type { InstanceMode } from '../api-keys';
 import type { ServerDiagnostic } from './auth-state';
 
 const BANNER_ID = 'orbital-dev-banner';

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { base64UrlEncode } from '../base64url';
 import { cookieNames, parseCookies } from '../cookies';
-import { createPublishableKey } from '../keys';
+import { createPublishableKey } from '../api-keys';
 import type { AuthApi } from './auth-api';
 import { createTokenManager } from './token-manager';
 

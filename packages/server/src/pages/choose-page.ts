@@ -1,10 +1,10 @@
 import { REDIRECT_URL_PARAM, addAccountUrl } from '@orbital/core';
 import { displayName, initials, signInView } from '@orbital/core/ui';
-import { loadClient, writeClientCookies } from '../client-state';
+import { loadClient, writeClientCookies } from '../http/request-client';
 import type { ServerContext } from '../context';
-import { assertTrustedOrigin, readForm, redirect } from '../http';
-import type { RouteHandler } from '../router';
-import { endAllSessions, endSession, setActiveSession } from '../sessions';
+import { assertTrustedOrigin, readForm, redirect } from '../http/exchange';
+import type { RouteHandler } from '../http/router';
+import { endAllSessions, endSession, setActiveSession } from '../domain/sessions';
 import { html } from './html';
 import { page } from './layout';
 import { afterUrl, backToApp, pageUrl } from './target';

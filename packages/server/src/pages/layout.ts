@@ -1,5 +1,5 @@
-import type { Exchange } from '../http';
-import { html as htmlResponse } from '../http';
+import type { Exchange } from '../http/exchange';
+import { html as htmlResponse } from '../http/exchange';
 import type { ResolvedOptions } from '../options';
 import { SafeHtml, html } from './html';
 import { STYLES } from './styles';

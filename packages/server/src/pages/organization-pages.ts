@@ -1,9 +1,9 @@
 import { ApiError, REDIRECT_URL_PARAM } from '@orbital/core';
 import { displayName } from '@orbital/core/ui';
-import { publicUser } from '../accounts';
-import { loadClient } from '../client-state';
+import { publicUser } from '../domain/accounts';
+import { loadClient } from '../http/request-client';
 import type { ServerContext } from '../context';
-import { assertTrustedOrigin, readForm, redirect, type Exchange } from '../http';
+import { assertTrustedOrigin, readForm, redirect, type Exchange } from '../http/exchange';
 import {
   createOrganization,
   deleteOrganization,
@@ -15,8 +15,8 @@ import {
   renameOrganization,
   revokeInvitation,
   setMemberRole,
-} from '../organizations';
-import type { RouteHandler } from '../router';
+} from '../domain/organizations';
+import type { RouteHandler } from '../http/router';
 import { html } from './html';
 import { alert, page } from './layout';
 import { afterUrl, backToApp, pageUrl } from './target';

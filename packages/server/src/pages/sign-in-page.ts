@@ -1,11 +1,11 @@
 import { ApiError, REDIRECT_URL_PARAM } from '@orbital/core';
 import { displayName, signInView } from '@orbital/core/ui';
-import { checkCredentials } from '../accounts';
-import { signInClient, loadClient, writeClientCookies } from '../client-state';
+import { checkCredentials } from '../domain/accounts';
+import { signInClient, loadClient, writeClientCookies } from '../http/request-client';
 import type { ServerContext } from '../context';
-import { assertTrustedOrigin, readForm, redirect, type Exchange } from '../http';
-import type { RouteHandler } from '../router';
-import { startSession } from '../sessions';
+import { assertTrustedOrigin, readForm, redirect, type Exchange } from '../http/exchange';
+import type { RouteHandler } from '../http/router';
+import { startSession } from '../domain/sessions';
 import { html } from './html';
 import { alert, page } from './layout';
 import { afterUrl, backToApp, pageUrl } from './target';

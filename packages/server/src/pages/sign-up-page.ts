@@ -1,11 +1,11 @@
 import { ApiError, REDIRECT_URL_PARAM } from '@orbital/core';
-import { signUp } from '../accounts';
-import { signInClient, writeClientCookies } from '../client-state';
+import { signUp } from '../domain/accounts';
+import { signInClient, writeClientCookies } from '../http/request-client';
 import type { ServerContext } from '../context';
-import { assertTrustedOrigin, readForm, redirect, type Exchange } from '../http';
-import { PASSWORD_MIN_LENGTH } from '../password-policy';
-import type { RouteHandler } from '../router';
-import { startSession } from '../sessions';
+import { assertTrustedOrigin, readForm, redirect, type Exchange } from '../http/exchange';
+import { PASSWORD_MIN_LENGTH } from '../security/password-policy';
+import type { RouteHandler } from '../http/router';
+import { startSession } from '../domain/sessions';
 import { html } from './html';
 import { alert, page } from './layout';
 import { afterUrl, backToApp, pageUrl } from './target';

@@ -6,10 +6,10 @@ import {
   safeRedirectUrl,
   withDevBrowser,
 } from '@orbital/core';
-import { loadClient } from '../client-state';
+import { loadClient } from '../http/request-client';
 import type { ServerContext } from '../context';
-import type { Exchange } from '../http';
-import { newClientToken } from '../random';
+import type { Exchange } from '../http/exchange';
+import { newClientToken } from '../security/tokens';
 import type { ResolvedOptions } from '../options';
 
 /**
@@ -46,7 +46,7 @@ export async function backToApp(ctx: ServerContext, exchange: Exchange, target: 
   const state = await loadClient(ctx, exchange);
   if (!state) return target;
   const { token, hash } = newClientToken();
-  await ctx.store.addClientToken(state.client.id, hash, options.now(), url.origin);
+  await ctx.store.addClientToken(state.client.id, hash, options.nowSeconds(), url.origin);
   return withDevBrowser(url, token);
 }
 

@@ -1,12 +1,12 @@
 import { ApiError } from '@orbital/core';
 import { displayName } from '@orbital/core/ui';
-import { changePassword, updateProfile } from '../accounts';
-import { loadClient } from '../client-state';
+import { changePassword, updateProfile } from '../domain/accounts';
+import { loadClient } from '../http/request-client';
 import type { ServerContext } from '../context';
-import { assertTrustedOrigin, readForm, redirect, type Exchange } from '../http';
-import type { RouteHandler } from '../router';
-import { revokeOtherSessions, revokeSession, userSessions } from '../api/me-api';
-import { answerInvitation, invitationsFor } from '../organizations';
+import { assertTrustedOrigin, readForm, redirect, type Exchange } from '../http/exchange';
+import type { RouteHandler } from '../http/router';
+import { revokeOtherSessions, revokeSession, userSessions } from '../domain/sessions';
+import { answerInvitation, invitationsFor } from '../domain/organizations';
 import { html } from './html';
 import { alert, page } from './layout';
 import { pageUrl } from './target';

@@ -1,5 +1,5 @@
 import type { QueryConfig } from 'pg';
-import { createStallGuard } from '../stall-guard';
+import { createStallGuard } from './stall-guard';
 import type { SqlClient, SqlExecutor } from './sql-client';
 import { storeUnavailable } from './types';
 import { createSqlStore } from './sql-store';
