@@ -18,6 +18,8 @@ export interface Started {
   stop: () => Promise<void>;
 }
 
+const ANSI = /\x1b\[[0-9;]*m/g;
+
 /** Starts a command and resolves once its output matches `ready`; fails with its output otherwise. */
 export function start(
   command: string,
@@ -58,7 +60,8 @@ export function start(
     }, options.timeoutMs ?? 60_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      if (options.ready.test(output)) {
+      // Colour codes can split a word ("Local" and ":" apart, under CI): match the plain text.
+      if (options.ready.test(output.replace(ANSI, ''))) {
         clearTimeout(timer);
         resolve({ output: () => output, stop });
       }
