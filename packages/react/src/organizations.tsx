@@ -1,6 +1,12 @@
 import { useEffect, useState } from 'react';
 import { labels } from '@orbital/core/ui';
-import type { InvitationResource, MembershipResource, OrganizationResource } from '@orbital/core/browser';
+import {
+  membershipsSnapshot,
+  organizationSnapshot,
+  type InvitationResource,
+  type MembershipResource,
+  type OrganizationResource,
+} from '@orbital/core/browser';
 import { useOrbital, useOrbitalState } from './useOrbital';
 import { useMenu } from './useMenu';
 import { Styles } from './ui/Styles';
@@ -10,8 +16,7 @@ export function useOrganization(): {
   isLoaded: boolean;
   organization: (OrganizationResource & { role: string }) | null | undefined;
 } {
-  const state = useOrbitalState('useOrganization');
-  return { isLoaded: state.isLoaded, organization: state.isLoaded ? state.organization : undefined };
+  return organizationSnapshot(useOrbitalState('useOrganization'));
 }
 
 /** Every organization the user belongs to, and how to act for one (or for none). */
@@ -24,8 +29,7 @@ export function useOrganizationList(): {
   const orbital = useOrbital();
   const state = useOrbitalState('useOrganizationList');
   return {
-    isLoaded: state.isLoaded,
-    memberships: state.isLoaded ? (state.session?.memberships ?? []) : undefined,
+    ...membershipsSnapshot(state),
     setActive: (params) => orbital.setActive({ organization: params.organization }),
     createOrganization: (fields) => orbital.createOrganization(fields),
   };

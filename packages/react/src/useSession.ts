@@ -1,13 +1,8 @@
-import type { SessionResource } from '@orbital/core/browser';
+import { sessionSnapshot, type SessionSnapshot } from '@orbital/core/browser';
 import { useOrbitalState } from './useOrbital';
 
-/** The active session, once the client has loaded. */
-export function useSession(): {
-  isLoaded: boolean;
-  isSignedIn: boolean | undefined;
-  session: SessionResource | null | undefined;
-} {
+/** The active session once the client has loaded; before that, whether the server saw one. */
+export function useSession(): SessionSnapshot {
   const state = useOrbitalState('useSession');
-  if (!state.isLoaded) return { isLoaded: false, isSignedIn: undefined, session: undefined };
-  return { isLoaded: true, isSignedIn: state.session !== null, session: state.session };
+  return sessionSnapshot(state, state.initial);
 }

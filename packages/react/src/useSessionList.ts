@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import type { SessionResource } from '@orbital/core/browser';
+import { sessionListSnapshot, type SessionResource } from '@orbital/core/browser';
 import { useOrbital, useOrbitalState } from './useOrbital';
 
 /** Every session signed in on this browser (multi-session), and how to switch between them. */
@@ -14,5 +14,5 @@ export function useSessionList(): {
     (params: { session: string; redirectUrl?: string }) => orbital.setActive(params),
     [orbital],
   );
-  return { isLoaded: state.isLoaded, sessions: state.isLoaded ? state.sessions : undefined, setActive };
+  return { ...sessionListSnapshot(state), setActive };
 }

@@ -1,16 +1,10 @@
-import type { UserResource } from '@orbital/core/browser';
+import { userSnapshot, type UserSnapshot } from '@orbital/core/browser';
 import { useOrbitalState } from './useOrbital';
 
-export type UseUserReturn =
-  | { isLoaded: false; isSignedIn: undefined; user: undefined }
-  | { isLoaded: true; isSignedIn: false; user: null }
-  | { isLoaded: true; isSignedIn: true; user: UserResource };
+export type UseUserReturn = UserSnapshot;
 
-/** The active session's user, once the client has loaded. */
+/** The active session's user once the client has loaded; before that, whether the server saw one. */
 export function useUser(): UseUserReturn {
   const state = useOrbitalState('useUser');
-  if (!state.isLoaded) return { isLoaded: false, isSignedIn: undefined, user: undefined };
-  return state.user
-    ? { isLoaded: true, isSignedIn: true, user: state.user }
-    : { isLoaded: true, isSignedIn: false, user: null };
+  return userSnapshot(state, state.initial);
 }

@@ -3,7 +3,11 @@ import {
   authSnapshot,
   hasRole,
   isOrbitalError,
-  type MembershipResource,
+  membershipsSnapshot,
+  organizationSnapshot,
+  sessionListSnapshot,
+  sessionSnapshot,
+  userSnapshot,
   type Orbital,
   type OrbitalError,
   type OrganizationResource,
@@ -26,13 +30,7 @@ export function useAuth() {
   const { orbital, state, initialState } = useOrbitalContext('useAuth');
   const snapshot = computed(() => authSnapshot(state.value, initialState));
   return {
-    isLoaded: computed(() => snapshot.value.isLoaded),
-    isSignedIn: computed(() => snapshot.value.isSignedIn),
-    userId: computed(() => snapshot.value.userId),
-    sessionId: computed(() => snapshot.value.sessionId),
-    orgId: computed(() => snapshot.value.orgId),
-    orgSlug: computed(() => snapshot.value.orgSlug),
-    orgRole: computed(() => snapshot.value.orgRole),
+    ...refsOf(snapshot),
     has: (check: { role: string }) => hasRole(snapshot.value, check),
     getToken: (options?: { skipCache?: boolean }) => orbital.getToken(options),
     signOut: (options?: { sessionId?: string; redirectUrl?: string }) => orbital.signOut(options),
@@ -45,12 +43,8 @@ export function useUser(): {
   isSignedIn: ComputedRef<boolean | undefined>;
   user: ComputedRef<UserResource | null | undefined>;
 } {
-  const { state } = useOrbitalContext('useUser');
-  return {
-    isLoaded: computed(() => state.value.isLoaded),
-    isSignedIn: computed(() => (state.value.isLoaded ? state.value.user !== null : undefined)),
-    user: computed(() => (state.value.isLoaded ? state.value.user : undefined)),
-  };
+  const { state, initialState } = useOrbitalContext('useUser');
+  return refsOf(computed(() => userSnapshot(state.value, initialState)));
 }
 
 /** The active session, once the client has loaded. */
@@ -59,20 +53,15 @@ export function useSession(): {
   isSignedIn: ComputedRef<boolean | undefined>;
   session: ComputedRef<SessionResource | null | undefined>;
 } {
-  const { state } = useOrbitalContext('useSession');
-  return {
-    isLoaded: computed(() => state.value.isLoaded),
-    isSignedIn: computed(() => (state.value.isLoaded ? state.value.session !== null : undefined)),
-    session: computed(() => (state.value.isLoaded ? state.value.session : undefined)),
-  };
+  const { state, initialState } = useOrbitalContext('useSession');
+  return refsOf(computed(() => sessionSnapshot(state.value, initialState)));
 }
 
 /** Every session signed in on this browser (multi-session), and how to switch between them. */
 export function useSessionList() {
   const { orbital, state } = useOrbitalContext('useSessionList');
   return {
-    isLoaded: computed(() => state.value.isLoaded),
-    sessions: computed(() => (state.value.isLoaded ? state.value.sessions : undefined)),
+    ...refsOf(computed(() => sessionListSnapshot(state.value))),
     setActive: (params: { session: string; redirectUrl?: string }) => orbital.setActive(params),
   };
 }
@@ -83,22 +72,24 @@ export function useOrganization(): {
   organization: ComputedRef<(OrganizationResource & { role: string }) | null | undefined>;
 } {
   const { state } = useOrbitalContext('useOrganization');
-  return {
-    isLoaded: computed(() => state.value.isLoaded),
-    organization: computed(() => (state.value.isLoaded ? state.value.organization : undefined)),
-  };
+  return refsOf(computed(() => organizationSnapshot(state.value)));
 }
 
 /** Every organization the user belongs to, and how to act for one (or for none). */
 export function useOrganizationList() {
   const { orbital, state } = useOrbitalContext('useOrganizationList');
   return {
-    isLoaded: computed(() => state.value.isLoaded),
-    memberships: computed<MembershipResource[] | undefined>(() =>
-      state.value.isLoaded ? (state.value.session?.memberships ?? []) : undefined,
-    ),
+    ...refsOf(computed(() => membershipsSnapshot(state.value))),
     setActive: (params: { organization: string | null }) => orbital.setActive({ organization: params.organization }),
     createOrganization: (fields: { name: string; slug?: string }) => orbital.createOrganization(fields),
+  };
+}
+
+/** One computed ref per field of a snapshot, as Vue code destructures them. */
+function refsOf<T extends object>(snapshot: ComputedRef<T>): { [K in keyof T]: ComputedRef<T[K]> } {
+  const keys = Object.keys(snapshot.value) as (keyof T)[];
+  return Object.fromEntries(keys.map((key) => [key, computed(() => snapshot.value[key])])) as {
+    [K in keyof T]: ComputedRef<T[K]>;
   };
 }
 

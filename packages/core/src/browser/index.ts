@@ -12,6 +12,7 @@ export type {
   InvitationResource,
 } from './resources';
 export type { SignUpFields } from './auth-api';
+export * from './selectors';
 export { ApiError, OrbitalError, isOrbitalError, type OrbitalErrorCode } from '../errors';
 export { chooseUrl, withRedirectUrl } from '../account-urls';
 export type { OrbitalOptions } from '../options';
