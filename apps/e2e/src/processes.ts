@@ -18,6 +18,7 @@ export interface Started {
   stop: () => Promise<void>;
 }
 
+// oxlint-disable-next-line no-control-regex -- colour codes are control characters
 const ANSI = /\x1b\[[0-9;]*m/g;
 
 /** Starts a command and resolves once its output matches `ready`; fails with its output otherwise. */

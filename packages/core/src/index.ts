@@ -27,12 +27,4 @@ export type { EnvReader, EnvReaderTable } from './env-readers';
 export * from './dev-browser';
 export * from './development-instance';
 export * from './revoked-sessions';
-export type {
-  ClientResource,
-  EnvironmentResource,
-  InvitationResource,
-  MembershipResource,
-  OrganizationResource,
-  SessionResource,
-  UserResource,
-} from './resources';
+export type * from './resources';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSecretKey } from '@orbital/core';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { SATELLITE_HOSTS, type PairStarter, type RunningPair } from '../apps';
 import { launchChromium } from '../chromium';
 import { driver, newUser } from '../driver';
@@ -13,6 +13,30 @@ function navigations(page: Page): string[] {
   });
   return seen;
 }
+
+/**
+ * An account that exists on the primary, signed out, then a protected satellite page: to the
+ * primary's sign-in, and back to the satellite signed in (server and client agreeing).
+ */
+async function signInThroughPrimary(
+  context: BrowserContext,
+  primary: Driver,
+  satellite: Driver,
+  user: ReturnType<typeof newUser>,
+) {
+  await primary.signUpThenSignOut(await context.newPage(), user);
+  const page = await context.newPage();
+  await page.goto(satellite.url('/dashboard'));
+  await page.waitForURL((u) => u.host.startsWith('primary.test') && u.pathname === '/sign-in');
+  await primary.fillSignIn(page, user.email, user.password);
+  await page.waitForURL(satellite.url('/dashboard'));
+  const who = await satellite.who(page);
+  expect(who.server).toMatch(/^server: user_/);
+  expect(who.client).toBe(who.server.replace('server', 'client'));
+  return { page, who };
+}
+
+type Driver = ReturnType<typeof driver>;
 
 /** Measured navigation counts, printed at the end for the closing note. */
 const report: string[] = [];
@@ -51,18 +75,7 @@ export function describeSatelliteScenarios(framework: string, startPair: PairSta
 
     it('signs in through the primary and comes back signed in, with first-party cookies', async () => {
       const context = await browser.freshContext();
-      const user = newUser('Sam');
-      await primary.signUpThenSignOut(await context.newPage(), user);
-
-      const page = await context.newPage();
-      await page.goto(satellite.url('/dashboard'));
-      // a protected satellite page sends the user to sign in on the primary
-      await page.waitForURL((u) => u.host.startsWith('primary.test') && u.pathname === '/sign-in');
-      await primary.fillSignIn(page, user.email, user.password);
-      await page.waitForURL(satellite.url('/dashboard'));
-      const who = await satellite.who(page);
-      expect(who.server).toMatch(/^server: user_/);
-      expect(who.client).toBe(who.server.replace('server', 'client'));
+      const { page } = await signInThroughPrimary(context, primary, satellite, newUser('Sam'));
       // The browser client cleans the address bar once it runs, which may be just after the first render.
       await expect.poll(() => page.url()).not.toContain('__orbital_sync');
       const cookies = await context.cookies(pair.satellite.baseUrl);
@@ -310,17 +323,7 @@ export function describeMixedPairScenario(label: string, startPair: PairStarter)
       const primary = driver(pair.primary);
       const satellite = driver(pair.satellite);
       const context = await browser.freshContext();
-      const user = newUser('Mixed');
-      await primary.signUpThenSignOut(await context.newPage(), user);
-
-      const page = await context.newPage();
-      await page.goto(satellite.url('/dashboard'));
-      await page.waitForURL((u) => u.host.startsWith('primary.test') && u.pathname === '/sign-in');
-      await primary.fillSignIn(page, user.email, user.password);
-      await page.waitForURL(satellite.url('/dashboard'));
-      const who = await satellite.who(page);
-      expect(who.server).toMatch(/^server: user_/);
-      expect(who.client).toBe(who.server.replace('server', 'client'));
+      const { page, who } = await signInThroughPrimary(context, primary, satellite, newUser('Mixed'));
 
       const onPrimary = await context.newPage();
       await onPrimary.goto(primary.url('/'));

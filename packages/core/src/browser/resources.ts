@@ -1,14 +1,6 @@
 import type { ClientResource, SessionResource, UserResource } from '../resources';
 
-export type {
-  ClientResource,
-  EnvironmentResource,
-  InvitationResource,
-  MembershipResource,
-  OrganizationResource,
-  SessionResource,
-  UserResource,
-} from '../resources';
+export type * from '../resources';
 
 /** The browser client's observable state; a new object on every change, so it can be compared by identity. */
 export interface OrbitalState {
