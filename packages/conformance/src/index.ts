@@ -147,7 +147,7 @@ export function runAdapterConformance(name: string, driver: AdapterDriver): void
       expect(location.href.startsWith(`${AUTH}/v1/handshake?`)).toBe(true);
       expect(response.headers.get('cache-control')).toBe('no-store');
       expect(setCookies(response).join()).toContain(
-        `${names.handshakeCount}=1.token-missing.${location.searchParams.get('nonce')}`,
+        `${names.handshakeCount}=1.token_missing.${location.searchParams.get('nonce')}`,
       );
     });
 
@@ -199,7 +199,7 @@ export function runAdapterConformance(name: string, driver: AdapterDriver): void
         signer,
       );
       const arrival = () =>
-        page(`/?${HANDSHAKE_PARAM}=${payload}`, { [names.handshakeCount]: `1.token-missing.${NONCE}` });
+        page(`/?${HANDSHAKE_PARAM}=${payload}`, { [names.handshakeCount]: `1.token_missing.${NONCE}` });
       const first = await driver.app({ ...options, replayGuard }).request(arrival());
       expect(first.auth).toMatchObject({ isSignedIn: true });
       expect(setCookies(first.response).some((line) => line.startsWith(`${names.session}=ey`))).toBe(true);

@@ -19,7 +19,7 @@ function request(
 ) {
   // Arriving from a handshake this browser started: its guard cookie holds the nonce.
   if (path.includes(HANDSHAKE_PARAM) && !(names.handshakeCount in cookies))
-    cookies = { ...cookies, [names.handshakeCount]: `1.token-missing.${NONCE}` };
+    cookies = { ...cookies, [names.handshakeCount]: `1.token_missing.${NONCE}` };
   const headers = new Headers(init.headers);
   headers.set(
     'cookie',
@@ -82,7 +82,7 @@ describe('authenticateRequest', () => {
       ),
       options,
     );
-    expect(old).toMatchObject({ status: 'signed-out', reason: 'token-expired' });
+    expect(old).toMatchObject({ status: 'signed-out', reason: 'token_expired' });
   });
 
   it('refuses a session the auth server has ended, at once, when given a revocation list', async () => {
@@ -94,11 +94,11 @@ describe('authenticateRequest', () => {
     // a page: a handshake, whose answer from the auth server clears the cookies; an API call: signed out
     expect(await authenticateRequest(request('/', cookies), withList)).toMatchObject({
       status: 'handshake',
-      reason: 'token-invalid',
+      reason: 'token_invalid',
     });
     expect(await authenticateRequest(request('/api', cookies, { document: false }), withList)).toMatchObject({
       status: 'signed-out',
-      reason: 'token-invalid',
+      reason: 'token_invalid',
     });
     const bearer = await authenticateRequest(
       request('/api', {}, { document: false, headers: { authorization: `Bearer ${cookies[names.session]}` } }),
@@ -110,7 +110,7 @@ describe('authenticateRequest', () => {
   it('is signed out with no cookies at all', async () => {
     expect(await authenticateRequest(request('/'), options)).toMatchObject({
       status: 'signed-out',
-      reason: 'signed-out',
+      reason: 'signed_out',
       auth: { isSignedIn: false, userId: null },
     });
   });
@@ -133,7 +133,7 @@ describe('authenticateRequest', () => {
     expect(setCookies(state.headers)[names.handshakeCount]).toBe(`1.token_expired.${nonce}`);
   });
 
-  it('answers an API request with an expired token as signed-out "token-expired" (the client refreshes)', async () => {
+  it('answers an API request with an expired token as signed-out "token_expired" (the client refreshes)', async () => {
     const state = await authenticateRequest(
       request(
         '/api/data',
@@ -142,13 +142,13 @@ describe('authenticateRequest', () => {
       ),
       options,
     );
-    expect(state).toMatchObject({ status: 'signed-out', reason: 'token-expired' });
+    expect(state).toMatchObject({ status: 'signed-out', reason: 'token_expired' });
     expect(state.headers.get('location')).toBeNull();
   });
 
   it('does not redirect a form POST (its body would be lost)', async () => {
     const state = await authenticateRequest(request('/form', { [names.clientUat]: '1' }, { method: 'POST' }), options);
-    expect(state).toMatchObject({ status: 'signed-out', reason: 'token-missing' });
+    expect(state).toMatchObject({ status: 'signed-out', reason: 'token_missing' });
   });
 
   it('clears a session cookie that outlived a sign-out', async () => {
@@ -156,7 +156,7 @@ describe('authenticateRequest', () => {
       request('/', { [names.session]: await fresh(), [names.clientUat]: '0' }),
       options,
     );
-    expect(state).toMatchObject({ status: 'signed-out', reason: 'client-signed-out' });
+    expect(state).toMatchObject({ status: 'signed-out', reason: 'client_signed_out' });
     expect(state.headers.getSetCookie().join()).toContain(`${names.session}=;`);
   });
 
@@ -181,7 +181,7 @@ describe('authenticateRequest', () => {
       request(`/page?${HANDSHAKE_PARAM}=${await payload(null)}`, { [names.clientUat]: '1' }),
       options,
     );
-    expect(state).toMatchObject({ status: 'signed-out', reason: 'signed-out' });
+    expect(state).toMatchObject({ status: 'signed-out', reason: 'signed_out' });
     expect(setCookies(state.headers)[names.session]).toBe('');
   });
 
@@ -194,7 +194,7 @@ describe('authenticateRequest', () => {
     );
     expect(state).toMatchObject({
       status: 'signed-out',
-      reason: 'handshake-failed',
+      reason: 'handshake_failed',
       message: expect.stringContaining('redirect origin not allowed'),
     });
     expect(state.headers.getSetCookie()).toEqual([]);
@@ -209,7 +209,7 @@ describe('authenticateRequest', () => {
     );
     expect(state).toMatchObject({
       status: 'signed-out',
-      reason: 'handshake-failed',
+      reason: 'handshake_failed',
       message: expect.stringContaining('keys do not match'),
     });
   });
@@ -223,7 +223,7 @@ describe('authenticateRequest', () => {
     expect(reload.status).toBe('signed-in');
     // a replay without the cookies gets nothing from the payload
     const replay = await authenticateRequest(request(url), options);
-    expect(replay).toMatchObject({ status: 'signed-out', reason: 'signed-out' });
+    expect(replay).toMatchObject({ status: 'signed-out', reason: 'signed_out' });
   });
 
   it('treats an expired payload (an old link) as absent and strips it from the next handshake', async () => {
@@ -244,7 +244,7 @@ describe('authenticateRequest', () => {
     );
     expect(state).toMatchObject({
       status: 'signed-out',
-      reason: 'handshake-failed',
+      reason: 'handshake_failed',
       message: expect.stringContaining('clock skew'),
     });
   });
@@ -258,7 +258,7 @@ describe('authenticateRequest', () => {
         statuses.push(state.status);
         if (state.status !== 'handshake') {
           expect(state).toMatchObject({
-            reason: 'handshake-loop',
+            reason: 'handshake_loop',
             message: expect.stringContaining('cookies blocked'),
           });
           break;
@@ -280,7 +280,7 @@ describe('authenticateRequest', () => {
       }
       expect(state).toMatchObject({
         status: 'signed-out',
-        reason: 'handshake-loop',
+        reason: 'handshake_loop',
         message: expect.stringContaining('ORBITAL_ALLOWED_REDIRECT_ORIGINS'),
       });
     });
@@ -294,7 +294,7 @@ describe('authenticateRequest', () => {
       );
       expect(state).toMatchObject({
         status: 'signed-out',
-        reason: 'handshake-loop',
+        reason: 'handshake_loop',
         message: expect.stringContaining('keys do not match'),
       });
     });
@@ -316,7 +316,7 @@ describe('authenticateRequest', () => {
         request('/', {
           [names.session]: await fresh(),
           [names.clientUat]: '1',
-          [names.handshakeCount]: '2.token-missing',
+          [names.handshakeCount]: '2.token_missing',
         }),
         options,
       );
@@ -346,7 +346,7 @@ describe('authenticateRequest', () => {
       { issuer: 'https://auth.example.com', origin: 'https://app.example.com', now: time.seconds(), nonce: NONCE },
       keys.signer,
     );
-    const headers = { 'sec-fetch-dest': 'document', cookie: `${prodNames.handshakeCount}=1.token-missing.${NONCE}` };
+    const headers = { 'sec-fetch-dest': 'document', cookie: `${prodNames.handshakeCount}=1.token_missing.${NONCE}` };
     const state = await authenticateRequest(
       new Request(`https://app.example.com/?${HANDSHAKE_PARAM}=${hs}`, { headers }),
       { publishableKey: prodKey, jwtKey: keys.jwtKey, authorizedParties: ['https://app.example.com'], now: time.now },

@@ -224,7 +224,7 @@ export async function authenticateRequest(
       fact.kind === 'valid'
         ? signedIn(fact.claims, fact.token, headers)
         : signedOut(
-            fact.kind === 'invalid' && fact.code === 'token_expired' ? 'token-expired' : 'token-invalid',
+            fact.kind === 'invalid' && fact.code === 'token_expired' ? 'token_expired' : 'token_invalid',
             headers,
             fact.kind === 'invalid' ? fact.message : null,
           ),
@@ -324,14 +324,14 @@ async function fromCookies(incoming: Incoming, headers: Headers, canRedirect: bo
       const cause =
         fact.kind === 'invalid'
           ? fact.code
-          : decision.reason === 'first-visit-sync'
-            ? 'sync-unanswered'
-            : 'token-missing';
+          : decision.reason === 'first_visit_sync'
+            ? 'sync_unanswered'
+            : 'token_missing';
       // Satellites sync through the primary's sync endpoint; a subdomain (same site) simply handshakes.
       // The answer must come back to this browser: the nonce rides in the guard cookie and the URL.
       const nonce = createNonce();
       const target =
-        decision.reason === 'first-visit-sync' && options.isSatellite
+        decision.reason === 'first_visit_sync' && options.isSatellite
           ? buildSyncUrl(ctx.issuer, url, { auto: true, nonce })
           : buildHandshakeUrl(handshakeBase(url, options, ctx), url, nonce);
       // In development the auth server may be another site that knows this browser only by its token.
@@ -343,12 +343,12 @@ async function fromCookies(incoming: Incoming, headers: Headers, canRedirect: bo
       return { status: 'handshake', auth: signedOutAuth, reason: decision.reason, message: null, headers, redirectUrl };
     }
     case 'signed-out':
-      if (decision.reason === 'client-signed-out')
+      if (decision.reason === 'client_signed_out')
         headers.append('set-cookie', expiredCookie(ctx.names.session, scope));
-      if (decision.reason === 'handshake-loop') {
+      if (decision.reason === 'handshake_loop') {
         const cause = fact.kind === 'invalid' ? fact.code : guard.cause;
         return signedOut(
-          'handshake-loop',
+          'handshake_loop',
           headers,
           `Orbital stopped a redirect loop after ${MAX_HANDSHAKE_ATTEMPTS} handshakes in a minute. Likely cause: ${describeHandshakeFailure(cause)}`,
         );
@@ -378,7 +378,7 @@ async function applySync(incoming: Incoming): Promise<Verdict> {
   let refused = false;
   // An automatic sync echoes the nonce this app set in its guard cookie before it left.
   if (echoed !== null && cookies[ctx.names.handshakeCount] === undefined)
-    return signedOut('cookies-blocked', headers, COOKIES_BLOCKED_MESSAGE);
+    return signedOut('cookies_blocked', headers, COOKIES_BLOCKED_MESSAGE);
   if (echoed !== null && parseGuard(cookies[ctx.names.handshakeCount]).nonce !== echoed) {
     failure = 'This sync code was not requested by this browser (a link from elsewhere): it was not redeemed.';
   } else if (!options.secretKey) {
@@ -405,7 +405,7 @@ async function applySync(incoming: Incoming): Promise<Verdict> {
   const state = await fromCookies(incoming, new Headers(), false);
   return state.status === 'signed-in'
     ? state
-    : signedOut(refused ? 'sync-refused' : 'sync-failed', state.headers, failure);
+    : signedOut(refused ? 'sync_refused' : 'sync_failed', state.headers, failure);
 }
 
 /** Writes what the auth server said about the client (from a handshake or a sync) into this app's cookies. */
@@ -417,7 +417,7 @@ async function applyClientState(
   headers.append('set-cookie', clientUatCookie(ctx.names, scope, state.clientUat));
   if (!state.sessionToken) {
     headers.append('set-cookie', expiredCookie(ctx.names.session, scope));
-    return signedOut('signed-out', headers, null);
+    return signedOut('signed_out', headers, null);
   }
   const claims = await verify(state.sessionToken);
   headers.append('set-cookie', sessionCookie(ctx.names, scope, state.sessionToken));
@@ -449,14 +449,14 @@ async function applyHandshake(incoming: Incoming, headers: Headers): Promise<Ver
     if (code === 'handshake_replayed' || code === 'handshake_expired') return null;
     // The nonce cookie set before leaving did not come back at all: this site keeps no cookies.
     if (code === 'handshake_nonce_mismatch' && cookies[ctx.names.handshakeCount] === undefined)
-      return signedOut('cookies-blocked', new Headers(), COOKIES_BLOCKED_MESSAGE);
+      return signedOut('cookies_blocked', new Headers(), COOKIES_BLOCKED_MESSAGE);
     // A bad payload (tampered, or keys that do not match) changes nothing and redirects nowhere:
     // a crafted link cannot sign anyone out, and a misconfiguration cannot loop.
     const state = await fromCookies(incoming, new Headers(), false);
     return state.status === 'signed-in'
       ? state
       : signedOut(
-          'handshake-failed',
+          'handshake_failed',
           state.headers,
           `The handshake with the auth server failed (${code}). Likely cause: ${describeHandshakeFailure(code)}`,
         );
@@ -515,7 +515,7 @@ function signedOut(reason: SignedOutReason, headers: Headers, message: string | 
  * or sync that failed, the loop guard, a token this app refuses): null for the ordinary states.
  */
 export function diagnosticOf(state: RequestState): { reason: SignedOutReason; message: string } | null {
-  if (state.status !== 'signed-out' || !state.message || state.reason === 'token-expired') return null;
+  if (state.status !== 'signed-out' || !state.message || state.reason === 'token_expired') return null;
   return { reason: state.reason, message: state.message };
 }
 

@@ -52,7 +52,7 @@ describe('cookie attributes', () => {
   });
 
   it('the loop-guard cookie is never Secure, so it survives the misconfigurations it diagnoses', () => {
-    expect(handshakeCountCookie(names, prod, '1.token-missing')).not.toMatch(/Secure/);
+    expect(handshakeCountCookie(names, prod, '1.token_missing')).not.toMatch(/Secure/);
     expect(handshakeCountCookie(names, prod, null)).toMatch(/Max-Age=0/);
   });
 });

@@ -78,13 +78,13 @@ export function createRequestPipeline(
       if (isAuthServerRequest(urlOf(request), options)) return { action: 'pass-through' };
       const state = await authenticateRequest(request, authenticate);
       // A browser that keeps no cookies says so on every visit: once an hour is enough per browser.
-      if (state.message && (state.reason !== 'cookies-blocked' || once(request.headers.get('user-agent') ?? '')))
+      if (state.message && (state.reason !== 'cookies_blocked' || once(request.headers.get('user-agent') ?? '')))
         log(state.message);
       if (state.status === 'handshake')
         return { action: 'respond', response: new Response(null, { status: 307, headers: state.headers }), state };
       // The auth server refused this app's own configuration: no page renders, so no guard sends the
       // person to sign in again (which would come back refused, in a loop); they are told instead.
-      if (state.reason === 'sync-refused' && isDocumentRequest(request))
+      if (state.reason === 'sync_refused' && isDocumentRequest(request))
         return { action: 'respond', response: syncRefused(request, state, development), state };
       return { action: 'continue', state };
     },

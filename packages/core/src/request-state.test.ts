@@ -14,60 +14,60 @@ describe('request state machine', () => {
     [
       'valid token, client changed since',
       { token: valid, clientUat: 150 },
-      { status: 'handshake', reason: 'token-outdated' },
+      { status: 'handshake', reason: 'token_outdated' },
     ],
     [
       'valid token, client signed out',
       { token: valid, clientUat: 0 },
-      { status: 'signed-out', reason: 'client-signed-out' },
+      { status: 'signed-out', reason: 'client_signed_out' },
     ],
     [
       'expired token, signed-in client',
       { token: expired, clientUat: 50 },
-      { status: 'handshake', reason: 'token-expired' },
+      { status: 'handshake', reason: 'token_expired' },
     ],
     [
       'bad token, signed-in client',
       { token: badSignature, clientUat: 50 },
-      { status: 'handshake', reason: 'token-invalid' },
+      { status: 'handshake', reason: 'token_invalid' },
     ],
-    ['no token, signed-in client', { token: missing, clientUat: 50 }, { status: 'handshake', reason: 'token-missing' }],
-    ['no token, no client', { token: missing, clientUat: null }, { status: 'signed-out', reason: 'signed-out' }],
-    ['no token, signed-out client', { token: missing, clientUat: 0 }, { status: 'signed-out', reason: 'signed-out' }],
+    ['no token, signed-in client', { token: missing, clientUat: 50 }, { status: 'handshake', reason: 'token_missing' }],
+    ['no token, no client', { token: missing, clientUat: null }, { status: 'signed-out', reason: 'signed_out' }],
+    ['no token, signed-out client', { token: missing, clientUat: 0 }, { status: 'signed-out', reason: 'signed_out' }],
     [
       'expired token, signed-out client',
       { token: expired, clientUat: 0 },
-      { status: 'signed-out', reason: 'signed-out' },
+      { status: 'signed-out', reason: 'signed_out' },
     ],
     [
       'bad token, no client',
       { token: badSignature, clientUat: null },
-      { status: 'signed-out', reason: 'token-invalid' },
+      { status: 'signed-out', reason: 'token_invalid' },
     ],
     [
       'API request, expired token',
       { token: expired, clientUat: 50, canRedirect: false },
-      { status: 'signed-out', reason: 'token-expired' },
+      { status: 'signed-out', reason: 'token_expired' },
     ],
     [
       'API request, no token',
       { token: missing, clientUat: 50, canRedirect: false },
-      { status: 'signed-out', reason: 'token-missing' },
+      { status: 'signed-out', reason: 'token_missing' },
     ],
     [
       'API request, outdated token',
       { token: valid, clientUat: 150, canRedirect: false },
-      { status: 'signed-out', reason: 'token-outdated' },
+      { status: 'signed-out', reason: 'token_outdated' },
     ],
     [
       'third handshake in a row',
       { token: missing, clientUat: 50, handshakeAttempts: 3 },
-      { status: 'signed-out', reason: 'handshake-loop' },
+      { status: 'signed-out', reason: 'handshake_loop' },
     ],
     [
       'second handshake in a row',
       { token: missing, clientUat: 50, handshakeAttempts: 2 },
-      { status: 'handshake', reason: 'token-missing' },
+      { status: 'handshake', reason: 'token_missing' },
     ],
     [
       'loop counter does not affect a signed-in request',
@@ -88,7 +88,7 @@ describe('handshake failure diagnostics', () => {
     ['token_not_active_yet', 'clock skew'],
     ['handshake_expired', 'clock skew'],
     ['handshake_origin_mismatch', 'redirect origin not allowed'],
-    ['token-missing', 'cookies blocked'],
+    ['token_missing', 'cookies blocked'],
   ] as const)('%s -> %s', (code, cause) => {
     expect(describeHandshakeFailure(code)).toMatch(new RegExp(`^${cause}`));
   });

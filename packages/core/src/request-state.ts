@@ -15,9 +15,9 @@ import type { OrbitalErrorCode } from './errors';
  *
  * An app that syncs on first visit — a satellite with auto-sync, or an app on a subdomain of the
  * primary — and has never synced (no token, no `__client_uat` at all) asks the primary
- * (`first-visit-sync`); afterwards `__client_uat=0` remembers a signed-out answer.
+ * (`first_visit_sync`); afterwards `__client_uat=0` remembers a signed-out answer.
  *
- * A handshake becomes `handshake-loop` once {@link MAX_HANDSHAKE_ATTEMPTS} redirects happened in a
+ * A handshake becomes `handshake_loop` once {@link MAX_HANDSHAKE_ATTEMPTS} redirects happened in a
  * short window: one guard, whatever the cause.
  */
 export type TokenFact =
@@ -36,20 +36,20 @@ export interface RequestFacts {
 }
 
 export type SignedOutReason =
-  | 'signed-out'
-  | 'client-signed-out'
-  | 'token-missing'
-  | 'token-expired'
-  | 'token-outdated'
-  | 'token-invalid'
-  | 'handshake-failed'
-  | 'handshake-loop'
-  | 'sync-failed'
-  | 'sync-refused'
-  | 'cookies-blocked';
+  | 'signed_out'
+  | 'client_signed_out'
+  | 'token_missing'
+  | 'token_expired'
+  | 'token_outdated'
+  | 'token_invalid'
+  | 'handshake_failed'
+  | 'handshake_loop'
+  | 'sync_failed'
+  | 'sync_refused'
+  | 'cookies_blocked';
 
 export type HandshakeReason =
-  'token-missing' | 'token-expired' | 'token-outdated' | 'token-invalid' | 'first-visit-sync';
+  'token_missing' | 'token_expired' | 'token_outdated' | 'token_invalid' | 'first_visit_sync';
 
 export type Decision =
   | { status: 'signed-in' }
@@ -61,33 +61,33 @@ export const MAX_HANDSHAKE_ATTEMPTS = 3;
 export function decideRequestState(facts: RequestFacts): Decision {
   const { token, clientUat } = facts;
   if (token.kind === 'valid') {
-    if (clientUat === 0) return { status: 'signed-out', reason: 'client-signed-out' };
+    if (clientUat === 0) return { status: 'signed-out', reason: 'client_signed_out' };
     if (clientUat === null || clientUat <= token.iat) return { status: 'signed-in' };
-    return needsHandshake('token-outdated', facts);
+    return needsHandshake('token_outdated', facts);
   }
   if (clientUat === null && token.kind === 'missing' && facts.autoSync)
-    return needsHandshake('first-visit-sync', facts);
+    return needsHandshake('first_visit_sync', facts);
   if (!clientUat)
     return {
       status: 'signed-out',
-      reason: token.kind === 'invalid' && token.code !== 'token_expired' ? 'token-invalid' : 'signed-out',
+      reason: token.kind === 'invalid' && token.code !== 'token_expired' ? 'token_invalid' : 'signed_out',
     };
-  if (token.kind === 'missing') return needsHandshake('token-missing', facts);
-  return needsHandshake(token.code === 'token_expired' ? 'token-expired' : 'token-invalid', facts);
+  if (token.kind === 'missing') return needsHandshake('token_missing', facts);
+  return needsHandshake(token.code === 'token_expired' ? 'token_expired' : 'token_invalid', facts);
 }
 
 function needsHandshake(reason: HandshakeReason, facts: RequestFacts): Decision {
   if (!facts.canRedirect)
-    return { status: 'signed-out', reason: reason === 'first-visit-sync' ? 'signed-out' : reason };
-  if (facts.handshakeAttempts >= MAX_HANDSHAKE_ATTEMPTS) return { status: 'signed-out', reason: 'handshake-loop' };
+    return { status: 'signed-out', reason: reason === 'first_visit_sync' ? 'signed_out' : reason };
+  if (facts.handshakeAttempts >= MAX_HANDSHAKE_ATTEMPTS) return { status: 'signed-out', reason: 'handshake_loop' };
   return { status: 'handshake', reason };
 }
 
 /**
- * What the loop guard remembers about the last handshake: the error seen, `token-missing`, or
- * `sync-unanswered` for a satellite's first-visit sync.
+ * What the loop guard remembers about the last handshake: the error seen, `token_missing`, or
+ * `sync_unanswered` for a satellite's first-visit sync.
  */
-export type GuardCause = OrbitalErrorCode | 'token-missing' | 'sync-unanswered';
+export type GuardCause = OrbitalErrorCode | 'token_missing' | 'sync_unanswered';
 
 /**
  * What a user sees instead of a sign-in redirect when this satellite's own configuration is
@@ -103,7 +103,7 @@ export const COOKIES_BLOCKED_MESSAGE =
 /** The likely cause behind a handshake that failed or keeps coming back, from the last error seen. */
 export function describeHandshakeFailure(code: GuardCause | undefined): string {
   switch (code) {
-    case 'sync-unanswered':
+    case 'sync_unanswered':
       return "the primary never sent the browser back — most likely it refuses this satellite's origin: add it to the auth server's allowedRedirectOrigins (ORBITAL_ALLOWED_REDIRECT_ORIGINS); the primary's error page names it. Otherwise, cookies are blocked on this site.";
     case 'handshake_nonce_mismatch':
       return 'an answer this browser did not ask for — a link from elsewhere, or the cookie that remembers the request was blocked.';

@@ -50,7 +50,7 @@ describe('the trust boundary of an app server', () => {
       const state = await authenticateRequest(api(theirs, { 'x-forwarded-host': 'evil.example.com' }), options);
       expect(state).toMatchObject({
         status: 'signed-out',
-        reason: 'token-invalid',
+        reason: 'token_invalid',
         message: expect.stringContaining('authorizedParties'),
       });
       expect(state.url).toBe(`${APP_ORIGIN}/api/me`);
@@ -61,12 +61,12 @@ describe('the trust boundary of an app server', () => {
       const state = await authenticateRequest(
         page(
           `/?${HANDSHAKE_PARAM}=${forged}`,
-          { [names.handshakeCount]: `1.token-missing.${NONCE}` },
+          { [names.handshakeCount]: `1.token_missing.${NONCE}` },
           { 'x-forwarded-host': 'evil.example.com' },
         ),
         options,
       );
-      expect(state).toMatchObject({ status: 'signed-out', reason: 'handshake-failed' });
+      expect(state).toMatchObject({ status: 'signed-out', reason: 'handshake_failed' });
       expect(state.headers.getSetCookie().some((line) => line.startsWith(names.session))).toBe(false);
     });
 
@@ -100,7 +100,7 @@ describe('the trust boundary of an app server', () => {
       );
       expect(await authenticateRequest(api(anonymous), options)).toMatchObject({
         status: 'signed-out',
-        reason: 'token-invalid',
+        reason: 'token_invalid',
         message: expect.stringContaining('no authorized party'),
       });
     });
@@ -127,18 +127,18 @@ describe('the trust boundary of an app server', () => {
       );
       // A victim in the middle of a handshake of their own (another nonce in their guard cookie)…
       const state = await authenticateRequest(
-        page(`/?${HANDSHAKE_PARAM}=${attackers}`, { [names.handshakeCount]: `1.token-missing.${NONCE}` }),
+        page(`/?${HANDSHAKE_PARAM}=${attackers}`, { [names.handshakeCount]: `1.token_missing.${NONCE}` }),
         options,
       );
       expect(state).toMatchObject({
         status: 'signed-out',
-        reason: 'handshake-failed',
+        reason: 'handshake_failed',
         message: expect.stringContaining('handshake_nonce_mismatch'),
       });
       expect(state.headers.getSetCookie()).toEqual([]);
       // …or with no guard cookie at all, which is also what a site that keeps no cookies looks like.
       const fresh = await authenticateRequest(page(`/?${HANDSHAKE_PARAM}=${attackers}`), options);
-      expect(fresh).toMatchObject({ status: 'signed-out', reason: 'cookies-blocked' });
+      expect(fresh).toMatchObject({ status: 'signed-out', reason: 'cookies_blocked' });
       expect(fresh.headers.getSetCookie()).toEqual([]);
     });
 
@@ -157,7 +157,7 @@ describe('the trust boundary of an app server', () => {
     it('a payload applied on one instance is refused on a second that shares the replay guard', async () => {
       const replayGuard = createMemoryReplayGuard(time.now);
       const url = `/?${HANDSHAKE_PARAM}=${await handshake(await sessionToken(keys.signer, time.seconds()))}`;
-      const guard = { [names.handshakeCount]: `1.token-missing.${NONCE}` };
+      const guard = { [names.handshakeCount]: `1.token_missing.${NONCE}` };
       expect((await authenticateRequest(page(url, guard), { ...options, replayGuard })).status).toBe('signed-in');
       const second = { ...options, replayGuard };
       expect(await authenticateRequest(page(url, guard), second)).toMatchObject({ status: 'signed-out' });

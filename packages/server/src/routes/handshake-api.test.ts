@@ -70,7 +70,7 @@ describe('the handshake, app server and auth server together', () => {
     absorb(browser, first.headers);
     const answer = await browser.fetch(first.headers.get('location')!, { origin: null });
     const second = await authenticateRequest(appRequest(browser, answer.headers.get('location')!), options);
-    expect(second).toMatchObject({ status: 'signed-out', reason: 'signed-out' });
+    expect(second).toMatchObject({ status: 'signed-out', reason: 'signed_out' });
     absorb(browser, second.headers);
     expect(browser.jar.get(names.clientUat)).toBe('0');
     expect((await authenticateRequest(appRequest(browser, `${APP}/`), options)).status).toBe('signed-out');

@@ -60,7 +60,7 @@ describe('satellite sync', () => {
     const replay = await authenticateRequest(visit(back.href), options);
     expect(replay).toMatchObject({
       status: 'signed-out',
-      reason: 'sync-failed',
+      reason: 'sync_failed',
       message: expect.stringContaining('sync_code_invalid'),
     });
     // a reload that carries the new cookies stays signed in
@@ -89,14 +89,14 @@ describe('satellite sync', () => {
     const state = await authenticateRequest(visit(`https://other.example/?${SYNC_PARAM}=${code}`), { ...options });
     expect(state).toMatchObject({
       status: 'signed-out',
-      reason: 'sync-failed',
+      reason: 'sync_failed',
       message: expect.stringContaining('sync_code_origin_mismatch'),
     });
   });
 
   it('refuses a made-up code', async () => {
     const state = await authenticateRequest(visit(`${SATELLITE}/?${SYNC_PARAM}=forged-code-value`), options);
-    expect(state).toMatchObject({ status: 'signed-out', reason: 'sync-failed' });
+    expect(state).toMatchObject({ status: 'signed-out', reason: 'sync_failed' });
     expect(state.headers.get('location')).toBeNull();
   });
 
@@ -131,10 +131,10 @@ describe('satellite sync', () => {
     // Only the browser that asked can use it: elsewhere (no nonce cookie) it changes nothing.
     expect(await authenticateRequest(visit(back, `${names.clientUat}=5`), auto)).toMatchObject({
       status: 'signed-out',
-      reason: 'cookies-blocked',
+      reason: 'cookies_blocked',
     });
     const second = await authenticateRequest(visit(back, guard), auto);
-    expect(second).toMatchObject({ status: 'signed-out', reason: 'signed-out' });
+    expect(second).toMatchObject({ status: 'signed-out', reason: 'signed_out' });
     const uat = cookiesOf(second.headers)[names.clientUat];
     expect(uat).toBe('0');
     const third = await authenticateRequest(visit(`${SATELLITE}/other`, `${names.clientUat}=0`), auto);
@@ -196,7 +196,7 @@ describe('satellite sync', () => {
       const arrived = await pipeline.handle(
         new Request(back, { headers: { 'sec-fetch-dest': 'document', 'user-agent': 'Blocker/1' } }),
       );
-      expect(arrived).toMatchObject({ action: 'continue', state: { status: 'signed-out', reason: 'cookies-blocked' } });
+      expect(arrived).toMatchObject({ action: 'continue', state: { status: 'signed-out', reason: 'cookies_blocked' } });
     }
     expect(answers).toEqual(['code', 'code', 'signed-out', 'signed-out']);
     expect(writes).toEqual({ codes: 2, redeemed: 0 }); // no client token is added for a satellite that cannot keep it
@@ -218,7 +218,7 @@ describe('satellite sync', () => {
       .split(';')[0]!;
     expect(await authenticateRequest(visit(back, otherGuard), auto)).toMatchObject({
       status: 'signed-out',
-      reason: 'sync-failed',
+      reason: 'sync_failed',
       message: expect.stringContaining('not requested by this browser'),
     });
     const guard = leave.headers

@@ -68,7 +68,7 @@ describe.skipIf(!available)('shared state in Redis', () => {
     expect((await browser.json(`/v1/client/sessions/${sessionId}/end`, { method: 'POST' })).status).toBe(200);
     await until(() => feed.revokedSessions.has(sessionId), 1_000);
     const latency = Date.now() - ended;
-    expect(await api()).toMatchObject({ status: 'signed-out', reason: 'token-invalid' });
+    expect(await api()).toMatchObject({ status: 'signed-out', reason: 'token_invalid' });
     expect(latency).toBeLessThan(1_000);
     await feed.close();
     await server.close();
