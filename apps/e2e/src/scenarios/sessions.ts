@@ -80,12 +80,18 @@ export function describeSessionScenarios(framework: string, startApp: AppStarter
       const seen = new Set<string>();
       const tokenRequests: string[] = [];
       context.on('request', (r) => r.url().endsWith('/tokens') && tokenRequests.push(r.url()));
-      for (let i = 0; i < 7; i++) {
-        await page.waitForTimeout(5_000); // 35 s: three and a half 10-second token lifetimes
-        const cookie = await d.sessionCookie(context);
-        if (cookie) seen.add(cookie);
-      }
-      expect(seen.size).toBeGreaterThanOrEqual(3);
+      // Two 10-second token lifetimes with the page open (time that must pass), and by then a third token.
+      const start = Date.now();
+      await expect
+        .poll(
+          async () => {
+            const cookie = await d.sessionCookie(context);
+            if (cookie) seen.add(cookie);
+            return Date.now() - start > 20_000 ? seen.size : 0;
+          },
+          { timeout: 45_000, interval: 500 },
+        )
+        .toBeGreaterThanOrEqual(3);
       // one refresh per lifetime for the browser, not one per tab
       expect(tokenRequests.length).toBeLessThanOrEqual(seen.size + 2);
       await page.getByRole('button', { name: 'Call /api/me' }).click();
@@ -229,7 +235,10 @@ export function describeSessionScenarios(framework: string, startApp: AppStarter
       await page.waitForTimeout(15_000); // past the 12 s inactivity timeout, refreshing all along
       await page.reload();
       expect(page.url()).toBe(d.url('/dashboard'));
-      await page.waitForTimeout(11_000); // past the 24 s maximum lifetime
+      // At the 24 s maximum lifetime the open page's next refresh is refused: it notices by itself.
+      await expect
+        .poll(() => d.who(page).then((w) => w.client), { timeout: 30_000, interval: 500 })
+        .toBe('client: signed out');
       await page.goto(d.url('/dashboard'));
       await page.waitForURL((u) => u.pathname === '/sign-in');
     });
