@@ -25,6 +25,7 @@ import {
 import { createTokenManager, type TokenManager } from './token-manager';
 import type { ServerDiagnostic } from './auth-state';
 import { onPageResumed } from './revalidation';
+import { createStore } from './store';
 import { showServerDiagnostic } from './server-diagnostic';
 import { openTabChannel, type TabChannel } from './tab-channel';
 import * as urls from './urls';
@@ -59,8 +60,7 @@ export class Orbital {
   private readonly names: CookieNames;
   private readonly api: AuthApi;
   private readonly tokens: TokenManager;
-  private state: OrbitalState = toState(null, false);
-  private readonly listeners = new Set<Listener>();
+  private readonly store = createStore<OrbitalState>(toState(null, false));
   private readonly changedElsewhere = new Set<() => void>();
   private channel: TabChannel | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -110,13 +110,10 @@ export class Orbital {
   };
 
   /** Subscribe to state changes; returns the unsubscribe function. */
-  subscribe = (listener: Listener): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  subscribe = (listener: Listener): (() => void) => this.store.subscribe(listener);
 
   /** The current state; the same object until something changes. */
-  getSnapshot = (): OrbitalState => this.state;
+  getSnapshot = (): OrbitalState => this.store.get();
 
   /** Loads the client and starts keeping its token fresh. Safe to call more than once. */
   load(options: OrbitalLoadOptions = {}): Promise<void> {
@@ -310,7 +307,7 @@ export class Orbital {
     clearTimeout(this.timer);
     this.channel?.close();
     for (const undo of this.teardown) undo();
-    this.listeners.clear();
+    this.store.clear();
   }
 
   private urlContext(): urls.UrlContext {
@@ -338,7 +335,7 @@ export class Orbital {
     { broadcast, notify = true }: { broadcast: boolean; notify?: boolean },
   ): void {
     const previous = this.state;
-    this.state = toState(client, true);
+    this.store.set(toState(client, true));
     if (typeof document !== 'undefined')
       document.cookie = clientUatCookie(this.names, this.cookieScope(), this.state.session ? (client?.uat ?? 0) : 0);
     // Another session, or another organization: the held token's claims are out of date.
@@ -367,7 +364,11 @@ export class Orbital {
   }
 
   private notify(): void {
-    for (const listener of this.listeners) listener();
+    this.store.notify();
+  }
+
+  private get state(): OrbitalState {
+    return this.store.get();
   }
 
   /** Writes (or clears) the session cookie for the active session and schedules the next refresh. */
