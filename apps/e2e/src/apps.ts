@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { createPublishableKey } from '@orbital/core';
+import { PUBLIC_ENV_PREFIX, createPublishableKey } from '@orbital/core';
 import { freePort, start, type Started } from './processes';
 
 /** A demo app the shared scenarios run against. */
@@ -36,8 +36,8 @@ export interface Demo {
   publicPrefix: string;
   /** Starts the built app in `dir` (the workspace's demo unless given). */
   run(port: number, env: Record<string, string>, dir?: string): Promise<Started>;
-  /** Starts the workspace's demo under its framework's development server, as `pnpm dev` does. */
-  dev(port: number, env: Record<string, string | undefined>): Promise<Started>;
+  /** Starts the workspace's demo under its framework's development server, as `pnpm dev` does from a user's shell. */
+  dev(port: number, env: Record<string, string>): Promise<Started>;
 }
 
 /** The framework's own CLI (its package's `bin`) from the demo's dependencies, run on this Node. */
@@ -52,7 +52,7 @@ const appDir = (name: string) => dirname(require.resolve(`${name}/package.json`)
 
 export const nextDemo: Demo = {
   name: 'nextjs',
-  publicPrefix: 'NEXT_PUBLIC_',
+  publicPrefix: PUBLIC_ENV_PREFIX.nextjs,
   run: (port, env, dir = appDir('@orbital/demo-nextjs')) =>
     start(process.execPath, [frameworkBin(dir, 'next'), 'start', '-p', String(port)], {
       cwd: dir,
@@ -64,26 +64,27 @@ export const nextDemo: Demo = {
       cwd: dir,
       ready: /Ready in/,
       env: { NEXT_TELEMETRY_DISABLED: '1', ...env },
+      shell: true,
     }),
 };
 
 export const tanstackStartDemo: Demo = {
   name: 'tanstack-start',
-  publicPrefix: 'VITE_',
+  publicPrefix: PUBLIC_ENV_PREFIX['tanstack-start'],
   run: (port, env, dir = appDir('@orbital/demo-tanstack-start')) =>
     start(process.execPath, ['server.mjs'], { cwd: dir, ready: /Ready on/, env: { PORT: String(port), ...env } }),
   dev: (port, env, dir = appDir('@orbital/demo-tanstack-start')) =>
     start(process.execPath, [frameworkBin(dir, 'vite'), 'dev', '--port', String(port), '--strictPort'], {
       cwd: dir,
-      // Vite prints its URLs only outside CI; "ready in" always.
-      ready: /ready in|Local:/,
+      ready: /Local:/,
       env: { PORT: String(port), ...env },
+      shell: true,
     }),
 };
 
 export const nuxtDemo: Demo = {
   name: 'nuxt',
-  publicPrefix: 'NUXT_PUBLIC_',
+  publicPrefix: PUBLIC_ENV_PREFIX.nuxt,
   run: (port, env, dir = appDir('@orbital/demo-nuxt')) =>
     start(process.execPath, ['--env-file-if-exists=.env', '.output/server/index.mjs'], {
       cwd: dir,
@@ -95,6 +96,7 @@ export const nuxtDemo: Demo = {
       cwd: dir,
       ready: /Local:/,
       env: { PORT: String(port), NUXT_TELEMETRY_DISABLED: '1', ...env },
+      shell: true,
     }),
 };
 

@@ -21,17 +21,37 @@ export interface Started {
 // oxlint-disable-next-line no-control-regex -- colour codes are control characters
 const ANSI = /\x1b\[[0-9;]*m/g;
 
-/** Starts a command and resolves once its output matches `ready`; fails with its output otherwise. */
+/**
+ * What the run that started these tests has and a user's shell does not: pnpm's own settings
+ * (`PNPM_SCRIPT_SRC_DIR` alone makes an install land in this workspace), the test runner's
+ * (`NODE_ENV=test`, `TEST`, `VITEST…`, which quieten or reconfigure dev servers) and Orbital
+ * configuration (a newcomer has none).
+ */
+const NOT_IN_A_USERS_SHELL = /^(npm_|pnpm_)|ORBITAL_|^(NODE_ENV|TEST)$|^VITEST/i;
+
+/** This process's environment as a user's shell would have it, for running what a user runs. */
+export function shellEnv(): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(
+      (entry): entry is [string, string] => entry[1] !== undefined && !NOT_IN_A_USERS_SHELL.test(entry[0]),
+    ),
+  );
+}
+
+/**
+ * Starts a command and resolves once its output matches `ready`; fails with its output otherwise.
+ * `env` is added to this process's environment, or with `shell` to a user's ({@link shellEnv}).
+ */
 export function start(
   command: string,
   args: string[],
-  options: { env?: Record<string, string | undefined>; cwd?: string; ready: RegExp; timeoutMs?: number },
+  options: { env?: Record<string, string>; shell?: boolean; cwd?: string; ready: RegExp; timeoutMs?: number },
 ): Promise<Started> {
   // Its own process group: a package manager's script runs the server as a grandchild, and
   // stopping must stop that too, not leave it holding the port.
   const child: ChildProcess = spawn(command, args, {
     cwd: options.cwd,
-    env: { ...process.env, ...options.env },
+    env: { ...(options.shell ? shellEnv() : process.env), ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });

@@ -25,19 +25,9 @@ function writeAppFile(dir: string, file: ReadmeFile): void {
   writeFileSync(join(dir, file.path), file.content);
 }
 
-/** `pnpm <args>` in an app folder, running until stopped, without the settings of the pnpm run that started these tests. */
-function startIn(
-  dir: string,
-  args: string[],
-  ready: RegExp,
-  env: Record<string, string | undefined>,
-): Promise<Started> {
-  const pnpmSettings = Object.fromEntries(
-    Object.keys(process.env)
-      .filter((name) => /^(npm_|pnpm_)/i.test(name))
-      .map((name) => [name, undefined]),
-  );
-  return start('pnpm', args, { cwd: dir, ready, env: { ...pnpmSettings, ...env }, timeoutMs: 120_000 });
+/** `pnpm <args>` in an app folder, from a user's shell, running until stopped. */
+function startIn(dir: string, args: string[], ready: RegExp, env: Record<string, string> = {}): Promise<Started> {
+  return start('pnpm', args, { cwd: dir, ready, env, shell: true, timeoutMs: 120_000 });
 }
 
 interface Listed {
@@ -146,22 +136,20 @@ describe('installed from a registry', () => {
   );
 });
 
-/** The test runner's own variables (NODE_ENV=test, TEST, VITEST…) reconfigure dev servers: a user's shell has none. */
-const asFromAShell = Object.fromEntries(
-  Object.keys(process.env)
-    .filter((name) => /ORBITAL_|^NODE_ENV$|^TEST$|^VITEST|^PORT$/.test(name))
-    .map((name) => [name, undefined]),
-);
-
-/** Signs a new user up through the auth server's hosted pages, starting from a protected page. */
-async function signUpFromProtectedPage(page: Page, baseUrl: string, user: ReturnType<typeof newUser>): Promise<void> {
-  await page.goto(`${baseUrl}/dashboard`);
-  await page.waitForURL((url) => url.pathname.startsWith('/api/auth/sign-in'));
+/** From the hosted sign-in page: on to its sign-up page, and create the account. */
+async function fillHostedSignUp(page: Page, user: ReturnType<typeof newUser>): Promise<void> {
   await page.getByRole('link', { name: 'Sign up' }).click();
   await page.getByLabel('First name').fill(user.firstName);
   await page.getByLabel('Email address').fill(user.email);
   await page.getByLabel('Password').fill(user.password);
   await page.getByRole('button', { name: 'Create account' }).click();
+}
+
+/** Signs a new user up through the auth server's hosted pages, starting from a protected page. */
+async function signUpFromProtectedPage(page: Page, baseUrl: string, user: ReturnType<typeof newUser>): Promise<void> {
+  await page.goto(`${baseUrl}/dashboard`);
+  await page.waitForURL((url) => url.pathname.startsWith('/api/auth/sign-in'));
+  await fillHostedSignUp(page, user);
   await page.waitForURL(`${baseUrl}/dashboard`);
 }
 
@@ -196,7 +184,6 @@ describe("a new app, from its framework's scaffold and the package README alone"
       const baseUrl = `http://localhost:${port}`;
       const user = newUser('Reader');
       const dev = await startIn(dir, scaffold.devCommand(port), scaffold.ready, {
-        ...asFromAShell,
         PORT: String(port),
       });
       const page = await browser.context.newPage();
@@ -221,7 +208,6 @@ describe("a new app, from its framework's scaffold and the package README alone"
       writeFileSync(join(dir, '.env.local'), `${readFileSync(join(dir, '.env.local'), 'utf8')}${env}`);
       pnpm(['run', 'build'], dir, { NEXT_TELEMETRY_DISABLED: '1' });
       const production = await startIn(dir, ['run', 'start', '--port', String(productionPort)], /Ready in/, {
-        ...asFromAShell,
         NEXT_TELEMETRY_DISABLED: '1',
       });
       const context = await browser.freshContext();
@@ -254,7 +240,6 @@ describe("a new app, from its framework's scaffold and the package README alone"
       dir,
       ['exec', 'orbital-server', '--port', String(serverPort), '--allowed-origin', appUrl],
       /Orbital auth server/,
-      asFromAShell,
     );
     const app = await (async () => {
       try {
@@ -262,7 +247,7 @@ describe("a new app, from its framework's scaffold and the package README alone"
           join(dir, '.env'),
           pnpm(['exec', 'orbital-server', 'env', '--url', `http://localhost:${serverPort}`], dir),
         );
-        return await startIn(dir, vueScaffold.devCommand(appPort), vueScaffold.ready, asFromAShell);
+        return await startIn(dir, vueScaffold.devCommand(appPort), vueScaffold.ready);
       } catch (error) {
         await server.stop();
         throw error;
@@ -273,12 +258,7 @@ describe("a new app, from its framework's scaffold and the package README alone"
       await page.goto(appUrl);
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.waitForURL((url) => url.port === String(serverPort) && url.pathname === '/sign-in');
-      await page.getByRole('link', { name: 'Sign up' }).click();
-      const user = newUser('Vue');
-      await page.getByLabel('First name').fill(user.firstName);
-      await page.getByLabel('Email address').fill(user.email);
-      await page.getByLabel('Password').fill(user.password);
-      await page.getByRole('button', { name: 'Create account' }).click();
+      await fillHostedSignUp(page, newUser('Vue'));
       await page.waitForURL((url) => url.origin === appUrl);
       await expect.poll(() => page.textContent('body')).toMatch(/Signed in as user_/);
     } finally {

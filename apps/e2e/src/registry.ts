@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { writeLockfilePins } from './lockfile-pins';
-import { freePort, start, type Started } from './processes';
+import { freePort, shellEnv, start, type Started } from './processes';
 
 const require = createRequire(import.meta.url);
 const ROOT = join(dirname(require.resolve('@orbital/core/package.json')), '..', '..');
@@ -158,19 +158,17 @@ export function prepareInstall(dir: string, registry: LocalRegistry): void {
 }
 
 /**
- * Runs pnpm in `cwd` as a user would: without the settings of the pnpm run that started these
- * tests (`PNPM_SCRIPT_SRC_DIR` alone makes it install into this workspace instead), with no stdin
- * to wait on, and with a time limit. A failure carries the command's output.
+ * Runs pnpm in `cwd` as a user would: from a user's shell ({@link shellEnv}), with no stdin to wait
+ * on, and with a time limit. A failure carries the command's output.
  */
 export function pnpm(args: string[], cwd: string, env: Record<string, string> = {}): string {
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(npm_|pnpm_)/i.test(name)));
   try {
     return execFileSync('pnpm', args, {
       cwd,
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
       timeout: 240_000,
-      env: { ...clean, CI: 'true', ...env },
+      env: { ...shellEnv(), CI: 'true', ...env },
     });
   } catch (error) {
     const { stdout, stderr } = error as { stdout?: string; stderr?: string };

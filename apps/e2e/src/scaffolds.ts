@@ -65,8 +65,7 @@ export const scaffolds: Scaffold[] = [
       ]),
     // The scaffold's `dev` script pins port 3000; the test picks a free one, and says so (PORT).
     devCommand: (port) => ['exec', 'vite', 'dev', '--port', String(port), '--strictPort'],
-    // Vite prints its URLs only outside CI; "ready in" always.
-    ready: /ready in|Local:/,
+    ready: /Local:/,
   },
   {
     framework: 'Nuxt',
@@ -134,7 +133,7 @@ export const vueScaffold: Scaffold = {
       dirname(dir),
     ),
   devCommand: (port) => ['exec', 'vite', '--port', String(port), '--strictPort'],
-  ready: /ready in|Local:/,
+  ready: /Local:/,
 };
 
 /** The adapter's README in this checkout: what the newcomer reads. */

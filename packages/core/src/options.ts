@@ -103,6 +103,17 @@ export const ENV_OPTIONS = {
   [K in keyof OrbitalOptions]?: { env: string; browser: boolean; read: Reader<NonNullable<OrbitalOptions[K]>> };
 };
 
+/**
+ * The prefix each framework's browser bundle sees env vars under: the adapters read options with
+ * it, and `orbital-server env` prints lines with it.
+ */
+export const PUBLIC_ENV_PREFIX = {
+  nextjs: 'NEXT_PUBLIC_',
+  nuxt: 'NUXT_PUBLIC_',
+  'tanstack-start': 'VITE_',
+  vue: 'VITE_',
+} as const;
+
 type EnvOption = keyof typeof ENV_OPTIONS;
 type BrowserOption = { [K in EnvOption]: (typeof ENV_OPTIONS)[K]['browser'] extends true ? K : never }[EnvOption];
 

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createPublishableKey } from './api-keys';
 import { createSignInPageCheck } from './sign-in-page-check';
 
@@ -57,6 +57,32 @@ describe('the configured sign-in page, in development', () => {
     await createSignInPageCheck({ publishableKey: development }, log)(origin);
     await createSignInPageCheck({ publishableKey: development, signInUrl: '/sign-in', isSatellite: true }, log)(origin);
     expect(asked).toEqual([]);
+  });
+
+  it('never probes a host a request named (a forged Host), and still checks the real origin later', async () => {
+    const { origin, asked } = await appWithPages([]);
+    const fetcher = vi.fn(fetch);
+    const logged: string[] = [];
+    const check = createSignInPageCheck(
+      { publishableKey: development, signInUrl: '/sign-in' },
+      (m) => logged.push(m),
+      fetcher,
+    );
+    await check('http://evil.test:80');
+    expect(fetcher).not.toHaveBeenCalled();
+    await check(origin);
+    expect(asked).toEqual(['/sign-in']);
+    expect(logged).toHaveLength(1);
+  });
+
+  it('probes a non-local origin only when it is configured as the app’s own', async () => {
+    const fetcher = vi.fn(async () => new Response(null, { status: 200 }));
+    await createSignInPageCheck(
+      { publishableKey: development, signInUrl: '/sign-in', authorizedParties: ['https://app.example.com'] },
+      () => {},
+      fetcher,
+    )('https://app.example.com');
+    expect(fetcher).toHaveBeenCalledWith('https://app.example.com/sign-in', expect.anything());
   });
 
   it('stays quiet when the app cannot be reached', async () => {

@@ -1,4 +1,5 @@
 import { parsePublishableKey } from './api-keys';
+import { isLoopbackHost } from './development-instance';
 import type { OrbitalOptions } from './options';
 
 const PAGES =
@@ -11,7 +12,7 @@ const PAGES =
  * found" page. Production and the hosted pages are never probed.
  */
 export function createSignInPageCheck(
-  options: Pick<OrbitalOptions, 'publishableKey' | 'signInUrl' | 'isSatellite'>,
+  options: Pick<OrbitalOptions, 'publishableKey' | 'signInUrl' | 'isSatellite' | 'authorizedParties'>,
   log: (message: string) => void,
   fetcher: typeof fetch = fetch,
 ): (origin: string) => Promise<void> {
@@ -21,7 +22,11 @@ export function createSignInPageCheck(
     options.isSatellite === true ||
     !path?.startsWith('/');
   return async (origin) => {
-    if (checked) return;
+    // The origin comes from the request: probe only this machine or a configured origin, never a
+    // host someone wrote into a header.
+    const url = new URL(origin);
+    const trusted = isLoopbackHost(url.hostname) || (options.authorizedParties ?? []).includes(url.origin);
+    if (checked || !trusted) return;
     checked = true;
     const answers = async (url: string) => {
       try {

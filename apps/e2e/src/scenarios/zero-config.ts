@@ -23,15 +23,8 @@ export function describeZeroConfigScenario(framework: string, demo: Demo): void 
       const port = await freePort();
       baseUrl = `http://localhost:${port}`;
       dataDir = mkdtempSync(join(tmpdir(), `orbital-dev-${demo.name}-`));
-      // Not a key in sight: none in the demo's .env, and none inherited from whoever runs the suite;
-      // and none of the test runner's own variables (NODE_ENV=test, TEST, VITEST…), which quieten or
-      // reconfigure the frameworks' dev servers: they run as from a user's shell.
-      const unset = Object.fromEntries(
-        Object.keys(process.env)
-          .filter((name) => /ORBITAL_|^NODE_ENV$|^TEST$|^VITEST/.test(name))
-          .map((name) => [name, undefined]),
-      );
-      server = await demo.dev(port, { ...unset, ORBITAL_DATA_DIR: join(dataDir, 'data') });
+      // Not a key in sight: none in the demo's .env, none from the suite's run (dev() starts from a user's shell).
+      server = await demo.dev(port, { ORBITAL_DATA_DIR: join(dataDir, 'data') });
       // The first request of each page compiles it: a development server's pace, not a user's.
       for (const path of ['/', '/sign-up', '/dashboard', '/api/auth/v1/environment']) await fetch(`${baseUrl}${path}`);
       browser = await launchChromium();

@@ -7,23 +7,15 @@ import { nextOptions } from './options';
 const SHARED = Symbol.for('orbital.nextjs.pipeline');
 const shared = globalThis as { [SHARED]?: RequestPipeline };
 
-/** Core's request pipeline for a middleware: configured on its first request (env vars are read then, not at build). */
+/**
+ * Core's request pipeline for a middleware: configured on its first request (env vars are read
+ * then, not at build), and the one `auth()` checks tokens with.
+ */
 export function middlewarePipeline(overrides: Partial<OrbitalOptions>): RequestPipeline {
-  const pipeline = createLazyRequestPipeline(() => nextOptions(overrides));
-  return {
-    get options() {
-      return pipeline.options;
-    },
-    handle: (request) => {
-      shared[SHARED] = pipeline;
-      return pipeline.handle(request);
-    },
-    protect: pipeline.protect,
-    authFromToken: pipeline.authFromToken,
-  };
+  return (shared[SHARED] = createLazyRequestPipeline(() => nextOptions(overrides)));
 }
 
-/** The pipeline of the middleware that handled this process's requests, or one from env vars alone. */
+/** The pipeline of this process's middleware, or one from env vars alone. */
 export function currentPipeline(): RequestPipeline {
   return (shared[SHARED] ??= createRequestPipeline(nextOptions()));
 }

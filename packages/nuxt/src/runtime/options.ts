@@ -1,4 +1,4 @@
-import { ENV_OPTIONS, resolveOptions, type OrbitalOptions } from '@orbital/core';
+import { ENV_OPTIONS, PUBLIC_ENV_PREFIX, resolveOptions, type OrbitalOptions } from '@orbital/core';
 
 type Values = Record<string, unknown> | undefined;
 
@@ -19,7 +19,7 @@ function asEnv(values: Values, prefix: string): Record<string, string> {
 export function orbitalOptions(publicValues: Values, privateValues?: Values): OrbitalOptions {
   const env = typeof process === 'undefined' ? {} : process.env;
   return resolveOptions(
-    { ...env, ...asEnv(publicValues, 'NUXT_PUBLIC_'), ...asEnv(privateValues, '') },
-    'NUXT_PUBLIC_',
+    { ...env, ...asEnv(publicValues, PUBLIC_ENV_PREFIX.nuxt), ...asEnv(privateValues, '') },
+    PUBLIC_ENV_PREFIX.nuxt,
   );
 }

@@ -90,6 +90,8 @@ describe('createAppAuthRoute answering on another local port than its key names'
     );
     logged.length = 0;
     await route.handler(new Request('http://127.0.0.1:3000/api/auth/health')); // the same port on another loopback name: fine
+    // A forged Host names another machine: not this developer's dev server, so nothing to say about it.
+    expect((await route.handler(new Request('http://evil.test:5173/api/auth/health'))).status).toBeLessThan(500);
     expect(logged).toEqual([]);
     for (let i = 0; i < 2; i++)
       expect((await route.handler(new Request('http://localhost:5173/api/auth/health'))).status).toBeLessThan(500);

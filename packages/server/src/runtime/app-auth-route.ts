@@ -1,4 +1,4 @@
-import { parsePublishableKey, type OrbitalOptions } from '@orbital/core';
+import { isLoopbackHost, parsePublishableKey, type OrbitalOptions } from '@orbital/core';
 import { createAuthServerProxy, type FetchHandler } from '@orbital/core/server';
 import { dataDirFromEnv, developmentSecretKey, developmentSecretKeyFile } from './development-instance';
 import { serverOptionsFromEnv } from './env';
@@ -71,8 +71,6 @@ export async function createAppAuthRoute(
   return { ...server, handler: warnOnOtherOrigin(server.handler, authServerUrl, log) };
 }
 
-const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
-
 /**
  * Development: an app answering on another local port than its auth server's (the dev server on
  * 5173 while the key names :3000) would send people to a server that is not there. Said once, with
@@ -87,7 +85,7 @@ function warnOnOtherOrigin(
   let warned = false;
   return (request) => {
     const { origin, hostname, port } = new URL(request.url);
-    if (!warned && LOOPBACK.test(hostname) && LOOPBACK.test(expected.hostname) && port !== expected.port) {
+    if (!warned && isLoopbackHost(hostname) && isLoopbackHost(expected.hostname) && port !== expected.port) {
       warned = true;
       log(
         `[orbital] This app answered at ${origin}, but its development auth server is ${authServerUrl}: set PORT to the dev server's port, or ORBITAL_AUTHORIZED_PARTIES=${origin} (or the publishable key).`,

@@ -4,8 +4,7 @@ import {
   ConfigurationError,
   createPublishableKey,
   createSecretKey,
-  developmentPublishableKey,
-  parsePublishableKey,
+  appAuthServerUrl,
   type InstanceMode,
 } from '@orbital/core';
 import { dataDirFromEnv, developmentSecretKey } from './development-instance';
@@ -184,10 +183,8 @@ async function printEnv({
       'configuration_invalid',
       'orbital-server env --mode production needs the public URL: --url https://app.example.com/api/auth (or ORBITAL_URL).',
     );
-  const developmentKey = framework && developmentPublishableKey({ NODE_ENV: 'development', PORT: env.PORT });
-  const url =
-    givenUrl ??
-    (developmentKey ? parsePublishableKey(developmentKey).authServerUrl : `http://localhost:${env.PORT ?? 4000}`);
+  // In an app's folder: the auth server the app hosts; elsewhere a standalone server's default.
+  const url = givenUrl ?? (framework ? appAuthServerUrl(env) : `http://localhost:${env.PORT ?? 4000}`);
   const newSecret = mode === 'production' && !settings.secretKey;
   const secretKey =
     settings.secretKey ?? (mode === 'development' ? developmentSecretKey(dataDir) : createSecretKey('production'));

@@ -1,12 +1,17 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PUBLIC_ENV_PREFIX } from '@orbital/core';
 
 /** The frameworks whose apps read Orbital's env vars, and the prefix their browser bundles see. */
 export const FRAMEWORKS = {
-  nextjs: { package: '@orbital/nextjs', publicPrefix: 'NEXT_PUBLIC_', file: '.env.local' },
-  nuxt: { package: '@orbital/nuxt', publicPrefix: 'NUXT_PUBLIC_', file: '.env' },
-  'tanstack-start': { package: '@orbital/tanstack-react-start', publicPrefix: 'VITE_', file: '.env' },
-  vue: { package: '@orbital/vue', publicPrefix: 'VITE_', file: '.env' },
+  nextjs: { package: '@orbital/nextjs', publicPrefix: PUBLIC_ENV_PREFIX.nextjs, file: '.env.local' },
+  nuxt: { package: '@orbital/nuxt', publicPrefix: PUBLIC_ENV_PREFIX.nuxt, file: '.env' },
+  'tanstack-start': {
+    package: '@orbital/tanstack-react-start',
+    publicPrefix: PUBLIC_ENV_PREFIX['tanstack-start'],
+    file: '.env',
+  },
+  vue: { package: '@orbital/vue', publicPrefix: PUBLIC_ENV_PREFIX.vue, file: '.env' },
 } as const;
 
 export type Framework = keyof typeof FRAMEWORKS;

@@ -36,5 +36,8 @@ describe('serverOptionsFromEnv', () => {
     );
     expect(() => serverOptionsFromEnv({ ORBITAL_MODE: 'staging' })).toThrow(/ORBITAL_MODE/);
     expect(() => serverOptionsFromEnv({ ORBITAL_SIGNING_ALGORITHM: 'none' })).toThrow(/ORBITAL_SIGNING_ALGORITHM/);
+    // Read as a flag, not "anything but true is false": a typo is an error, not a silent setting.
+    expect(() => serverOptionsFromEnv({ ORBITAL_TRUST_PROXY: 'yes please' })).toThrow(/ORBITAL_TRUST_PROXY/);
+    expect(() => serverOptionsFromEnv({ ORBITAL_INACTIVITY_TIMEOUT: '-5' })).toThrow(/ORBITAL_INACTIVITY_TIMEOUT/);
   });
 });
