@@ -18,16 +18,32 @@ import {
 } from './http/exchange';
 import { createKeyring } from './security/signing-keys';
 import { resolveOptions, type OrbitalServerOptions } from './options';
-import { choosePage } from './pages/choose-page';
-import { organizationPages } from './pages/organization-pages';
+import { chooseRoutes } from './pages/choose-page';
+import { organizationPageRoutes } from './pages/organization-pages';
 import { errorPage } from './pages/layout';
-import { signInPage } from './pages/sign-in-page';
-import { signUpPage } from './pages/sign-up-page';
-import { userPage } from './pages/user-page';
+import { signInRoutes } from './pages/sign-in-page';
+import { signUpRoutes } from './pages/sign-up-page';
+import { userRoutes } from './pages/user-page';
 import { healthRoutes } from './routes/health-api';
 import { createInProcessSharedState, type SharedState } from './store/shared-state';
 import type { Store } from './store/types';
 import { createRouter } from './http/router';
+
+/** Every endpoint and page of the auth server: one table, one named handler per row. */
+const router = createRouter([
+  ...healthRoutes,
+  ...clientRoutes,
+  ...meRoutes,
+  ...backendRoutes,
+  ...syncRoutes,
+  ...organizationRoutes,
+  ...handshakeRoutes,
+  ...signInRoutes,
+  ...signUpRoutes,
+  ...chooseRoutes,
+  ...userRoutes,
+  ...organizationPageRoutes,
+]);
 
 export interface OrbitalServer {
   /** The Fetch handler: mount it anywhere that speaks `Request` -> `Response`. */
@@ -63,20 +79,6 @@ export function createOrbitalServer(input: OrbitalServerOptions): OrbitalServer 
     }),
     shared,
   };
-  const router = createRouter([
-    ...healthRoutes(ctx),
-    ...clientRoutes(ctx),
-    ...meRoutes(ctx),
-    ...backendRoutes(ctx),
-    ...syncRoutes(ctx),
-    ...organizationRoutes(ctx),
-    ...handshakeRoutes(ctx),
-    ...signInPage(ctx),
-    ...signUpPage(ctx),
-    ...choosePage(ctx),
-    ...userPage(ctx),
-    ...organizationPages(ctx),
-  ]);
 
   async function handler(request: Request, context: { ip?: string } = {}): Promise<Response> {
     const exchange = createExchange(request, options, context.ip);
@@ -95,7 +97,7 @@ export function createOrbitalServer(input: OrbitalServerOptions): OrbitalServer 
           `Nothing at ${exchange.path}. The API lives under /v1 and the account pages at /sign-in, /sign-up and /user.`,
         );
       }
-      return withCors(request, await route(exchange), options);
+      return withCors(request, await route(ctx, exchange), options);
     } catch (error) {
       return withCors(request, failure(exchange, error, isApi), options);
     }

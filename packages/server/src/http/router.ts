@@ -1,17 +1,21 @@
+import type { ServerContext } from '../context';
 import type { Exchange } from './exchange';
 
-export type RouteHandler = (exchange: Exchange) => Promise<Response>;
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+/** A named function per endpoint: `POST /v1/sign-ins` is `createSignIn(ctx, exchange)`. */
+export type RouteHandler = (ctx: ServerContext, exchange: Exchange) => Promise<Response>;
+export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+/** A route table row: method, path pattern (`:name` segments become `exchange.params.name`), handler. */
+export type Route = readonly [Method, string, RouteHandler];
 
-interface Route {
+interface CompiledRoute {
   method: Method;
   segments: string[];
   handler: RouteHandler;
 }
 
 /** A small path router: `/v1/client/sessions/:sessionId/tokens`. */
-export function createRouter(table: Array<[Method, string, RouteHandler]>) {
-  const routes: Route[] = table.map(([method, pattern, handler]) => ({
+export function createRouter(table: readonly Route[]) {
+  const routes: CompiledRoute[] = table.map(([method, pattern, handler]) => ({
     method,
     segments: pattern.split('/').filter(Boolean),
     handler,

@@ -4,18 +4,52 @@ import { signInClient, writeClientCookies } from '../http/request-client';
 import type { ServerContext } from '../context';
 import { assertTrustedOrigin, readForm, redirect, type Exchange } from '../http/exchange';
 import { PASSWORD_MIN_LENGTH } from '../security/password-policy';
-import type { RouteHandler } from '../http/router';
+import type { Route } from '../http/router';
 import { startSession } from '../domain/sessions';
 import { html } from './html';
 import { alert, page } from './layout';
 import { afterUrl, backToApp, pageUrl } from './target';
 
-/** `/sign-up`: create an account with email and password; signs in on success. */
-export function signUpPage(ctx: ServerContext): Array<['GET' | 'POST', string, RouteHandler]> {
-  const { options } = ctx;
+/** `GET /sign-up`: the form. */
+export async function showSignUp(ctx: ServerContext, exchange: Exchange): Promise<Response> {
+  return signUpForm(ctx, exchange, afterUrl(exchange, ctx.options));
+}
 
-  function render(exchange: Exchange, target: string, error?: ApiError, values: Record<string, string> = {}) {
-    const body = html`
+/** `POST /sign-up`: creates the account and signs in, or shows the form again with what went wrong. */
+export async function submitSignUp(ctx: ServerContext, exchange: Exchange): Promise<Response> {
+  assertTrustedOrigin(exchange, ctx.options);
+  const form = await readForm(exchange.request);
+  const target = afterUrl(exchange, ctx.options, form);
+  const values = {
+    email: form.get('email') ?? '',
+    firstName: form.get('firstName') ?? '',
+    lastName: form.get('lastName') ?? '',
+  };
+  try {
+    const user = await signUp(ctx, { ...values, password: form.get('password') ?? '' }, exchange.ip);
+    const state = await startSession(ctx, await signInClient(ctx, exchange), user);
+    writeClientCookies(ctx, exchange, state);
+    return redirect(exchange, await backToApp(ctx, exchange, target));
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.status >= 500) throw error;
+    return signUpForm(ctx, exchange, target, error, values);
+  }
+}
+
+/** `/sign-up`: create an account with email and password; signs in on success. */
+export const signUpRoutes: Route[] = [
+  ['GET', '/sign-up', showSignUp],
+  ['POST', '/sign-up', submitSignUp],
+];
+
+function signUpForm(
+  { options }: ServerContext,
+  exchange: Exchange,
+  target: string,
+  error?: ApiError,
+  values: Record<string, string> = {},
+): Response {
+  const body = html`
       <h1>Create your account</h1>
       <p class="lead">to continue to ${options.appName}</p>
       ${alert(error?.message)}
@@ -33,33 +67,5 @@ export function signUpPage(ctx: ServerContext): Array<['GET' | 'POST', string, R
         <button class="primary" type="submit">Create account</button>
       </form>
       <p class="muted">Have an account? <a href="${pageUrl('/sign-in', target, options, exchange)}">Sign in</a></p>`;
-    return page(exchange, options, 'Sign up', body, error ? error.status : 200);
-  }
-
-  return [
-    ['GET', '/sign-up', async (exchange) => render(exchange, afterUrl(exchange, options))],
-    [
-      'POST',
-      '/sign-up',
-      async (exchange) => {
-        assertTrustedOrigin(exchange, options);
-        const form = await readForm(exchange.request);
-        const target = afterUrl(exchange, options, form);
-        const values = {
-          email: form.get('email') ?? '',
-          firstName: form.get('firstName') ?? '',
-          lastName: form.get('lastName') ?? '',
-        };
-        try {
-          const user = await signUp(ctx, { ...values, password: form.get('password') ?? '' }, exchange.ip);
-          const state = await startSession(ctx, await signInClient(ctx, exchange), user);
-          writeClientCookies(ctx, exchange, state);
-          return redirect(exchange, await backToApp(ctx, exchange, target));
-        } catch (error) {
-          if (!(error instanceof ApiError) || error.status >= 500) throw error;
-          return render(exchange, target, error, values);
-        }
-      },
-    ],
-  ];
+  return page(exchange, options, 'Sign up', body, error ? error.status : 200);
 }

@@ -4,7 +4,7 @@ import { changePassword, updateProfile } from '../domain/accounts';
 import { loadClient } from '../http/request-client';
 import type { ServerContext } from '../context';
 import { assertTrustedOrigin, readForm, redirect, type Exchange } from '../http/exchange';
-import type { RouteHandler } from '../http/router';
+import type { Route, RouteHandler } from '../http/router';
 import { revokeOtherSessions, revokeSession, userSessions } from '../domain/sessions';
 import { answerInvitation, invitationsFor } from '../domain/organizations';
 import { html } from './html';
@@ -19,27 +19,97 @@ const NOTICES: Record<string, string> = {
   declined: 'The invitation was declined.',
 };
 
-/** `/user`: profile, password, and the user's sessions on every device. */
-export function userPage(ctx: ServerContext): Array<['GET' | 'POST', string, RouteHandler]> {
+type Active = NonNullable<Awaited<ReturnType<typeof activeSession>>>;
+
+/** `GET /user`: profile, password, invitations, and the user's sessions on every device. */
+export function showAccount(ctx: ServerContext, exchange: Exchange): Promise<Response> {
+  return accountPage(ctx, exchange);
+}
+
+/**
+ * A form action on the active user's account: back to `/user` with a notice, or the page again
+ * with what went wrong.
+ */
+function accountAction(
+  notice: keyof typeof NOTICES,
+  run: (ctx: ServerContext, current: Active, form: URLSearchParams, exchange: Exchange) => Promise<unknown>,
+): RouteHandler {
+  return async (ctx, exchange) => {
+    assertTrustedOrigin(exchange, ctx.options);
+    const current = await activeSession(ctx, exchange);
+    if (!current) return toSignIn(ctx, exchange);
+    const form = await readForm(exchange.request);
+    try {
+      await run(ctx, current, form, exchange);
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status >= 500) throw error;
+      return accountPage(ctx, exchange, error);
+    }
+    return redirect(exchange, `${pageUrl('/user', null, ctx.options)}?notice=${notice}`);
+  };
+}
+
+/** `POST /user/profile`: first and last name. */
+export const saveProfile = accountAction('profile', (ctx, current, form) =>
+  updateProfile(ctx, current.user, { firstName: form.get('firstName') ?? '', lastName: form.get('lastName') ?? '' }),
+);
+
+/** `POST /user/password`: a new password, given the current one; other sessions end with it unless unticked. */
+export const savePassword = accountAction('password', async (ctx, current, form, exchange) => {
+  const user = await changePassword(
+    ctx,
+    current.user,
+    form.get('currentPassword') ?? '',
+    form.get('newPassword') ?? '',
+    exchange.ip,
+  );
+  if (form.get('signOutOtherSessions')) await revokeOtherSessions(ctx, user, current.session.id);
+});
+
+/** `POST /user/invitations/accept`. */
+export const acceptInvitation = accountAction('accepted', (ctx, current, form) =>
+  answerInvitation(ctx, current.user, form.get('invitation_id') ?? '', 'accepted'),
+);
+
+/** `POST /user/invitations/decline`. */
+export const declineInvitation = accountAction('declined', (ctx, current, form) =>
+  answerInvitation(ctx, current.user, form.get('invitation_id') ?? '', 'declined'),
+);
+
+/** `POST /user/sessions/revoke`: signs one of the user's devices out. */
+export const signOutDevice = accountAction('revoked', (ctx, current, form) =>
+  revokeSession(ctx, current.user, form.get('session_id') ?? ''),
+);
+
+/** `/user`: the account page and its forms. */
+export const userRoutes: Route[] = [
+  ['GET', '/user', showAccount],
+  ['POST', '/user/profile', saveProfile],
+  ['POST', '/user/password', savePassword],
+  ['POST', '/user/invitations/accept', acceptInvitation],
+  ['POST', '/user/invitations/decline', declineInvitation],
+  ['POST', '/user/sessions/revoke', signOutDevice],
+];
+
+async function activeSession(ctx: ServerContext, exchange: Exchange) {
+  return (await loadClient(ctx, exchange))?.active ?? null;
+}
+
+function toSignIn({ options }: ServerContext, exchange: Exchange): Response {
+  return redirect(exchange, pageUrl('/sign-in', options.pages.userProfileUrl, options), 302);
+}
+
+async function accountPage(ctx: ServerContext, exchange: Exchange, error?: ApiError): Promise<Response> {
   const { options } = ctx;
-
-  async function active(exchange: Exchange) {
-    const state = await loadClient(ctx, exchange);
-    return state?.active ?? null;
-  }
-  const toSignIn = (exchange: Exchange) =>
-    redirect(exchange, pageUrl('/sign-in', options.pages.userProfileUrl, options), 302);
-
-  async function render(exchange: Exchange, error?: ApiError) {
-    const current = await active(exchange);
-    if (!current) return toSignIn(exchange);
-    const { user } = current;
-    const sessions = await userSessions(ctx, current);
-    const invitations = await invitationsFor(ctx, user);
-    const notice = NOTICES[exchange.url.searchParams.get('notice') ?? ''];
-    const formatTime = (seconds: number) =>
-      new Date(seconds * 1000).toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
-    const body = html`
+  const current = await activeSession(ctx, exchange);
+  if (!current) return toSignIn(ctx, exchange);
+  const { user } = current;
+  const sessions = await userSessions(ctx, current);
+  const invitations = await invitationsFor(ctx, user);
+  const notice = NOTICES[exchange.url.searchParams.get('notice') ?? ''];
+  const formatTime = (seconds: number) =>
+    new Date(seconds * 1000).toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
+  const body = html`
       <h1>${displayName(user)}</h1>
       <p class="lead">${user.email}</p>
       ${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}
@@ -87,77 +157,5 @@ export function userPage(ctx: ServerContext): Array<['GET' | 'POST', string, Rou
         <form method="post" action="${pageUrl('/sign-out', null, options)}"><input type="hidden" name="session_id" value="${current.session.id}"><button type="submit">Sign out</button></form>
         <form method="post" action="${pageUrl('/sign-out', null, options)}"><button class="danger" type="submit">Sign out of all accounts</button></form>
       </div>`;
-    return page(exchange, options, 'Your account', body, error ? error.status : 200, true);
-  }
-
-  /** A form action on the active user's account, back to `/user` with a notice or the error. */
-  const action =
-    (
-      notice: string,
-      run: (
-        user: NonNullable<Awaited<ReturnType<typeof active>>>,
-        form: URLSearchParams,
-        exchange: Exchange,
-      ) => Promise<unknown>,
-    ): RouteHandler =>
-    async (exchange) => {
-      assertTrustedOrigin(exchange, options);
-      const current = await active(exchange);
-      if (!current) return toSignIn(exchange);
-      const form = await readForm(exchange.request);
-      try {
-        await run(current, form, exchange);
-      } catch (error) {
-        if (!(error instanceof ApiError) || error.status >= 500) throw error;
-        return render(exchange, error);
-      }
-      return redirect(exchange, `${pageUrl('/user', null, options)}?notice=${notice}`);
-    };
-
-  return [
-    ['GET', '/user', (exchange) => render(exchange)],
-    [
-      'POST',
-      '/user/profile',
-      action('profile', (current, form) =>
-        updateProfile(ctx, current.user, {
-          firstName: form.get('firstName') ?? '',
-          lastName: form.get('lastName') ?? '',
-        }),
-      ),
-    ],
-    [
-      'POST',
-      '/user/password',
-      action('password', async (current, form, exchange) => {
-        const user = await changePassword(
-          ctx,
-          current.user,
-          form.get('currentPassword') ?? '',
-          form.get('newPassword') ?? '',
-          exchange.ip,
-        );
-        if (form.get('signOutOtherSessions')) await revokeOtherSessions(ctx, user, current.session.id);
-      }),
-    ],
-    [
-      'POST',
-      '/user/invitations/accept',
-      action('accepted', (current, form) =>
-        answerInvitation(ctx, current.user, form.get('invitation_id') ?? '', 'accepted'),
-      ),
-    ],
-    [
-      'POST',
-      '/user/invitations/decline',
-      action('declined', (current, form) =>
-        answerInvitation(ctx, current.user, form.get('invitation_id') ?? '', 'declined'),
-      ),
-    ],
-    [
-      'POST',
-      '/user/sessions/revoke',
-      action('revoked', (current, form) => revokeSession(ctx, current.user, form.get('session_id') ?? '')),
-    ],
-  ];
+  return page(exchange, options, 'Your account', body, error ? error.status : 200, true);
 }

@@ -3,63 +3,36 @@ import { ApiError, lifetimeStatus, sessionExpiresAt } from '@orbital/core';
 import { publicUser } from '../domain/accounts';
 import type { ServerContext } from '../context';
 import { json, type Exchange } from '../http/exchange';
-import type { RouteHandler } from '../http/router';
+import type { Route } from '../http/router';
 import { endSessionOnItsClient } from '../domain/sessions';
 import type { SessionRecord } from '../store/types';
 
-/** Server-to-server API for app back ends, authenticated with the secret key. */
-export function backendRoutes(ctx: ServerContext): Array<['GET' | 'POST', string, RouteHandler]> {
-  const { options, store } = ctx;
-
-  async function session(exchange: Exchange): Promise<SessionRecord> {
-    assertSecretKey(exchange, options.secretKey);
-    const record = await store.findSession(exchange.params.sessionId!);
-    if (!record) throw new ApiError(404, 'session_not_found', 'No session with this id.');
-    return record;
-  }
-
-  const sessionJson = (record: SessionRecord) => {
-    const status =
-      record.status === 'active' ? lifetimeStatus(record, options.lifetime, options.nowSeconds()) : record.status;
-    return {
-      id: record.id,
-      userId: record.userId,
-      clientId: record.clientId,
-      status,
-      createdAt: record.createdAt,
-      lastActiveAt: record.lastActiveAt,
-      endedAt: record.endedAt,
-      expiresAt: sessionExpiresAt(record, options.lifetime),
-    };
-  };
-
-  return [
-    [
-      'GET',
-      '/v1/backend/sessions/:sessionId',
-      async (exchange) => json(exchange, { session: sessionJson(await session(exchange)) }),
-    ],
-    [
-      'POST',
-      '/v1/backend/sessions/:sessionId/revoke',
-      async (exchange) => {
-        const record = await session(exchange);
-        await endSessionOnItsClient(ctx, record, 'revoked');
-        return json(exchange, { session: sessionJson((await store.findSession(record.id))!) });
-      },
-    ],
-    [
-      'GET',
-      '/v1/backend/users/:userId',
-      async (exchange) => {
-        assertSecretKey(exchange, options.secretKey);
-        const user = await store.findUserById(exchange.params.userId!);
-        if (!user) throw new ApiError(404, 'not_found', 'No user with this id.');
-        return json(exchange, { user: publicUser(user) });
-      },
-    ],
-  ];
+/** `GET /v1/backend/sessions/:sessionId`: a session's status and lifetime. */
+export async function getBackendSession(ctx: ServerContext, exchange: Exchange): Promise<Response> {
+  return json(exchange, { session: sessionJson(ctx, await requireSession(ctx, exchange)) });
 }
+
+/** `POST /v1/backend/sessions/:sessionId/revoke`: ends a session wherever it is used. */
+export async function revokeBackendSession(ctx: ServerContext, exchange: Exchange): Promise<Response> {
+  const record = await requireSession(ctx, exchange);
+  await endSessionOnItsClient(ctx, record, 'revoked');
+  return json(exchange, { session: sessionJson(ctx, (await ctx.store.findSession(record.id))!) });
+}
+
+/** `GET /v1/backend/users/:userId`: a user's public profile. */
+export async function getBackendUser(ctx: ServerContext, exchange: Exchange): Promise<Response> {
+  assertSecretKey(exchange, ctx.options.secretKey);
+  const user = await ctx.store.findUserById(exchange.params.userId!);
+  if (!user) throw new ApiError(404, 'not_found', 'No user with this id.');
+  return json(exchange, { user: publicUser(user) });
+}
+
+/** Server-to-server API for app back ends, authenticated with the secret key. */
+export const backendRoutes: Route[] = [
+  ['GET', '/v1/backend/sessions/:sessionId', getBackendSession],
+  ['POST', '/v1/backend/sessions/:sessionId/revoke', revokeBackendSession],
+  ['GET', '/v1/backend/users/:userId', getBackendUser],
+];
 
 /** `Authorization: Bearer sk_…`, compared in constant time (digests of equal length). */
 export function assertSecretKey(exchange: Exchange, secretKey: string | undefined): void {
@@ -78,4 +51,26 @@ export function assertSecretKey(exchange: Exchange, secretKey: string | undefine
       'Missing or wrong secret key: send Authorization: Bearer <ORBITAL_SECRET_KEY>.',
     );
   }
+}
+
+async function requireSession(ctx: ServerContext, exchange: Exchange): Promise<SessionRecord> {
+  assertSecretKey(exchange, ctx.options.secretKey);
+  const record = await ctx.store.findSession(exchange.params.sessionId!);
+  if (!record) throw new ApiError(404, 'session_not_found', 'No session with this id.');
+  return record;
+}
+
+function sessionJson({ options }: ServerContext, record: SessionRecord) {
+  const status =
+    record.status === 'active' ? lifetimeStatus(record, options.lifetime, options.nowSeconds()) : record.status;
+  return {
+    id: record.id,
+    userId: record.userId,
+    clientId: record.clientId,
+    status,
+    createdAt: record.createdAt,
+    lastActiveAt: record.lastActiveAt,
+    endedAt: record.endedAt,
+    expiresAt: sessionExpiresAt(record, options.lifetime),
+  };
 }
