@@ -2,14 +2,11 @@ import { withRedirectUrl } from '../account-urls';
 import {
   clientUatCookie,
   cookieNames,
-  devBrowserCookie,
   expiredCookie,
   instanceSuffix,
-  parseCookies,
   type CookieNames,
   type CookieScope,
 } from '../cookies';
-import { isCrossSite, withDevBrowser } from '../dev-browser';
 import { ApiError, OrbitalError } from '../errors';
 import { parsePublishableKey, type InstanceMode } from '../api-keys';
 import type { OrbitalOptions } from '../options';
@@ -23,6 +20,8 @@ import {
   type SessionResource,
 } from './resources';
 import { createTokenManager, type TokenManager } from './token-manager';
+import { createTokenSync, type TokenSync } from './token-sync';
+import { createDevBrowserSession, type DevBrowserSession } from './dev-browser-session';
 import type { ServerDiagnostic } from './auth-state';
 import { onPageResumed } from './revalidation';
 import { createStore } from './store';
@@ -60,13 +59,13 @@ export class Orbital {
   private readonly names: CookieNames;
   private readonly api: AuthApi;
   private readonly tokens: TokenManager;
+  private readonly tokenSync: TokenSync;
+  private readonly devBrowser: DevBrowserSession;
   private readonly store = createStore<OrbitalState>(toState(null, false));
   private readonly changedElsewhere = new Set<() => void>();
   private channel: TabChannel | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
   private loading: Promise<void> | undefined;
   private lastRevalidation = 0;
-  private devBrowser: string | null = null;
   private teardown: Array<() => void> = [];
 
   constructor(
@@ -80,16 +79,24 @@ export class Orbital {
     this.proxyUrl = options.proxyUrl;
     this.cookieDomain = options.cookieDomain;
     this.names = cookieNames(publishableKey, { domain: options.cookieDomain });
-    // Read where every tab keeps it: a sign-in in one tab replaces the token for all of them.
-    this.api = createAuthApi(
-      options.proxyUrl ?? key.authServerUrl,
-      () => this.devBrowser && (window.localStorage.getItem(this.names.devBrowser) ?? this.devBrowser),
-    );
-    this.tokens = createTokenManager(
-      this.api,
-      this.names,
-      () => this.cookieScope(),
-      `orbital-token-${instanceSuffix(publishableKey)}`,
+    const scope = () => this.cookieScope();
+    this.devBrowser = createDevBrowserSession(this.names, scope);
+    this.api = createAuthApi(options.proxyUrl ?? key.authServerUrl, this.devBrowser.current);
+    this.tokens = createTokenManager(this.api, this.names, scope, `orbital-token-${instanceSuffix(publishableKey)}`);
+    this.tokenSync = createTokenSync(
+      this.tokens,
+      () => {
+        const session = this.state.session;
+        return session && { sessionId: session.id, organizationId: this.organizationId };
+      },
+      () => {
+        if (typeof document !== 'undefined') document.cookie = expiredCookie(this.names.session, scope());
+      },
+      // The auth server no longer knows the session (ended elsewhere, expired): reload and tell every tab.
+      async () => {
+        this.setClient((await this.api.client()).client, { broadcast: true });
+        await this.tokenSync.sync();
+      },
     );
     // Methods keep working when destructured (`const { signOut } = useOrbital()`), as seeds do.
     for (const name of Object.getOwnPropertyNames(Orbital.prototype) as Array<keyof this>) {
@@ -127,11 +134,13 @@ export class Orbital {
     const arrived =
       typeof window === 'undefined' ? null : new URL(window.location.href).searchParams.get(DEV_BROWSER_PARAM);
     this.stripHandshakeFromAddressBar();
-    if (this.usesDevBrowser()) await this.initDevBrowser(arrived);
+    const createDevBrowser = async () => (await this.api.createDevBrowser()).token;
+    const devBrowser = this.devBrowser.needed(this.mode, this.proxyUrl ?? this.authServerUrl);
+    if (devBrowser) await this.devBrowser.start(arrived, createDevBrowser);
     let { client } = await this.api.client();
-    if (!client && this.devBrowser && !arrived) {
+    if (!client && devBrowser && !arrived) {
       // The auth server no longer knows this development browser (a reset database): start afresh.
-      await this.initDevBrowser(null, true);
+      await this.devBrowser.start(null, createDevBrowser, true);
       ({ client } = await this.api.client());
     }
     this.setClient(client, { broadcast: false });
@@ -139,7 +148,7 @@ export class Orbital {
       this.teardown.push(onPageResumed(() => void this.revalidate()));
       this.channel = openTabChannel(this.publishableKey, (client) => void this.adopt(client, { broadcast: false }));
     }
-    await this.syncToken();
+    await this.tokenSync.sync();
   }
 
   /**
@@ -152,7 +161,7 @@ export class Orbital {
     try {
       return await this.tokens.get(session.id, this.organizationId, options.skipCache ? Infinity : undefined);
     } catch (error) {
-      await this.sessionGone(error);
+      await this.tokenSync.failed(error);
       return null;
     }
   }
@@ -162,14 +171,14 @@ export class Orbital {
     const { client, sessionId, devBrowser } = await retryOnClientChange(() =>
       this.api.signIn(credentials.identifier, credentials.password),
     );
-    if (devBrowser) this.keepDevBrowser(devBrowser);
+    if (devBrowser) this.devBrowser.keep(devBrowser);
     return this.activated(client, sessionId);
   }
 
   async signUp(fields: SignUpFields): Promise<SessionResource> {
     assertCookiesEnabled();
     const { client, sessionId, devBrowser } = await retryOnClientChange(() => this.api.signUp(fields));
-    if (devBrowser) this.keepDevBrowser(devBrowser);
+    if (devBrowser) this.devBrowser.keep(devBrowser);
     return this.activated(client, sessionId);
   }
 
@@ -187,7 +196,7 @@ export class Orbital {
         broadcast: true,
         notify: false,
       });
-    await this.syncToken();
+    await this.tokenSync.sync();
     this.notify();
     if (params.redirectUrl) await this.navigate(params.redirectUrl);
   }
@@ -234,7 +243,7 @@ export class Orbital {
     if (wasActive) this.tokens.clear();
     const { client } = params.sessionId ? await this.api.endSession(params.sessionId) : await this.api.endAll();
     this.setClient(client, { broadcast: true });
-    await this.syncToken();
+    await this.tokenSync.sync();
     if (!wasActive) return;
     const next = this.state.sessions.length
       ? urls.afterSignOutOfOneUrl(this.urlContext())
@@ -290,9 +299,7 @@ export class Orbital {
    * is another site, it carries the development-browser token. Unchanged otherwise.
    */
   buildUrlWithAuth(url: string): string {
-    if (!this.devBrowser || typeof window === 'undefined') return url;
-    const target = new URL(url, window.location.href);
-    return isCrossSite(target, window.location.href) ? withDevBrowser(target, this.devBrowser) : url;
+    return this.devBrowser.withToken(url);
   }
 
   /** Navigates with the app's router when given, else with a page load. */
@@ -304,7 +311,7 @@ export class Orbital {
 
   /** Stops timers and listeners (tests, hot reload). */
   destroy(): void {
-    clearTimeout(this.timer);
+    this.tokenSync.stop();
     this.channel?.close();
     for (const undo of this.teardown) undo();
     this.store.clear();
@@ -321,7 +328,7 @@ export class Orbital {
   private async activated(client: ClientResource | null, sessionId: string): Promise<SessionResource> {
     // The app server must see the new session on the very next navigation: cookie first.
     this.setClient(client, { broadcast: true, notify: false });
-    await this.syncToken();
+    await this.tokenSync.sync();
     this.notify();
     return this.state.sessions.find((s) => s.id === sessionId)!;
   }
@@ -353,7 +360,7 @@ export class Orbital {
   private async adopt(client: ClientResource | null, { broadcast }: { broadcast: boolean }): Promise<void> {
     const before = this.state;
     this.setClient(client, { broadcast });
-    await this.syncToken();
+    await this.tokenSync.sync();
     if (before.session?.id !== this.state.session?.id || before.organization?.id !== this.state.organization?.id)
       for (const listener of this.changedElsewhere) listener();
   }
@@ -371,43 +378,6 @@ export class Orbital {
     return this.store.get();
   }
 
-  /** Writes (or clears) the session cookie for the active session and schedules the next refresh. */
-  private async syncToken(): Promise<void> {
-    clearTimeout(this.timer);
-    const session = this.state.session;
-    if (!session) {
-      if (typeof document !== 'undefined') document.cookie = expiredCookie(this.names.session, this.cookieScope());
-      return;
-    }
-    try {
-      await this.tokens.get(session.id, this.organizationId);
-    } catch (error) {
-      await this.sessionGone(error);
-      return;
-    }
-    const seconds = this.tokens.refreshIn();
-    if (seconds !== null) {
-      this.timer = setTimeout(() => {
-        void this.tokens.refreshAhead(session.id, this.organizationId).then(
-          () => this.syncToken(),
-          (error: unknown) => this.sessionGone(error),
-        );
-      }, seconds * 1000);
-    }
-  }
-
-  /** The auth server no longer knows the session (ended elsewhere, expired): reload and tell every tab. */
-  private async sessionGone(error: unknown): Promise<void> {
-    if (!(error instanceof ApiError) || (error.status !== 401 && error.status !== 404)) {
-      // Offline or a server hiccup: keep the state, try again on focus / online or the next timer.
-      this.timer = setTimeout(() => void this.syncToken(), 5_000);
-      return;
-    }
-    const { client } = await this.api.client();
-    this.setClient(client, { broadcast: true });
-    await this.syncToken();
-  }
-
   /** On focus and when the network returns: pick up changes made on other sites and devices. */
   private async revalidate(): Promise<void> {
     if (!this.state.isLoaded || Date.now() - this.lastRevalidation < 2_000) return;
@@ -415,7 +385,7 @@ export class Orbital {
     try {
       const { client } = await this.api.client();
       if (JSON.stringify(client) !== JSON.stringify(this.state.client)) await this.adopt(client, { broadcast: true });
-      else await this.syncToken();
+      else await this.tokenSync.sync();
     } catch {
       // offline: the next focus or online event tries again
     }
@@ -425,31 +395,6 @@ export class Orbital {
   private stripHandshakeFromAddressBar(): void {
     if (typeof window === 'undefined' || !hasTransientParams(new URL(window.location.href))) return;
     window.history.replaceState(window.history.state, '', stripTransientParams(window.location.href).href);
-  }
-
-  /** Development only, with the auth server on another site: no cookie of its reaches it from here. */
-  private usesDevBrowser(): boolean {
-    return (
-      this.mode === 'development' &&
-      typeof window !== 'undefined' &&
-      isCrossSite(new URL(this.proxyUrl ?? this.authServerUrl, window.location.href), window.location.href)
-    );
-  }
-
-  /** The development-browser token: from the URL on arrival, else kept first-party here, else a new one. */
-  private async initDevBrowser(arrived: string | null, renew = false): Promise<void> {
-    const key = this.names.devBrowser;
-    this.devBrowser = renew
-      ? null
-      : (arrived ?? window.localStorage.getItem(key) ?? parseCookies(document.cookie)[key] ?? null);
-    this.keepDevBrowser(this.devBrowser ?? (await this.api.createDevBrowser()).token);
-  }
-
-  private keepDevBrowser(token: string): void {
-    this.devBrowser = token;
-    window.localStorage.setItem(this.names.devBrowser, token);
-    // A cookie too, so this app's server can carry it into handshakes.
-    document.cookie = devBrowserCookie(this.names, this.cookieScope(), token);
   }
 
   private cookieScope(): CookieScope {
