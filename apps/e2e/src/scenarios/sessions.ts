@@ -206,8 +206,12 @@ export function describeSessionScenarios(framework: string, startApp: AppStarter
     let browser: Awaited<ReturnType<typeof launchChromium>>;
     let d: ReturnType<typeof driver>;
 
+    // Short lifetimes, so they end within a test: tokens of 5 s (the shortest allowed; apps accept
+    // them 5 s longer for clock skew), refreshed every 2.5 s; 8 s of inactivity; 24 s in all.
+    const lifetime = { tokenTtl: 5, inactivityTimeout: 8, maximumLifetime: 24 };
+
     beforeAll(async () => {
-      app = await startApp({ tokenTtl: 5, inactivityTimeout: 12, maximumLifetime: 24 });
+      app = await startApp(lifetime);
       d = driver(app);
       browser = await launchChromium();
     });
@@ -221,23 +225,42 @@ export function describeSessionScenarios(framework: string, startApp: AppStarter
       const page = await context.newPage();
       await d.signUp(page, newUser());
       await page.close(); // no open page: nothing refreshes the token
-      await new Promise((r) => setTimeout(r, 14_000));
+      // Waits for the two events, not for a guess at them: asking changes nothing (no token is minted).
+      await expect
+        .poll(
+          async () => {
+            const { client } = await (await context.request.get(d.url('/api/auth/v1/client'))).json();
+            return client?.sessions.length ?? 0;
+          },
+          { timeout: 30_000, interval: 500 },
+        )
+        .toBe(0);
+      await expect
+        .poll(async () => (await context.request.get(d.url('/api/me'), { maxRedirects: 0 })).status(), {
+          timeout: 30_000,
+          interval: 500,
+        })
+        .toBe(401);
       const again = await context.newPage();
       await again.goto(d.url('/dashboard'));
       await again.waitForURL((u) => u.pathname === '/sign-in');
-      await context.clearCookies();
+      await context.close();
     });
 
     it('keeps an open app signed in past the inactivity timeout, but not past the maximum lifetime', async () => {
       const page = await browser.context.newPage();
       await d.signUp(page, newUser());
+      const signedUpAt = Date.now();
       await page.goto(d.url('/dashboard'));
-      await page.waitForTimeout(15_000); // past the 12 s inactivity timeout, refreshing all along
+      // Past the inactivity timeout counted from the sign-up, refreshing all along; the maximum
+      // lifetime is 14 s further, so a slow reload cannot run into it.
+      await page.waitForTimeout(Math.max(0, signedUpAt + (lifetime.inactivityTimeout + 2) * 1000 - Date.now()));
       await page.reload();
       expect(page.url()).toBe(d.url('/dashboard'));
-      // At the 24 s maximum lifetime the open page's next refresh is refused: it notices by itself.
+      expect((await d.who(page)).server).toMatch(/^server: user_/);
+      // At the maximum lifetime the open page's next refresh is refused: it notices by itself.
       await expect
-        .poll(() => d.who(page).then((w) => w.client), { timeout: 30_000, interval: 500 })
+        .poll(() => d.who(page).then((w) => w.client), { timeout: 40_000, interval: 500 })
         .toBe('client: signed out');
       await page.goto(d.url('/dashboard'));
       await page.waitForURL((u) => u.pathname === '/sign-in');
