@@ -1,41 +1,25 @@
 import { isCrossSite, isSubdomainOf, withDevBrowser } from './dev-browser';
-import {
-  clientCookie,
-  cookieNames,
-  clientUatCookie,
-  devBrowserCookie,
-  expiredCookie,
-  handshakeCountCookie,
-  parseCookies,
-  sessionCookie,
-  type CookieNames,
-  type CookieScope,
-} from './cookies';
-import { buildSyncUrl, redeemSyncCode } from './satellite-sync';
-import { DEV_BROWSER_PARAM, HANDSHAKE_PARAM, SYNC_NONCE_PARAM, SYNC_PARAM } from './transient-params';
+import { cookieNames, devBrowserCookie, expiredCookie, handshakeCountCookie, parseCookies } from './cookies';
+import { buildSyncUrl } from './satellite-sync';
+import { DEV_BROWSER_PARAM, HANDSHAKE_PARAM, SYNC_PARAM } from './transient-params';
 import { TokenVerificationError, isOrbitalError, type OrbitalErrorCode } from './errors';
 import type { RevokedSessions } from './revoked-sessions';
-import {
-  buildHandshakeUrl,
-  createMemoryReplayGuard,
-  createNonce,
-  verifyHandshakePayload,
-  type ReplayGuard,
-} from './handshake';
+import { buildHandshakeUrl, createMemoryReplayGuard, createNonce, type ReplayGuard } from './handshake';
 import { keySetFor, type KeySet, type KeySource } from './verification-keys';
-import { parsePublishableKey, type InstanceMode } from './api-keys';
+import { parsePublishableKey } from './api-keys';
 import { validateOptions, type OrbitalOptions } from './options';
 import { appOrigins, publicUrl } from './public-url';
-import {
-  COOKIES_BLOCKED_MESSAGE,
-  MAX_HANDSHAKE_ATTEMPTS,
-  decideRequestState,
-  describeHandshakeFailure,
-  type GuardCause,
-  type HandshakeReason,
-  type SignedOutReason,
-} from './request-state';
+import { MAX_HANDSHAKE_ATTEMPTS, decideRequestState, describeHandshakeFailure } from './request-state';
 import { verifySessionToken, type SessionClaims } from './verify-token';
+import { signedInAuth, signedOutAuth, type Auth } from './auth-object';
+import { signedIn, signedOut, type RequestState, type Verdict } from './verdict';
+import { parseGuard, type Incoming, type Resolved } from './incoming';
+import { applyHandshake, applySync } from './arrivals';
+
+export type { Auth, SignedInAuth, SignedOutAuth } from './auth-object';
+export { signedInAuth, signedOutAuth } from './auth-object';
+export type { RequestState } from './verdict';
+export { diagnosticOf } from './verdict';
 
 export interface AuthenticateRequestOptions extends KeySource {
   /** `pk_test_…` / `pk_live_…`: names the auth server and the instance mode. */
@@ -71,62 +55,6 @@ export interface AuthenticateRequestOptions extends KeySource {
   revokedSessions?: RevokedSessions | undefined;
 }
 
-export interface SignedInAuth {
-  isSignedIn: true;
-  userId: string;
-  sessionId: string;
-  /** The organization the session acts for (`org_id`), or null. */
-  orgId: string | null;
-  orgRole: string | null;
-  orgSlug: string | null;
-  /** Whether the user has this role in the active organization. */
-  has(check: { role: string }): boolean;
-  claims: SessionClaims;
-  /** The verified session token, e.g. to call your own APIs. */
-  getToken(): Promise<string>;
-}
-
-export interface SignedOutAuth {
-  isSignedIn: false;
-  userId: null;
-  sessionId: null;
-  orgId: null;
-  orgRole: null;
-  orgSlug: null;
-  has(check: { role: string }): false;
-  claims: null;
-  getToken(): Promise<null>;
-}
-
-export type Auth = SignedInAuth | SignedOutAuth;
-
-interface StateBase {
-  /** Cookies to set and, for a handshake, the redirect: apply them to the response. */
-  headers: Headers;
-  /** The page's public URL, from configuration (see `trustProxy`, `authorizedParties`), never a forged header. */
-  url: string;
-}
-
-export type RequestState =
-  | (StateBase & {
-      status: 'signed-in';
-      auth: SignedInAuth;
-      reason: null;
-      message: null;
-      /** The verified session token. */ token: string;
-    })
-  | (StateBase & { status: 'signed-out'; auth: SignedOutAuth; reason: SignedOutReason; message: string | null })
-  | (StateBase & {
-      status: 'handshake';
-      auth: SignedOutAuth;
-      reason: HandshakeReason;
-      message: null;
-      redirectUrl: string;
-    });
-
-/** A state before the request's public URL is attached: what the steps below return. */
-type Verdict = RequestState extends infer S ? (S extends RequestState ? Omit<S, 'url'> : never) : never;
-
 /** The request-authentication part of the one options type: what every adapter passes to core. */
 export function toAuthenticateOptions(options: OrbitalOptions): AuthenticateRequestOptions {
   return {
@@ -144,17 +72,6 @@ export function toAuthenticateOptions(options: OrbitalOptions): AuthenticateRequ
     cookieDomain: options.cookieDomain,
     revokedSessions: options.revokedSessions,
   };
-}
-
-interface Resolved {
-  mode: InstanceMode;
-  /** The configured origins, or null for "the request's own" (development without configuration). */
-  origins: string[] | null;
-  issuer: string;
-  internalUrl: string;
-  names: CookieNames;
-  keys: KeySet;
-  replayGuard: ReplayGuard;
 }
 
 const resolvedOptions = new WeakMap<AuthenticateRequestOptions, Resolved>();
@@ -184,18 +101,6 @@ function resolve(options: AuthenticateRequestOptions): Resolved {
   }
   return resolved;
 }
-
-export const signedOutAuth: SignedOutAuth = Object.freeze({
-  isSignedIn: false,
-  userId: null,
-  sessionId: null,
-  orgId: null,
-  orgRole: null,
-  orgSlug: null,
-  has: () => false as const,
-  claims: null,
-  getToken: async () => null,
-});
 
 /**
  * Authenticates a request on an app server, with no call to the auth server: signed-in (a valid
@@ -239,6 +144,7 @@ export async function authenticateRequest(
     scope: { mode: ctx.mode, url, domain: options.cookieDomain },
     verify,
     cookies,
+    cookiesDecide: () => fromCookies(incoming, new Headers(), false),
   };
   if (url.searchParams.has(HANDSHAKE_PARAM)) {
     const applied = await applyHandshake(incoming, headers);
@@ -287,18 +193,6 @@ async function verifyRequestToken(
   if (options.revokedSessions?.has(claims.sid))
     throw new TokenVerificationError('session_revoked', `Session ${claims.sid} was ended on the auth server.`);
   return claims;
-}
-
-/** One request on its way through authentication: what every step below reads. */
-interface Incoming {
-  request: Request;
-  /** The request's public URL. */
-  url: URL;
-  options: AuthenticateRequestOptions;
-  ctx: Resolved;
-  scope: CookieScope;
-  verify: (token: string) => Promise<SessionClaims>;
-  cookies: Record<string, string | undefined>;
 }
 
 /** The state machine over the request's own cookies. */
@@ -363,106 +257,6 @@ function handshakeBase(url: URL, options: AuthenticateRequestOptions, ctx: Resol
   return new URL(options.proxyUrl, url).href.replace(/\/+$/, '');
 }
 
-/**
- * A satellite page arriving from the primary's sync endpoint: redeem the code server to server
- * and write the satellite's own first-party cookies. A code that fails (a reload, an old link,
- * another origin's code) changes nothing: the cookies decide, with no redirect.
- */
-async function applySync(incoming: Incoming): Promise<Verdict> {
-  const { url, options, ctx, scope, cookies } = incoming;
-  const code = url.searchParams.get(SYNC_PARAM) ?? '';
-  const echoed = url.searchParams.get(SYNC_NONCE_PARAM);
-  const headers = new Headers();
-  let failure: string;
-  // The app's own configuration (its secret key), which no new sync code can fix.
-  let refused = false;
-  // An automatic sync echoes the nonce this app set in its guard cookie before it left.
-  if (echoed !== null && cookies[ctx.names.handshakeCount] === undefined)
-    return signedOut('cookies_blocked', headers, COOKIES_BLOCKED_MESSAGE);
-  if (echoed !== null && parseGuard(cookies[ctx.names.handshakeCount]).nonce !== echoed) {
-    failure = 'This sync code was not requested by this browser (a link from elsewhere): it was not redeemed.';
-  } else if (!options.secretKey) {
-    refused = true;
-    failure = 'This app received a sync code but has no secret key to redeem it: set ORBITAL_SECRET_KEY.';
-  } else {
-    try {
-      const result = await redeemSyncCode({
-        code,
-        origin: url.origin,
-        authServerUrl: ctx.internalUrl,
-        secretKey: options.secretKey,
-      });
-      headers.append('set-cookie', clientCookie(ctx.names, scope, result.clientToken, result.clientMaxAge));
-      return await applyClientState(incoming, result, headers);
-    } catch (error) {
-      if (!isOrbitalError(error)) throw error;
-      refused = error.code === 'unauthorized';
-      failure = refused
-        ? 'The auth server refused this app’s secret key, so the sync code it sent could not be redeemed and the user stays signed out here: set ORBITAL_SECRET_KEY to the secret key of the primary’s Orbital instance (`npx orbital-server env` in the primary’s folder prints it).'
-        : `Satellite sync failed (${error.code}): ${error.message}`;
-    }
-  }
-  const state = await fromCookies(incoming, new Headers(), false);
-  return state.status === 'signed-in'
-    ? state
-    : signedOut(refused ? 'sync_refused' : 'sync_failed', state.headers, failure);
-}
-
-/** Writes what the auth server said about the client (from a handshake or a sync) into this app's cookies. */
-async function applyClientState(
-  { ctx, scope, verify }: Incoming,
-  state: { sessionToken: string | null; clientUat: number },
-  headers: Headers,
-): Promise<Verdict> {
-  headers.append('set-cookie', clientUatCookie(ctx.names, scope, state.clientUat));
-  if (!state.sessionToken) {
-    headers.append('set-cookie', expiredCookie(ctx.names.session, scope));
-    return signedOut('signed_out', headers, null);
-  }
-  const claims = await verify(state.sessionToken);
-  headers.append('set-cookie', sessionCookie(ctx.names, scope, state.sessionToken));
-  return signedIn(claims, state.sessionToken, headers);
-}
-
-/**
- * The way back from the auth server: verify the payload and write it into first-party cookies.
- * Returns null when the payload is stale (an old URL, a reload) so the cookies decide instead.
- */
-async function applyHandshake(incoming: Incoming, headers: Headers): Promise<Verdict | null> {
-  const { url, options, ctx, cookies } = incoming;
-  const payload = url.searchParams.get(HANDSHAKE_PARAM) ?? '';
-  try {
-    const state = await verifyHandshakePayload(payload, {
-      keys: ctx.keys,
-      issuer: ctx.issuer,
-      origin: url.origin,
-      nonce: parseGuard(cookies[ctx.names.handshakeCount]).nonce,
-      replayGuard: ctx.replayGuard,
-      clockSkew: options.clockSkew,
-      now: options.now,
-    });
-    return await applyClientState(incoming, state, headers);
-  } catch (error) {
-    const code = isOrbitalError(error) ? error.code : 'handshake_invalid';
-    // A stale payload (a reload, an old link) says nothing about now: the cookies decide, and any
-    // new handshake URL is built without it.
-    if (code === 'handshake_replayed' || code === 'handshake_expired') return null;
-    // The nonce cookie set before leaving did not come back at all: this site keeps no cookies.
-    if (code === 'handshake_nonce_mismatch' && cookies[ctx.names.handshakeCount] === undefined)
-      return signedOut('cookies_blocked', new Headers(), COOKIES_BLOCKED_MESSAGE);
-    // A bad payload (tampered, or keys that do not match) changes nothing and redirects nowhere:
-    // a crafted link cannot sign anyone out, and a misconfiguration cannot loop.
-    const state = await fromCookies(incoming, new Headers(), false);
-    return state.status === 'signed-in'
-      ? state
-      : signedOut(
-          'handshake_failed',
-          state.headers,
-          `The handshake with the auth server failed (${code}). Likely cause: ${describeHandshakeFailure(code)}`,
-        );
-  }
-}
-
 type ValidToken = { kind: 'valid'; claims: SessionClaims; token: string };
 type CheckedToken = ValidToken | { kind: 'missing' } | { kind: 'invalid'; code: OrbitalErrorCode; message: string };
 
@@ -479,46 +273,6 @@ async function checkToken(
   }
 }
 
-function signedIn(claims: SessionClaims, token: string, headers: Headers): Verdict {
-  return {
-    status: 'signed-in',
-    auth: signedInAuth(claims, token),
-    reason: null,
-    message: null,
-    headers,
-    token,
-  };
-}
-
-/** The auth object for verified claims: who, which session, which organization and role. */
-export function signedInAuth(claims: SessionClaims, token: string): SignedInAuth {
-  const orgRole = typeof claims.org_role === 'string' ? claims.org_role : null;
-  return {
-    isSignedIn: true,
-    userId: claims.sub,
-    sessionId: claims.sid,
-    orgId: typeof claims.org_id === 'string' ? claims.org_id : null,
-    orgRole,
-    orgSlug: typeof claims.org_slug === 'string' ? claims.org_slug : null,
-    has: (check) => orgRole !== null && orgRole === check.role,
-    claims,
-    getToken: async () => token,
-  };
-}
-
-function signedOut(reason: SignedOutReason, headers: Headers, message: string | null): Verdict {
-  return { status: 'signed-out', auth: signedOutAuth, reason, message, headers };
-}
-
-/**
- * Why a request was answered signed out when that was a failure someone should see (a handshake
- * or sync that failed, the loop guard, a token this app refuses): null for the ordinary states.
- */
-export function diagnosticOf(state: RequestState): { reason: SignedOutReason; message: string } | null {
-  if (state.status !== 'signed-out' || !state.message || state.reason === 'token_expired') return null;
-  return { reason: state.reason, message: state.message };
-}
-
 /**
  * Only top-level navigations may be redirected: `Sec-Fetch-Dest: document|iframe`, or an HTML
  * `Accept` from clients that send no fetch metadata. Never a POST, whose body a redirect would lose.
@@ -533,16 +287,4 @@ export function isDocumentRequest(request: Request): boolean {
 function parseUat(value: string | undefined): number | null {
   if (value === undefined || !/^\d{1,12}$/.test(value)) return null;
   return Number(value);
-}
-
-/** The loop-guard cookie: `attempts.cause.nonce` of the handshakes this browser made in the last minute. */
-function parseGuard(value: string | undefined): {
-  attempts: number;
-  cause: GuardCause | undefined;
-  nonce: string | undefined;
-} {
-  const match = value ? /^(\d{1,3})\.([a-z_-]{1,40})(?:\.([A-Za-z0-9_-]{16,64}))?$/.exec(value) : null;
-  return match
-    ? { attempts: Number(match[1]), cause: match[2] as GuardCause, nonce: match[3] }
-    : { attempts: 0, cause: undefined, nonce: undefined };
 }

@@ -134,7 +134,7 @@ export interface ResolvedOptions {
   nowSeconds: () => number;
 }
 
-export function resolveOptions(options: OrbitalServerOptions): ResolvedOptions {
+export function resolveServerOptions(options: OrbitalServerOptions): ResolvedOptions {
   const mode = options.mode ?? 'development';
   if (!options.store)
     throw new ConfigurationError(

@@ -17,7 +17,7 @@ import {
   type Exchange,
 } from './http/exchange';
 import { createKeyring } from './security/signing-keys';
-import { resolveOptions, type OrbitalServerOptions } from './options';
+import { resolveServerOptions, type OrbitalServerOptions } from './options';
 import { chooseRoutes } from './pages/choose-page';
 import { organizationPageRoutes } from './pages/organization-pages';
 import { errorPage } from './pages/layout';
@@ -65,7 +65,7 @@ export interface OrbitalServer {
  * Bun.serve({ fetch: server.handler }); // or toNodeListener(server.handler), or a Next.js route
  */
 export function createOrbitalServer(input: OrbitalServerOptions): OrbitalServer {
-  const options = resolveOptions(input);
+  const options = resolveServerOptions(input);
   const shared = input.sharedState ?? createInProcessSharedState();
   const store = announcingEndedSessions(input.store, shared);
   const ctx: ServerContext = {
