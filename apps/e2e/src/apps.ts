@@ -187,7 +187,7 @@ export function pairStarter(demo: Demo, primaryDemo: Demo = demo): PairStarter {
     const trusted = [satelliteUrl, `http://*.primary.test:${subdomainPort}`].join(',');
     const primary = await runDemo(primaryDemo, primaryPort, primaryUrl, {
       ...shared(primaryDemo.publicPrefix),
-      ORBITAL_ALLOWED_REDIRECT_ORIGINS: trusted,
+      ORBITAL_TRUSTED_ORIGINS: trusted,
     });
     const satellite = await runDemo(demo, satellitePort, satelliteUrl, {
       ...shared(p),

@@ -33,7 +33,7 @@ describe('the standalone auth server in a real browser', () => {
     start(process.execPath, [cli, '--port', String(port), '--data-dir', join(dataDir, 'data')], {
       ready: /Point an app at it/,
       // the script-tag page on localhost (same site, another port), the cross-site app on 127.0.0.1
-      env: { ORBITAL_ALLOWED_REDIRECT_ORIGINS: `http://localhost:${sitePorts[0]},http://127.0.0.1:${sitePorts[1]}` },
+      env: { ORBITAL_TRUSTED_ORIGINS: `http://localhost:${sitePorts[0]},http://127.0.0.1:${sitePorts[1]}` },
     });
 
   beforeAll(async () => {

@@ -238,7 +238,7 @@ describe("a new app, from its framework's scaffold and the package README alone"
     const appUrl = `http://localhost:${appPort}`;
     const server = await startIn(
       dir,
-      ['exec', 'orbital-server', '--port', String(serverPort), '--allowed-origin', appUrl],
+      ['exec', 'orbital-server', '--port', String(serverPort), '--trusted-origin', appUrl],
       /Orbital auth server/,
     );
     const app = await (async () => {

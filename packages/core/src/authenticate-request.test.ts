@@ -281,7 +281,7 @@ describe('authenticateRequest', () => {
       expect(state).toMatchObject({
         status: 'signed-out',
         reason: 'handshake_loop',
-        message: expect.stringContaining('ORBITAL_ALLOWED_REDIRECT_ORIGINS'),
+        message: expect.stringContaining('ORBITAL_TRUSTED_ORIGINS'),
       });
     });
 

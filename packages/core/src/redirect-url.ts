@@ -62,7 +62,7 @@ export function validateRedirectUrl(input: unknown, options: RedirectTargetOptio
   if (!isAllowedOrigin(url.origin, base.origin, options.allowedOrigins)) {
     throw new RedirectUrlError(
       'redirect_origin_not_allowed',
-      `Redirect target origin ${url.origin} is not allowed. Add it to allowedRedirectOrigins (or configure it as a satellite) if it is yours.`,
+      `Redirect target origin ${url.origin} is not allowed. Add it to allowedRedirectOrigins (app) or trustedOrigins (auth server) if it is yours.`,
     );
   }
   return url;

@@ -104,7 +104,7 @@ export const COOKIES_BLOCKED_MESSAGE =
 export function describeHandshakeFailure(code: GuardCause | undefined): string {
   switch (code) {
     case 'sync_unanswered':
-      return "the primary never sent the browser back — most likely it refuses this satellite's origin: add it to the auth server's allowedRedirectOrigins (ORBITAL_ALLOWED_REDIRECT_ORIGINS); the primary's error page names it. Otherwise, cookies are blocked on this site.";
+      return "the primary never sent the browser back — most likely it refuses this satellite's origin: add it to the auth server's trustedOrigins (ORBITAL_TRUSTED_ORIGINS); the primary's error page names it. Otherwise, cookies are blocked on this site.";
     case 'handshake_nonce_mismatch':
       return 'an answer this browser did not ask for — a link from elsewhere, or the cookie that remembers the request was blocked.';
     case 'token_signature_invalid':

@@ -41,7 +41,7 @@ export interface OrbitalServerOptions {
   /** Custom session-token claims: a template (`{ role: '{{user.publicMetadata.role}}' }`) or a function. */
   customClaims?: CustomClaims;
   /** Origins (besides the auth server's own) that may receive redirects and call the API with cookies. */
-  allowedRedirectOrigins?: AllowedRedirectOrigin[];
+  trustedOrigins?: AllowedRedirectOrigin[];
   /** Answer "email or password is incorrect" instead of naming which one (default true). */
   accountEnumerationProtection?: boolean;
   rateLimits?: Partial<RateLimits>;
@@ -120,7 +120,7 @@ export interface ResolvedOptions {
   multiSession: boolean;
   singleSessionMode: 'error' | 'replace';
   customClaims: ReturnType<typeof compileCustomClaims>;
-  allowedRedirectOrigins: AllowedRedirectOrigin[];
+  trustedOrigins: AllowedRedirectOrigin[];
   accountEnumerationProtection: boolean;
   rateLimits: RateLimits;
   passwordPolicy: PasswordPolicy;
@@ -175,7 +175,7 @@ export function resolveServerOptions(options: OrbitalServerOptions): ResolvedOpt
     multiSession: options.multiSession ?? true,
     singleSessionMode: options.singleSessionMode ?? 'error',
     customClaims: compileCustomClaims(options.customClaims),
-    allowedRedirectOrigins: checkedOrigins(options.allowedRedirectOrigins ?? []),
+    trustedOrigins: checkedOrigins(options.trustedOrigins ?? []),
     accountEnumerationProtection: options.accountEnumerationProtection ?? true,
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...options.rateLimits },
     passwordPolicy: options.passwordPolicy ?? DEFAULT_PASSWORD_POLICY,
@@ -199,6 +199,6 @@ function defaultActivityWriteInterval(inactivityTimeout: number | null): number 
 }
 
 function checkedOrigins(origins: AllowedRedirectOrigin[]): AllowedRedirectOrigin[] {
-  assertAllowedOrigins(origins, 'allowedRedirectOrigins (ORBITAL_ALLOWED_REDIRECT_ORIGINS)');
+  assertAllowedOrigins(origins, 'trustedOrigins (ORBITAL_TRUSTED_ORIGINS)');
   return origins;
 }

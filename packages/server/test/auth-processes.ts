@@ -32,7 +32,7 @@ export async function startAuthProcess(env: {
         ...process.env,
         ...env,
         ORBITAL_MODE: 'development',
-        ORBITAL_ALLOWED_REDIRECT_ORIGINS: APP_ORIGIN,
+        ORBITAL_TRUSTED_ORIGINS: APP_ORIGIN,
         ORBITAL_RATE_LIMIT_PER_MINUTE: '1000000',
       },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -21,7 +21,7 @@ export function testServer(overrides: Partial<OrbitalServerOptions> = {}) {
     store: createMemoryStore(),
     now: clock.now,
     ...overrides,
-    allowedRedirectOrigins: [APP, ...(overrides.allowedRedirectOrigins ?? [])],
+    trustedOrigins: [APP, ...(overrides.trustedOrigins ?? [])],
   });
   return { server, clock, names: cookieNames(server.publishableKey) };
 }

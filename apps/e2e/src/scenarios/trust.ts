@@ -21,7 +21,7 @@ export function describeTrustScenarios(framework: string, startApp: AppStarter):
     let d: ReturnType<typeof driver>;
 
     beforeAll(async () => {
-      app = await startApp({ env: { ORBITAL_ALLOWED_REDIRECT_ORIGINS: OTHER_APP } });
+      app = await startApp({ env: { ORBITAL_TRUSTED_ORIGINS: OTHER_APP } });
       d = driver(app);
       browser = await launchChromium();
     });

@@ -157,11 +157,11 @@ function finish(exchange: Exchange, response: Response): Response {
 
 /**
  * Origins trusted to call the API with the user's cookies, mint tokens and receive redirects: the
- * auth server's own and the configured `allowedRedirectOrigins` (origins, or subdomain patterns
+ * auth server's own and the configured `trustedOrigins` (origins, or subdomain patterns
  * such as `https://*.example.com`) — nothing implicit, in development neither.
  */
 export function isTrustedOrigin(origin: string, options: ResolvedOptions): boolean {
-  return isAllowedOrigin(origin, options.origin, options.allowedRedirectOrigins);
+  return isAllowedOrigin(origin, options.origin, options.trustedOrigins);
 }
 
 /** State-changing requests must come from a trusted origin: the CSRF guard. */
@@ -171,7 +171,7 @@ export function assertTrustedOrigin(exchange: Exchange, options: ResolvedOptions
     throw new ApiError(
       403,
       'origin_not_allowed',
-      `Requests from ${origin ?? 'an unknown origin'} are not allowed. Add the app's origin to allowedRedirectOrigins on the auth server.`,
+      `Requests from ${origin ?? 'an unknown origin'} are not allowed. Add the app's origin to trustedOrigins on the auth server.`,
     );
   }
   return origin;

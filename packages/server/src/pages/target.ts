@@ -23,7 +23,7 @@ import type { ResolvedOptions } from '../options';
 export function afterUrl(exchange: Exchange, options: ResolvedOptions, form?: URLSearchParams): string {
   const fromForm = form?.get(REDIRECT_URL_PARAM);
   const raw = fromForm ?? exchange.url.searchParams.get(REDIRECT_URL_PARAM);
-  const where = { base: options.origin, allowedOrigins: options.allowedRedirectOrigins };
+  const where = { base: options.origin, allowedOrigins: options.trustedOrigins };
   // The form carries the decision made when the page was shown; a development app that came with
   // its development-browser token goes straight back (it gets a token of its own on the way).
   const devApp = options.mode === 'development' && exchange.url.searchParams.has(DEV_BROWSER_PARAM);

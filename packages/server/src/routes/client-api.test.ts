@@ -60,7 +60,7 @@ describe('client cookie', () => {
       url: 'https://auth.example.com',
       mode: 'production',
       secretKey: createSecretKey('production'),
-      allowedRedirectOrigins: ['https://app.example.com'],
+      trustedOrigins: ['https://app.example.com'],
     });
     const response = await server.handler(
       new Request('https://auth.example.com/v1/sign-ups', {
@@ -356,7 +356,7 @@ describe('origin checks', () => {
       mode: 'production',
       url: 'https://auth.example.com',
       secretKey: (await import('@orbital/core')).createSecretKey('production'),
-      allowedRedirectOrigins: ['https://app.example.com'],
+      trustedOrigins: ['https://app.example.com'],
     });
     const ask = (origin: string) =>
       server.handler(

@@ -21,7 +21,7 @@ function call(
 }
 
 describe('development-browser tokens (URL-based session syncing)', () => {
-  const devServer = () => testServer({ allowedRedirectOrigins: [APP] });
+  const devServer = () => testServer({ trustedOrigins: [APP] });
 
   it('stand in for the client cookie on API calls from the origin that created them', async () => {
     const { server } = devServer();
@@ -52,7 +52,7 @@ describe('development-browser tokens (URL-based session syncing)', () => {
   });
 
   it('are refused from any other origin, and from a page that is not a call at all', async () => {
-    const { server } = testServer({ allowedRedirectOrigins: [APP, OTHER] });
+    const { server } = testServer({ trustedOrigins: [APP, OTHER] });
     const { token } = await (await call(server, '/v1/dev-browser', { json: {} })).json();
     const { devBrowser } = await (
       await call(server, `/v1/sign-ups?${DEV_BROWSER_PARAM}=${token}`, {
@@ -163,7 +163,7 @@ describe('development-browser tokens (URL-based session syncing)', () => {
       mode: 'production',
       url: 'https://auth.example.com',
       secretKey: createSecretKey('production'),
-      allowedRedirectOrigins: ['https://app.example.com'],
+      trustedOrigins: ['https://app.example.com'],
     });
     const created = await call(server, '/v1/dev-browser', {
       json: {},

@@ -81,7 +81,7 @@ describe('the handshake, app server and auth server together', () => {
       mode: 'production',
       url: 'https://auth.example.com',
       secretKey: (await import('@orbital/core')).createSecretKey('production'),
-      allowedRedirectOrigins: ['https://app.example.com'],
+      trustedOrigins: ['https://app.example.com'],
     });
     for (const target of ['https://evil.example.com/', '//evil.example.com', 'javascript:alert(1)', '']) {
       const response = await server.handler(
@@ -119,13 +119,13 @@ describe('the handshake, app server and auth server together', () => {
 });
 
 describe('subdomains of the auth server', () => {
-  const handshakeOn = async (allowedRedirectOrigins: string[]) => {
+  const handshakeOn = async (trustedOrigins: string[]) => {
     const { createSecretKey } = await import('@orbital/core');
     const { server } = testServer({
       mode: 'production',
       url: 'https://example.com/api/auth',
       secretKey: createSecretKey('production'),
-      allowedRedirectOrigins,
+      trustedOrigins,
     });
     return (target: string) =>
       server.handler(

@@ -31,7 +31,7 @@ export async function handshake(ctx: ServerContext, exchange: Exchange): Promise
   try {
     target = validateRedirectUrl(exchange.url.searchParams.get(REDIRECT_URL_PARAM), {
       base: ctx.options.origin,
-      allowedOrigins: ctx.options.allowedRedirectOrigins,
+      allowedOrigins: ctx.options.trustedOrigins,
     });
   } catch (error) {
     // Never redirect to a target we cannot vouch for: a page that says why ends the flow.

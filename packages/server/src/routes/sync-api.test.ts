@@ -15,7 +15,7 @@ const SATELLITE = 'https://satellite.example';
 const secretKey = createSecretKey('development');
 
 describe('satellite sync', () => {
-  const { server, names } = testServer({ secretKey, allowedRedirectOrigins: [SATELLITE] });
+  const { server, names } = testServer({ secretKey, trustedOrigins: [SATELLITE] });
   let http: Server;
   let options: AuthenticateRequestOptions;
 
@@ -164,7 +164,7 @@ describe('satellite sync', () => {
       createSyncCode: (...args: Parameters<typeof createSyncCode>) => (writes.codes++, createSyncCode(...args)),
       consumeSyncCode: (...args: Parameters<typeof consumeSyncCode>) => (writes.redeemed++, consumeSyncCode(...args)),
     });
-    const blocked = testServer({ secretKey, allowedRedirectOrigins: [SATELLITE], store }).server;
+    const blocked = testServer({ secretKey, trustedOrigins: [SATELLITE], store }).server;
     const primary = new Browser(blocked);
     await primary.signUp('no-cookies@example.com');
     const logged: string[] = [];

@@ -40,7 +40,7 @@ export async function sync(ctx: ServerContext, exchange: Exchange): Promise<Resp
   try {
     target = validateRedirectUrl(exchange.url.searchParams.get(REDIRECT_URL_PARAM), {
       base: options.origin,
-      allowedOrigins: options.allowedRedirectOrigins,
+      allowedOrigins: options.trustedOrigins,
     });
   } catch (error) {
     return errorPage(

@@ -35,7 +35,7 @@ Options (environment variable in brackets):
                            (several instances behind a load balancer: give them all the same one)
   --mode <mode>            development | production [ORBITAL_MODE] (default development)
   --framework <name>       for \`env\`: nextjs | nuxt | tanstack-start | vue (default: from package.json)
-  --allowed-origin <url>   an app origin allowed to redirect here, repeatable [ORBITAL_ALLOWED_REDIRECT_ORIGINS, comma-separated]
+  --trusted-origin <url>   an app origin allowed to redirect here, repeatable [ORBITAL_TRUSTED_ORIGINS, comma-separated]
   --token-ttl <s>          session token lifetime in seconds [ORBITAL_TOKEN_TTL] (default 60)
   --inactivity-timeout <s> seconds, or "off" [ORBITAL_INACTIVITY_TIMEOUT] (default 7 days)
   --maximum-lifetime <s>   seconds, or "off" [ORBITAL_MAXIMUM_LIFETIME] (default 7 days)
@@ -56,7 +56,7 @@ async function main(): Promise<void> {
       'redis-url': { type: 'string' },
       mode: { type: 'string' },
       framework: { type: 'string' },
-      'allowed-origin': { type: 'string', multiple: true },
+      'trusted-origin': { type: 'string', multiple: true },
       'token-ttl': { type: 'string' },
       'inactivity-timeout': { type: 'string' },
       'maximum-lifetime': { type: 'string' },
@@ -74,7 +74,7 @@ async function main(): Promise<void> {
     ORBITAL_TOKEN_TTL: values['token-ttl'],
     ORBITAL_INACTIVITY_TIMEOUT: values['inactivity-timeout'],
     ORBITAL_MAXIMUM_LIFETIME: values['maximum-lifetime'],
-    ORBITAL_ALLOWED_REDIRECT_ORIGINS: values['allowed-origin']?.join(','),
+    ORBITAL_TRUSTED_ORIGINS: values['trusted-origin']?.join(','),
     ORBITAL_DATA_DIR: values['data-dir'],
   };
   const env = { ...process.env, ...Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined)) };

@@ -8,7 +8,7 @@ describe('serverOptionsFromEnv', () => {
       serverOptionsFromEnv({
         ORBITAL_MODE: 'production',
         ORBITAL_SECRET_KEY: 'sk_live_x',
-        ORBITAL_ALLOWED_REDIRECT_ORIGINS: 'https://a.example, https://b.example',
+        ORBITAL_TRUSTED_ORIGINS: 'https://a.example, https://b.example',
         ORBITAL_TOKEN_TTL: '30',
         ORBITAL_INACTIVITY_TIMEOUT: 'off',
         ORBITAL_RATE_LIMIT_PER_MINUTE: '100',
@@ -17,7 +17,7 @@ describe('serverOptionsFromEnv', () => {
     ).toEqual({
       mode: 'production',
       secretKey: 'sk_live_x',
-      allowedRedirectOrigins: ['https://a.example', 'https://b.example'],
+      trustedOrigins: ['https://a.example', 'https://b.example'],
       tokenTtl: 30,
       lifetime: { inactivityTimeout: false, maximumLifetime: undefined },
       rateLimits: {

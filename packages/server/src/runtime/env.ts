@@ -11,7 +11,7 @@ const { flag, list, oneOf, seconds, secondsOrOff, text } = envReaders;
 export const SERVER_ENV = {
   mode: { env: 'ORBITAL_MODE', read: oneOf('development', 'production') },
   secretKey: { env: 'ORBITAL_SECRET_KEY', read: text },
-  allowedRedirectOrigins: { env: 'ORBITAL_ALLOWED_REDIRECT_ORIGINS', read: list },
+  trustedOrigins: { env: 'ORBITAL_TRUSTED_ORIGINS', read: list },
   tokenTtl: { env: 'ORBITAL_TOKEN_TTL', read: seconds },
   inactivityTimeout: { env: 'ORBITAL_INACTIVITY_TIMEOUT', read: secondsOrOff },
   maximumLifetime: { env: 'ORBITAL_MAXIMUM_LIFETIME', read: secondsOrOff },
@@ -34,7 +34,7 @@ export function serverOptionsFromEnv(env: Env): Partial<OrbitalServerOptions> {
   return {
     ...(read.mode && { mode: read.mode }),
     ...(read.secretKey && { secretKey: read.secretKey }),
-    ...(read.allowedRedirectOrigins?.length && { allowedRedirectOrigins: read.allowedRedirectOrigins }),
+    ...(read.trustedOrigins?.length && { trustedOrigins: read.trustedOrigins }),
     ...(read.tokenTtl !== undefined && { tokenTtl: read.tokenTtl }),
     ...(lifetime && { lifetime: { inactivityTimeout: read.inactivityTimeout, maximumLifetime: read.maximumLifetime } }),
     ...(perMinute && {

@@ -22,8 +22,8 @@ describe.skipIf(!database)('PostgreSQL with several auth-server instances', () =
       createPostgresStore({ connectionString: database!.url }),
       createPostgresStore({ connectionString: database!.url }),
     ]);
-    a = createOrbitalServer({ url: URL_BASE, allowedRedirectOrigins: [APP], store: storeA });
-    b = createOrbitalServer({ url: URL_BASE, allowedRedirectOrigins: [APP], store: storeB });
+    a = createOrbitalServer({ url: URL_BASE, trustedOrigins: [APP], store: storeA });
+    b = createOrbitalServer({ url: URL_BASE, trustedOrigins: [APP], store: storeB });
   });
   afterAll(async () => {
     await a?.close();
@@ -178,7 +178,7 @@ describe.skipIf(!database)('when PostgreSQL goes away', () => {
     target.host = `127.0.0.1:${proxy.port}`;
     server = createOrbitalServer({
       url: URL_BASE,
-      allowedRedirectOrigins: [APP],
+      trustedOrigins: [APP],
       store: await createPostgresStore({ connectionString: target.href }),
     });
   });

@@ -19,14 +19,14 @@ describe.skipIf(!available)('shared state in Redis', () => {
     const rateLimits = { signInPerIdentifier: { limit: 3, window: 60 } };
     const a = createOrbitalServer({
       url: URL_BASE,
-      allowedRedirectOrigins: [APP],
+      trustedOrigins: [APP],
       store,
       rateLimits,
       sharedState: createRedisSharedState({ url: TEST_REDIS_URL, keyPrefix }),
     });
     const b = createOrbitalServer({
       url: URL_BASE,
-      allowedRedirectOrigins: [APP],
+      trustedOrigins: [APP],
       store,
       rateLimits,
       sharedState: createRedisSharedState({ url: TEST_REDIS_URL, keyPrefix }),
@@ -44,7 +44,7 @@ describe.skipIf(!available)('shared state in Redis', () => {
   it('announces ended sessions: a subscribed app server refuses the session within a second, before its token expires', async () => {
     const server = createOrbitalServer({
       url: URL_BASE,
-      allowedRedirectOrigins: [APP],
+      trustedOrigins: [APP],
       store: createMemoryStore(),
       sharedState: createRedisSharedState({ url: TEST_REDIS_URL, keyPrefix }),
     });
@@ -95,7 +95,7 @@ describe.skipIf(!available)('shared state in Redis', () => {
       proxy = await startTcpProxy({ host: redis.hostname, port: Number(redis.port || 6379) });
       server = createOrbitalServer({
         url: URL_BASE,
-        allowedRedirectOrigins: [APP],
+        trustedOrigins: [APP],
         store: createMemoryStore(),
         sharedState: createRedisSharedState({ url: `redis://127.0.0.1:${proxy.port}`, keyPrefix }),
       });
