@@ -187,7 +187,9 @@ export function pairStarter(demo: Demo, primaryDemo: Demo = demo): PairStarter {
     const trusted = [satelliteUrl, `http://*.primary.test:${subdomainPort}`].join(',');
     const primary = await runDemo(primaryDemo, primaryPort, primaryUrl, {
       ...shared(primaryDemo.publicPrefix),
+      // The auth server trusts them; the primary app's own pages may send users back to them.
       ORBITAL_TRUSTED_ORIGINS: trusted,
+      [`${primaryDemo.publicPrefix}ORBITAL_ALLOWED_REDIRECT_ORIGINS`]: trusted,
     });
     const satellite = await runDemo(demo, satellitePort, satelliteUrl, {
       ...shared(p),
