@@ -63,6 +63,13 @@ export type OrbitalErrorCode =
   | 'session_not_found'
   | 'session_ended'
   | 'session_exists'
+  // email verification and recovery
+  | 'email_unavailable'
+  | 'verification_not_found'
+  | 'verification_code_invalid'
+  | 'verification_expired'
+  | 'verification_used'
+  | 'verification_attempts_exceeded'
   | 'unauthorized'
   | 'store_unavailable'
   | 'shared_state_unavailable'
@@ -111,16 +118,19 @@ export class ApiError extends OrbitalError {
   override name = 'ApiError';
   readonly status: number;
   readonly retryAfter: number | undefined;
+  /** For a wrong verification code: how many more tries this code allows. */
+  readonly attemptsLeft: number | undefined;
 
   constructor(
     status: number,
     code: OrbitalErrorCode,
     message: string,
-    options?: { cause?: unknown; retryAfter?: number },
+    options?: { cause?: unknown; retryAfter?: number; attemptsLeft?: number },
   ) {
     super(code, message, options);
     this.status = status;
     this.retryAfter = options?.retryAfter;
+    this.attemptsLeft = options?.attemptsLeft;
   }
 }
 

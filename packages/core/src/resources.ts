@@ -6,6 +6,8 @@ import type { LifetimePolicy } from './lifetime';
 export interface UserResource {
   id: string;
   email: string;
+  /** Whether the user proved they receive mail at `email` (a code or link sent there). */
+  emailVerified: boolean;
   firstName: string | null;
   lastName: string | null;
   publicMetadata: Record<string, unknown>;
@@ -67,4 +69,19 @@ export interface EnvironmentResource {
   signInUrl: string;
   signUpUrl: string;
   userProfileUrl: string;
+}
+
+/** What a code sent by email confirms: a new account, a password reset, or a new address. */
+export type VerificationPurpose = 'sign_up' | 'password_reset' | 'email_change';
+
+/** A step waiting for the six-digit code (or the link) sent to `email`. */
+export interface VerificationResource {
+  id: string;
+  purpose: VerificationPurpose;
+  /** Where the code was sent. */
+  email: string;
+  /** Unix seconds: the code works until then. */
+  expiresAt: number;
+  /** Unix seconds: a new code may be asked for from then. */
+  resendAfter: number;
 }

@@ -21,6 +21,9 @@ import type { RateLimit } from './security/rate-limit';
 import type { SigningAlgorithm } from './security/signing-keys';
 import type { SharedState } from './store/shared-state';
 import type { Store } from './store/types';
+import { createDevMailbox, type DevMailbox } from './email/dev-mailbox';
+import { createSmtpTransport } from './email/smtp';
+import type { EmailTransport } from './email/transport';
 
 export interface OrbitalServerOptions {
   /** The public URL the auth server answers on, mount path included (`https://example.com/api/auth`). */
@@ -81,6 +84,19 @@ export interface OrbitalServerOptions {
   /** The primary's own sign-in and sign-up pages, if not the hosted ones (satellite sync sends users there). */
   signInUrl?: string;
   signUpUrl?: string;
+  /**
+   * How mail leaves: an SMTP URL (`ORBITAL_SMTP_URL`), or your own `transport` (an email API), and
+   * the sender (`ORBITAL_EMAIL_FROM`). A development instance with neither keeps mail in its
+   * development mailbox (`/dev/mailbox`) and prints codes in the terminal.
+   */
+  email?: { smtpUrl?: string; transport?: EmailTransport; from?: string };
+  /**
+   * Sign-up waits for the code sent to the address: the account exists, and a session starts,
+   * once it is entered (default true, in development too).
+   */
+  requireEmailVerification?: boolean;
+  /** Seconds a code or link sent by email works (default 600). */
+  verificationTtl?: number;
   /** Milliseconds since the epoch; injectable for tests. */
   now?: () => number;
 }
@@ -98,6 +114,9 @@ export interface RateLimits {
   /** Failed password checks for one account from IPs it never signed in from (a distributed guess). */
   signInPerIdentifier: RateLimit;
   signUpPerIp: RateLimit;
+  /** Password-reset requests for one address, and from one IP: each sends a message. */
+  passwordResetPerIdentifier: RateLimit;
+  passwordResetPerIp: RateLimit;
 }
 
 const DEFAULT_RATE_LIMITS: RateLimits = {
@@ -105,6 +124,8 @@ const DEFAULT_RATE_LIMITS: RateLimits = {
   signInPerIdentifierAndIp: { limit: 5, window: 15 * 60 },
   signInPerIdentifier: { limit: 100, window: 60 * 60 },
   signUpPerIp: { limit: 10, window: 10 * 60 },
+  passwordResetPerIdentifier: { limit: 5, window: 60 * 60 },
+  passwordResetPerIp: { limit: 20, window: 60 * 60 },
 };
 
 export interface ResolvedOptions {
@@ -130,6 +151,14 @@ export interface ResolvedOptions {
   trustProxy: boolean;
   appName: string;
   pages: ReturnType<typeof hostedPageUrls>;
+  email: {
+    transport: EmailTransport;
+    from: string;
+    /** The development mailbox when mail stays on this instance; null when it leaves. */
+    mailbox: DevMailbox | null;
+  };
+  requireEmailVerification: boolean;
+  verificationTtl: number;
   /** The server's clock in Unix seconds (the `now` option is milliseconds, as `Date.now`). */
   nowSeconds: () => number;
 }
@@ -161,7 +190,16 @@ export function resolveServerOptions(options: OrbitalServerOptions): ResolvedOpt
   }
   const url = new URL(authServerUrl);
   const clock = options.now ?? Date.now;
+  const nowSeconds = () => Math.floor(clock() / 1000);
   const lifetime = resolveLifetime(options.lifetime);
+  const appName = options.appName ?? 'Orbital';
+  const requireEmailVerification = options.requireEmailVerification ?? true;
+  const verificationTtl = options.verificationTtl ?? 600;
+  if (!Number.isInteger(verificationTtl) || verificationTtl < 60 || verificationTtl > 24 * 3600)
+    throw new ConfigurationError(
+      'configuration_invalid',
+      `verificationTtl must be a whole number of seconds between 60 and 86400, got ${verificationTtl}.`,
+    );
   return {
     url: authServerUrl,
     origin: url.origin,
@@ -183,14 +221,53 @@ export function resolveServerOptions(options: OrbitalServerOptions): ResolvedOpt
     signingAlgorithm: options.signingAlgorithm ?? 'ES256',
     activityWriteInterval: options.activityWriteInterval ?? defaultActivityWriteInterval(lifetime.inactivityTimeout),
     trustProxy: options.trustProxy ?? false,
-    appName: options.appName ?? 'Orbital',
+    appName,
     pages: {
       ...hostedPageUrls(authServerUrl),
       ...(options.signInUrl && { signInUrl: options.signInUrl }),
       ...(options.signUpUrl && { signUpUrl: options.signUpUrl }),
     },
-    nowSeconds: () => Math.floor(clock() / 1000),
+    email: resolveEmail(options, { mode, appName, hostname: url.hostname, requireEmailVerification, nowSeconds }),
+    requireEmailVerification,
+    verificationTtl,
+    nowSeconds,
   };
+}
+
+/**
+ * SMTP or the caller's transport; in development without either, the development mailbox. A
+ * production instance that must send codes and cannot is refused at start, not at the first sign-up.
+ */
+function resolveEmail(
+  options: OrbitalServerOptions,
+  instance: {
+    mode: InstanceMode;
+    appName: string;
+    hostname: string;
+    requireEmailVerification: boolean;
+    nowSeconds: () => number;
+  },
+): ResolvedOptions['email'] {
+  const from = options.email?.from ?? `${instance.appName} <no-reply@${instance.hostname}>`;
+  const given = options.email?.transport;
+  const smtpUrl = options.email?.smtpUrl;
+  if (given || smtpUrl) {
+    const transport = given ?? createSmtpTransport(smtpUrl!);
+    return { transport, from, mailbox: null };
+  }
+  if (instance.mode === 'production') {
+    if (instance.requireEmailVerification)
+      throw new ConfigurationError(
+        'configuration_invalid',
+        'A production auth server sends verification codes by email: set ORBITAL_SMTP_URL (smtp://user:password@host:587) and ORBITAL_EMAIL_FROM, or pass email.transport. To start without email, set requireEmailVerification: false (ORBITAL_REQUIRE_EMAIL_VERIFICATION=false).',
+      );
+    const transport: EmailTransport = {
+      send: () => Promise.reject(new Error('no email transport is configured (ORBITAL_SMTP_URL)')),
+    };
+    return { transport, from, mailbox: null };
+  }
+  const mailbox = createDevMailbox({ nowSeconds: instance.nowSeconds });
+  return { transport: mailbox, from, mailbox };
 }
 
 /** A tenth of the inactivity timeout, at most a minute (one write per minute for the 7-day default). */

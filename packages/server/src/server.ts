@@ -25,6 +25,7 @@ import { signInRoutes } from './pages/sign-in-page';
 import { signUpRoutes } from './pages/sign-up-page';
 import { userRoutes } from './pages/user-page';
 import { healthRoutes } from './routes/health-api';
+import { recoveryRoutes } from './routes/recovery-api';
 import { createInProcessSharedState, type SharedState } from './store/shared-state';
 import type { Store } from './store/types';
 import { createRouter } from './http/router';
@@ -33,6 +34,7 @@ import { createRouter } from './http/router';
 const router = createRouter([
   ...healthRoutes,
   ...clientRoutes,
+  ...recoveryRoutes,
   ...meRoutes,
   ...backendRoutes,
   ...syncRoutes,

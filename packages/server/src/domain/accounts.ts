@@ -3,7 +3,10 @@ import type { ServerContext } from '../context';
 import { passwordProblem } from '../security/password-policy';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../security/passwords';
 import { randomId } from '../security/tokens';
-import { identifierTaken, type NewUser, type UserRecord } from '../store/types';
+import { identifierTaken, type NewUser, type UserRecord, type VerificationRecord } from '../store/types';
+import { sendEmail } from '../email/send';
+import { emailChangedNotice } from '../email/templates';
+import { startVerification, verifyCode } from './verifications';
 
 // Deliberately loose: the only real check of an address is a message that arrives.
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,252}\.[^\s@]{2,}$/;
@@ -34,6 +37,98 @@ export async function signUp(ctx: ServerContext, input: SignUpInput, ip: string)
     lastName: clean(input.lastName),
     now: ctx.options.nowSeconds(),
   };
+}
+
+/**
+ * Sign-up when verification is required: the checked account waits in the verification, and the
+ * code goes to its address. Nothing exists under that address until the code comes back.
+ */
+export function beginSignUp(ctx: ServerContext, user: NewUser, redirectUrl?: string): Promise<VerificationRecord> {
+  return startVerification(ctx, {
+    purpose: 'sign_up',
+    email: user.email,
+    userId: null,
+    payload: { user, ...(redirectUrl && { redirectUrl }) },
+  });
+}
+
+/** The account a verified sign-up creates (with its first session, by `startSession`). */
+export async function completeSignUp(ctx: ServerContext, verification: VerificationRecord): Promise<NewUser> {
+  const pending = verification.payload.user as NewUser;
+  if (await ctx.store.findUserByEmail(pending.email)) throw identifierTaken();
+  return { ...pending, emailVerified: true, now: ctx.options.nowSeconds() };
+}
+
+/**
+ * "Forgot password": a code to the address when an account has it, and the same answer, at the
+ * same speed, when none has. Limited per address and per IP.
+ */
+export async function requestPasswordReset(
+  ctx: ServerContext,
+  identifier: string | undefined,
+  ip: string,
+): Promise<VerificationRecord> {
+  const email = normalizeEmail(identifier);
+  const { limiter } = ctx.shared;
+  const now = ctx.options.nowSeconds();
+  await limiter.hit(`password-reset:ip:${ip}`, ctx.options.rateLimits.passwordResetPerIp, now);
+  await limiter.hit(`password-reset:${email}`, ctx.options.rateLimits.passwordResetPerIdentifier, now);
+  const user = await ctx.store.findUserByEmail(email);
+  return startVerification(ctx, {
+    purpose: 'password_reset',
+    email,
+    userId: user?.id ?? null,
+    deliver: Boolean(user),
+    awaitDelivery: false,
+  });
+}
+
+/** A new password with the code from the email; the address is proven along the way. */
+export async function resetPassword(
+  ctx: ServerContext,
+  verificationId: string,
+  code: string | undefined,
+  password: string | undefined,
+): Promise<UserRecord> {
+  const pending = await ctx.store.findVerification(verificationId);
+  const owner = pending?.userId ? await ctx.store.findUserById(pending.userId) : null;
+  // A weak password must not use up the code: check it first.
+  if (owner) await assertStrongPassword(ctx, password, owner);
+  const verification = await verifyCode(ctx, verificationId, 'password_reset', code);
+  const user = verification.userId ? await ctx.store.findUserById(verification.userId) : null;
+  if (!user) throw new ApiError(404, 'verification_not_found', 'This account no longer exists.');
+  return ctx.store.updateUser(
+    user.id,
+    { passwordHash: await hashPassword(password!), emailVerified: true },
+    ctx.options.nowSeconds(),
+  );
+}
+
+/** A new address for a signed-in user: a code goes there first, and nothing changes until it comes back. */
+export async function requestEmailChange(
+  ctx: ServerContext,
+  user: UserRecord,
+  newEmail: string | undefined,
+): Promise<VerificationRecord> {
+  const email = normalizeEmail(newEmail);
+  if (email === user.email) throw new ApiError(422, 'identifier_invalid', 'This is already your email address.');
+  if (await ctx.store.findUserByEmail(email)) throw identifierTaken();
+  return startVerification(ctx, { purpose: 'email_change', email, userId: user.id });
+}
+
+/** Applies a verified address change and tells the old address (the change stands if that message fails). */
+export async function applyEmailChange(ctx: ServerContext, verification: VerificationRecord): Promise<UserRecord> {
+  const user = verification.userId ? await ctx.store.findUserById(verification.userId) : null;
+  if (!user) throw new ApiError(404, 'verification_not_found', 'This account no longer exists.');
+  const updated = await ctx.store.updateUser(
+    user.id,
+    { email: verification.email, emailVerified: true },
+    ctx.options.nowSeconds(),
+  );
+  await sendEmail(ctx, user.email, emailChangedNotice({ appName: ctx.options.appName, newEmail: updated.email })).catch(
+    () => {}, // logged by sendEmail
+  );
+  return updated;
 }
 
 /** Checks an email and password, rate limited (see {@link guardPasswordCheck}). */
@@ -113,12 +208,7 @@ export async function changePassword(
   if (!(await guardPasswordCheck(ctx, user.id, ip, () => verifyPassword(current ?? '', user.passwordHash)))) {
     throw new ApiError(422, 'password_incorrect', 'The current password is incorrect.');
   }
-  const problem = await passwordProblem(next ?? '', ctx.options.passwordPolicy, [
-    user.email,
-    user.firstName,
-    user.lastName,
-  ]);
-  if (problem) throw new ApiError(422, 'password_weak', problem);
+  await assertStrongPassword(ctx, next, user);
   return ctx.store.updateUser(user.id, { passwordHash: await hashPassword(next!) }, ctx.options.nowSeconds());
 }
 
@@ -142,6 +232,7 @@ export function publicUser(user: UserRecord): UserResource {
   return {
     id: user.id,
     email: user.email,
+    emailVerified: user.emailVerified,
     firstName: user.firstName,
     lastName: user.lastName,
     publicMetadata: user.publicMetadata,
@@ -155,6 +246,15 @@ export function normalizeEmail(value: string | undefined): string {
   if (!EMAIL.test(email) || email.length > 254)
     throw new ApiError(422, 'identifier_invalid', 'Enter a valid email address, like name@example.com.');
   return email;
+}
+
+async function assertStrongPassword(ctx: ServerContext, password: string | undefined, user: UserRecord): Promise<void> {
+  const problem = await passwordProblem(password ?? '', ctx.options.passwordPolicy, [
+    user.email,
+    user.firstName,
+    user.lastName,
+  ]);
+  if (problem) throw new ApiError(422, 'password_weak', problem);
 }
 
 function clean(value: string | undefined): string | null {

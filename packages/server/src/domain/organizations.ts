@@ -1,6 +1,8 @@
 import { ApiError } from '@orbital/core';
 import { normalizeEmail } from './accounts';
 import type { ServerContext } from '../context';
+import { sendEmail } from '../email/send';
+import { invitationEmail } from '../email/templates';
 import { randomId } from '../security/tokens';
 import type {
   InvitationRecord,
@@ -139,6 +141,22 @@ export async function inviteMember(
     expiresAt: now + INVITATION_TTL,
   };
   await ctx.store.createInvitation(invitation);
+  try {
+    await sendEmail(
+      ctx,
+      address,
+      invitationEmail({
+        appName: ctx.options.appName,
+        organizationName: found.organization.name,
+        role,
+        link: `${ctx.options.pages.userProfileUrl}?invitation=${encodeURIComponent(invitation.id)}`,
+      }),
+    );
+  } catch (error) {
+    // An invitation nobody can hear of is not left pending.
+    await ctx.store.closeInvitation(invitation.id, 'revoked', now);
+    throw error;
+  }
   return invitation;
 }
 

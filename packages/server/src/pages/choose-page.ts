@@ -5,7 +5,7 @@ import type { ServerContext } from '../context';
 import { assertTrustedOrigin, readForm, redirect, type Exchange } from '../http/exchange';
 import type { Route } from '../http/router';
 import { endAllSessions, endSession, setActiveSession } from '../domain/sessions';
-import { html } from './html';
+import { html } from '../security/html';
 import { page } from './layout';
 import { afterUrl, backToApp, pageUrl } from './target';
 

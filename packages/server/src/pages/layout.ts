@@ -1,7 +1,7 @@
 import type { Exchange } from '../http/exchange';
 import { html as htmlResponse } from '../http/exchange';
 import type { ResolvedOptions } from '../options';
-import { SafeHtml, html } from './html';
+import { SafeHtml, html } from '../security/html';
 import { STYLES } from './styles';
 
 export function page(

@@ -17,7 +17,7 @@ import {
   setMemberRole,
 } from '../domain/organizations';
 import type { Route, RouteHandler } from '../http/router';
-import { html } from './html';
+import { html } from '../security/html';
 import { alert, page } from './layout';
 import { afterUrl, backToApp, pageUrl } from './target';
 

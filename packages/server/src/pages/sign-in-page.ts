@@ -6,7 +6,7 @@ import type { ServerContext } from '../context';
 import { assertTrustedOrigin, readForm, redirect, type Exchange } from '../http/exchange';
 import type { Route } from '../http/router';
 import { startSession } from '../domain/sessions';
-import { html } from './html';
+import { html } from '../security/html';
 import { alert, page } from './layout';
 import { afterUrl, backToApp, pageUrl } from './target';
 

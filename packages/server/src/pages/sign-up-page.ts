@@ -6,7 +6,7 @@ import { assertTrustedOrigin, readForm, redirect, type Exchange } from '../http/
 import { PASSWORD_MIN_LENGTH } from '../security/password-policy';
 import type { Route } from '../http/router';
 import { startSession } from '../domain/sessions';
-import { html } from './html';
+import { html } from '../security/html';
 import { alert, page } from './layout';
 import { afterUrl, backToApp, pageUrl } from './target';
 

@@ -7,7 +7,7 @@ import { assertTrustedOrigin, readForm, redirect, type Exchange } from '../http/
 import type { Route, RouteHandler } from '../http/router';
 import { revokeOtherSessions, revokeSession, userSessions } from '../domain/sessions';
 import { answerInvitation, invitationsFor } from '../domain/organizations';
-import { html } from './html';
+import { html } from '../security/html';
 import { alert, page } from './layout';
 import { pageUrl } from './target';
 

@@ -1,5 +1,6 @@
 import type { EnvironmentResource } from '@orbital/core';
-import { checkCredentials, signUp } from '../domain/accounts';
+import { beginSignUp, checkCredentials, completeSignUp, signUp } from '../domain/accounts';
+import { verificationJson, verifyCode } from '../domain/verifications';
 import { signInClient, loadClient, requireClient, writeClientCookies } from '../http/request-client';
 import type { ServerContext } from '../context';
 import { assertTrustedOrigin, devBrowserRefused, json, readJson, stringField, type Exchange } from '../http/exchange';
@@ -45,7 +46,10 @@ export async function createDevBrowser(ctx: ServerContext, exchange: Exchange): 
   return json(exchange, { token }, 201);
 }
 
-/** `POST /v1/sign-ups`: a new account, signed in at once. */
+/**
+ * `POST /v1/sign-ups`: a new account. With verification required (the default), the answer is a
+ * 202 with the verification the code was sent for, and no account or session yet; else 201, signed in.
+ */
 export async function createSignUp(ctx: ServerContext, exchange: Exchange): Promise<Response> {
   assertTrustedOrigin(exchange, ctx.options);
   const body = await readJson(exchange.request);
@@ -59,7 +63,24 @@ export async function createSignUp(ctx: ServerContext, exchange: Exchange): Prom
     },
     exchange.ip,
   );
+  if (ctx.options.requireEmailVerification) {
+    const verification = await beginSignUp(ctx, user);
+    return json(
+      exchange,
+      { client: clientJson(await loadClient(ctx, exchange)), verification: verificationJson(verification) },
+      202,
+    );
+  }
   const state = await startSession(ctx, await signInClient(ctx, exchange), user);
+  return respondWithClient(ctx, exchange, state, { sessionId: state.active!.session.id }, 201);
+}
+
+/** `POST /v1/sign-ups/:verificationId/verify`: the code from the email creates the account and signs in. */
+export async function verifySignUp(ctx: ServerContext, exchange: Exchange): Promise<Response> {
+  assertTrustedOrigin(exchange, ctx.options);
+  const body = await readJson(exchange.request);
+  const verification = await verifyCode(ctx, exchange.params.verificationId!, 'sign_up', stringField(body, 'code', 20));
+  const state = await startSession(ctx, await signInClient(ctx, exchange), await completeSignUp(ctx, verification));
   return respondWithClient(ctx, exchange, state, { sessionId: state.active!.session.id }, 201);
 }
 
@@ -112,6 +133,7 @@ export const clientRoutes: Route[] = [
   ['GET', '/v1/client', getClient],
   ['POST', '/v1/dev-browser', createDevBrowser],
   ['POST', '/v1/sign-ups', createSignUp],
+  ['POST', '/v1/sign-ups/:verificationId/verify', verifySignUp],
   ['POST', '/v1/sign-ins', createSignIn],
   ['POST', '/v1/client/sessions/:sessionId/tokens', createSessionToken],
   ['POST', '/v1/client/sessions/:sessionId/touch', touchSession],
@@ -120,7 +142,7 @@ export const clientRoutes: Route[] = [
 ];
 
 /** The client's new state as JSON, with its cookie written (and the development browser's token, if any). */
-function respondWithClient(
+export function respondWithClient(
   ctx: ServerContext,
   exchange: Exchange,
   state: Awaited<ReturnType<typeof loadClient>>,

@@ -21,7 +21,8 @@ function call(
 }
 
 describe('development-browser tokens (URL-based session syncing)', () => {
-  const devServer = () => testServer({ trustedOrigins: [APP] });
+  // Sign-up completes at once here (these tests are about the token); the verified one is below.
+  const devServer = () => testServer({ trustedOrigins: [APP], requireEmailVerification: false });
 
   it('stand in for the client cookie on API calls from the origin that created them', async () => {
     const { server } = devServer();

@@ -20,6 +20,10 @@ export const SERVER_ENV = {
   keyEncryptionKey: { env: 'ORBITAL_KEY_ENCRYPTION_KEY', read: text },
   passwordMinScore: { env: 'ORBITAL_PASSWORD_MIN_SCORE', read: oneOf('0', '1', '2', '3', '4', 'off') },
   trustProxy: { env: 'ORBITAL_TRUST_PROXY', read: flag },
+  smtpUrl: { env: 'ORBITAL_SMTP_URL', read: text },
+  emailFrom: { env: 'ORBITAL_EMAIL_FROM', read: text },
+  requireEmailVerification: { env: 'ORBITAL_REQUIRE_EMAIL_VERIFICATION', read: flag },
+  verificationTtl: { env: 'ORBITAL_VERIFICATION_TTL', read: seconds },
 } satisfies EnvReaderTable;
 
 /**
@@ -52,5 +56,10 @@ export function serverOptionsFromEnv(env: Env): Partial<OrbitalServerOptions> {
         read.passwordMinScore === 'off' ? false : { minScore: Number(read.passwordMinScore) as 0 | 1 | 2 | 3 | 4 },
     }),
     ...(read.trustProxy !== undefined && { trustProxy: read.trustProxy }),
+    ...((read.smtpUrl || read.emailFrom) && {
+      email: { ...(read.smtpUrl && { smtpUrl: read.smtpUrl }), ...(read.emailFrom && { from: read.emailFrom }) },
+    }),
+    ...(read.requireEmailVerification !== undefined && { requireEmailVerification: read.requireEmailVerification }),
+    ...(read.verificationTtl !== undefined && { verificationTtl: read.verificationTtl }),
   };
 }

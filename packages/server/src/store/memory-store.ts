@@ -6,6 +6,7 @@ import * as sessions from './memory/sessions';
 import * as signingKeys from './memory/signing-keys';
 import { createMemoryState } from './memory/state';
 import * as users from './memory/users';
+import * as verifications from './memory/verifications';
 import { bindOperations } from './operations';
 import type { Store } from './types';
 
@@ -20,5 +21,6 @@ export function createMemoryStore(): Store {
     ...bindOperations(db, organizations),
     ...bindOperations(db, invitations),
     ...bindOperations(db, signingKeys),
+    ...bindOperations(db, verifications),
   };
 }

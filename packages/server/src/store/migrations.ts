@@ -91,4 +91,23 @@ export const migrations: readonly string[] = [
   CREATE INDEX orbital_invitations_pending_email ON orbital_invitations (email) WHERE status = 'pending';
   CREATE INDEX orbital_invitations_pending_org ON orbital_invitations (organization_id) WHERE status = 'pending';
   `,
+  `
+  ALTER TABLE orbital_users ADD COLUMN email_verified boolean NOT NULL DEFAULT false;
+  CREATE TABLE orbital_verifications (
+    id text PRIMARY KEY,
+    purpose text NOT NULL,
+    email text NOT NULL,
+    user_id text REFERENCES orbital_users(id) ON DELETE CASCADE,
+    code_hash text NOT NULL,
+    token_hash text NOT NULL UNIQUE,
+    payload jsonb NOT NULL DEFAULT '{}'::jsonb,
+    attempts integer NOT NULL DEFAULT 0,
+    sends integer NOT NULL DEFAULT 1,
+    created_at bigint NOT NULL,
+    sent_at bigint NOT NULL,
+    expires_at bigint NOT NULL,
+    consumed_at bigint
+  );
+  CREATE INDEX orbital_verifications_expires ON orbital_verifications (expires_at);
+  `,
 ];

@@ -8,6 +8,7 @@ import * as lifecycle from './sql/lifecycle';
 import * as sessions from './sql/sessions';
 import * as signingKeys from './sql/signing-keys';
 import * as users from './sql/users';
+import * as verifications from './sql/verifications';
 import { storeUnavailable, type Store } from './types';
 
 /** The SQL store: the same statements on embedded PGlite and on PostgreSQL, one module per table group. */
@@ -20,6 +21,7 @@ export function createSqlStore(db: SqlClient): Store {
     ...bindOperations(db, organizations),
     ...bindOperations(db, invitations),
     ...bindOperations(db, signingKeys),
+    ...bindOperations(db, verifications),
   };
   return withUnavailableErrors(store);
 }

@@ -454,6 +454,85 @@ describe.each(stores)('store contract: %s', (_, create) => {
     expect(await store.listPendingInvitations({ organizationId: org.id }, 1003)).toEqual([]);
   });
 
+  it('keeps verifications: found by id or link token, attempts counted, used once, renewed, forgotten', async () => {
+    const user = await store.createUser({
+      id: uid('user'),
+      email: `${uid('v')}@example.com`,
+      passwordHash: 'h',
+      firstName: null,
+      lastName: null,
+      now: 1,
+    });
+    const id = uid('ver');
+    const tokenHash = uid('token');
+    await store.createVerification({
+      id,
+      purpose: 'email_change',
+      email: 'new@example.com',
+      userId: user.id,
+      codeHash: 'code-1',
+      tokenHash,
+      payload: { pending: { nested: true } },
+      attempts: 0,
+      sends: 1,
+      createdAt: 100,
+      sentAt: 100,
+      expiresAt: 700,
+      consumedAt: null,
+    });
+    expect(await store.findVerification(id)).toMatchObject({
+      purpose: 'email_change',
+      userId: user.id,
+      payload: { pending: { nested: true } },
+      expiresAt: 700,
+      consumedAt: null,
+    });
+    expect((await store.findVerificationByToken(tokenHash))?.id).toBe(id);
+    expect(await store.findVerificationByToken('unknown')).toBeNull();
+    // Concurrent wrong guesses each count.
+    expect((await Promise.all([1, 2, 3].map(() => store.countVerificationAttempt(id)))).sort()).toEqual([1, 2, 3]);
+    await store.renewVerification(id, { codeHash: 'code-2', tokenHash: `${tokenHash}-2`, sentAt: 200, expiresAt: 800 });
+    expect(await store.findVerification(id)).toMatchObject({ codeHash: 'code-2', attempts: 0, sends: 2, sentAt: 200 });
+    expect(await store.findVerificationByToken(tokenHash)).toBeNull();
+    // Used exactly once, even when two requests race.
+    expect(
+      (await Promise.all([store.consumeVerification(id, 300), store.consumeVerification(id, 300)])).sort(),
+    ).toEqual([false, true]);
+    expect(await store.countVerificationAttempt(id)).toBeNull();
+    expect((await store.findVerification(id))?.consumedAt).toBe(300);
+    await store.deleteVerification(id);
+    expect(await store.findVerification(id)).toBeNull();
+  });
+
+  it('changes a user’s email only to an address no other account has, and records it verified', async () => {
+    const email = `${uid('a')}@example.com`;
+    const taken = `${uid('b')}@example.com`;
+    const user = await store.createUser({
+      id: uid('user'),
+      email,
+      passwordHash: 'h',
+      firstName: null,
+      lastName: null,
+      now: 1,
+    });
+    await store.createUser({
+      id: uid('user'),
+      email: taken,
+      passwordHash: 'h',
+      firstName: null,
+      lastName: null,
+      now: 1,
+    });
+    expect(user.emailVerified).toBe(false);
+    await expect(store.updateUser(user.id, { email: taken.toUpperCase() }, 2)).rejects.toMatchObject({
+      code: 'identifier_taken',
+    });
+    const changed = await store.updateUser(user.id, { email: `NEW.${email}`, emailVerified: true }, 3);
+    expect(changed).toMatchObject({ email: `new.${email}`, emailVerified: true });
+    expect((await store.findUserByEmail(`new.${email}`))?.id).toBe(user.id);
+    expect(await store.findUserByEmail(email)).toBeNull();
+  });
+
   it('creates the first signing key exactly once when instances start together; the others adopt it', async () => {
     const key = (kid: string) => ({
       kid,

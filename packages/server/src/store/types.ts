@@ -1,5 +1,6 @@
 import { ApiError } from '@orbital/core';
 import type { PublicJwk } from '@orbital/core/server';
+import type { VerificationPurpose } from '@orbital/core';
 
 /** Statuses a session can have. Only `active` sessions can mint tokens. */
 export type SessionStatus = 'active' | 'ended' | 'expired' | 'abandoned' | 'revoked';
@@ -7,6 +8,7 @@ export type SessionStatus = 'active' | 'ended' | 'expired' | 'abandoned' | 'revo
 export interface UserRecord {
   id: string;
   email: string;
+  emailVerified: boolean;
   passwordHash: string;
   firstName: string | null;
   lastName: string | null;
@@ -103,6 +105,8 @@ export interface SyncCodeRecord {
 export interface NewUser {
   id: string;
   email: string;
+  /** False unless given: an address someone typed proves nothing. */
+  emailVerified?: boolean;
   passwordHash: string;
   firstName: string | null;
   lastName: string | null;
@@ -110,6 +114,9 @@ export interface NewUser {
 }
 
 export interface UserPatch {
+  /** A new address (verified first): `identifier_taken` when another account has it. */
+  email?: string;
+  emailVerified?: boolean;
   firstName?: string | null;
   lastName?: string | null;
   passwordHash?: string;
@@ -117,6 +124,28 @@ export interface UserPatch {
 }
 
 /** A client change applied with its session changes, atomically. */
+/** A code sent by email, waiting to be entered (or its link opened). Codes and link tokens are stored hashed. */
+export interface VerificationRecord {
+  id: string;
+  purpose: VerificationPurpose;
+  /** Where the code went: the new account's or new address, or the address a reset was asked for. */
+  email: string;
+  /** The account concerned; null for a sign-up, and for a reset asked for an address with no account. */
+  userId: string | null;
+  codeHash: string;
+  tokenHash: string;
+  /** A pending sign-up's hashed password and names. */
+  payload: Record<string, unknown>;
+  /** Wrong codes entered since the last code was sent. */
+  attempts: number;
+  /** Codes sent, the first included. */
+  sends: number;
+  createdAt: number;
+  sentAt: number;
+  expiresAt: number;
+  consumedAt: number | null;
+}
+
 export interface ClientChange {
   clientId: string;
   /** The session to make active (null: none), and the new `uat`. */
@@ -240,6 +269,21 @@ export interface Store {
     now: number,
     member?: { userId: string },
   ): Promise<boolean>;
+
+  createVerification(verification: VerificationRecord): Promise<void>;
+  findVerification(id: string): Promise<VerificationRecord | null>;
+  findVerificationByToken(tokenHash: string): Promise<VerificationRecord | null>;
+  /** Counts a wrong code; returns the attempts so far, or null when it was used meanwhile. */
+  countVerificationAttempt(id: string): Promise<number | null>;
+  /** Marks it used; false when another request used it first (single use under races). */
+  consumeVerification(id: string, now: number): Promise<boolean>;
+  /** A new code and link (the old ones stop working), one more send, attempts from zero. */
+  renewVerification(
+    id: string,
+    renewal: { codeHash: string; tokenHash: string; sentAt: number; expiresAt: number },
+  ): Promise<void>;
+  /** Forgets it: the message was never accepted for delivery. */
+  deleteVerification(id: string): Promise<void>;
 
   listSigningKeys(): Promise<SigningKeyRecord[]>;
   /**

@@ -8,6 +8,7 @@ import type {
   SigningKeyRecord,
   SyncCodeRecord,
   UserRecord,
+  VerificationRecord,
 } from '../types';
 
 /** The memory store's tables. Operations hand out copies: a caller's edit never changes a stored row. */
@@ -24,6 +25,7 @@ export interface MemoryState {
   memberships: Map<string, MembershipRecord>;
   invitations: Map<string, InvitationRecord>;
   signingKeys: Map<string, SigningKeyRecord>;
+  verifications: Map<string, VerificationRecord>;
 }
 
 export function createMemoryState(): MemoryState {
@@ -38,6 +40,7 @@ export function createMemoryState(): MemoryState {
     memberships: new Map(),
     invitations: new Map(),
     signingKeys: new Map(),
+    verifications: new Map(),
   };
 }
 

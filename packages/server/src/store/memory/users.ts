@@ -8,6 +8,7 @@ export async function createUser(db: MemoryState, input: NewUser): Promise<UserR
   const user: UserRecord = {
     id: input.id,
     email,
+    emailVerified: input.emailVerified ?? false,
     passwordHash: input.passwordHash,
     firstName: input.firstName,
     lastName: input.lastName,
@@ -30,6 +31,9 @@ export async function findUserById(db: MemoryState, id: string): Promise<UserRec
 export async function updateUser(db: MemoryState, id: string, patch: UserPatch, now: number): Promise<UserRecord> {
   const user = db.users.get(id);
   if (!user) throw new ApiError(404, 'not_found', 'User not found.');
+  const email = patch.email?.toLowerCase();
+  if (email && [...db.users.values()].some((u) => u.email === email && u.id !== id)) throw identifierTaken();
+  if (email) patch = { ...patch, email };
   Object.assign(user, Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)), {
     updatedAt: now,
   });

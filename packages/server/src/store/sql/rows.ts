@@ -6,6 +6,7 @@ import type {
   SessionRecord,
   SigningKeyRecord,
   UserRecord,
+  VerificationRecord,
 } from '../types';
 
 /** A row as the drivers return it: PGlite and node-postgres differ on bigint and json columns. */
@@ -22,6 +23,7 @@ export function toUser(row: Row): UserRecord {
   return {
     id: row.id as string,
     email: row.email as string,
+    emailVerified: row.email_verified === true,
     passwordHash: row.password_hash as string,
     firstName: (row.first_name as string | null) ?? null,
     lastName: (row.last_name as string | null) ?? null,
@@ -97,5 +99,23 @@ export function toSigningKey(row: Row): SigningKeyRecord {
     publicJwk: json(row.public_jwk),
     createdAt: num(row.created_at),
     retiredAt: numOrNull(row.retired_at),
+  };
+}
+
+export function toVerification(row: Row): VerificationRecord {
+  return {
+    id: row.id as string,
+    purpose: row.purpose as VerificationRecord['purpose'],
+    email: row.email as string,
+    userId: (row.user_id as string | null) ?? null,
+    codeHash: row.code_hash as string,
+    tokenHash: row.token_hash as string,
+    payload: json(row.payload ?? {}),
+    attempts: num(row.attempts),
+    sends: num(row.sends),
+    createdAt: num(row.created_at),
+    sentAt: num(row.sent_at),
+    expiresAt: num(row.expires_at),
+    consumedAt: numOrNull(row.consumed_at),
   };
 }

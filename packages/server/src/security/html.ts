@@ -1,3 +1,5 @@
+/** Output encoding for the hosted pages and emails: every interpolation escaped unless marked safe. */
+
 /** Markup that is already safe to emit. */
 export class SafeHtml {
   constructor(readonly value: string) {}

@@ -1,0 +1,106 @@
+import { ApiError } from '@orbital/core';
+import {
+  applyEmailChange,
+  publicUser,
+  requestEmailChange,
+  requestPasswordReset,
+  resetPassword,
+} from '../domain/accounts';
+import { resendVerification, verificationJson, verifyCode } from '../domain/verifications';
+import { revokeOtherSessions, startSession } from '../domain/sessions';
+import type { ServerContext } from '../context';
+import { assertTrustedOrigin, json, readJson, stringField, type Exchange } from '../http/exchange';
+import { signInClient } from '../http/request-client';
+import type { Route } from '../http/router';
+import { respondWithClient } from './client-api';
+import { requireActive } from './me-api';
+
+/** `POST /v1/verifications/:verificationId/resend`: a new code for a sign-up, reset or email change. */
+export async function resendCode(ctx: ServerContext, exchange: Exchange): Promise<Response> {
+  assertTrustedOrigin(exchange, ctx.options);
+  const verification = await resendVerification(ctx, exchange.params.verificationId!);
+  return json(exchange, { verification: verificationJson(verification) });
+}
+
+/**
+ * `POST /v1/password-resets`: "forgot password". Always 202 with a verification, whether or not an
+ * account has the address: only its owner receives a code.
+ */
+export async function createPasswordReset(ctx: ServerContext, exchange: Exchange): Promise<Response> {
+  assertTrustedOrigin(exchange, ctx.options);
+  const body = await readJson(exchange.request);
+  const verification = await requestPasswordReset(ctx, stringField(body, 'email', 254), exchange.ip);
+  return json(exchange, { verification: verificationJson(verification) }, 202);
+}
+
+/**
+ * `POST /v1/password-resets/:verificationId`: the code and a new password. The user's other
+ * sessions end (unless `signOutOtherSessions: false`) and this browser is signed in.
+ */
+export async function completePasswordReset(ctx: ServerContext, exchange: Exchange): Promise<Response> {
+  assertTrustedOrigin(exchange, ctx.options);
+  const body = await readJson(exchange.request);
+  const user = await resetPassword(
+    ctx,
+    exchange.params.verificationId!,
+    stringField(body, 'code', 20),
+    stringField(body, 'password'),
+  );
+  if (body.signOutOtherSessions !== false) await revokeOtherSessions(ctx, user, '');
+  const state = await startSession(ctx, await signInClient(ctx, exchange), user);
+  return respondWithClient(ctx, exchange, state, { sessionId: state.active!.session.id });
+}
+
+/** `POST /v1/me/email`: a new address; a code goes there, and nothing changes until it comes back. */
+export async function createEmailChange(ctx: ServerContext, exchange: Exchange): Promise<Response> {
+  assertTrustedOrigin(exchange, ctx.options);
+  const { user } = await requireActive(ctx, exchange);
+  const body = await readJson(exchange.request);
+  const verification = await requestEmailChange(ctx, user, stringField(body, 'email', 254));
+  return json(exchange, { verification: verificationJson(verification) }, 202);
+}
+
+/** `POST /v1/me/email/:verificationId/verify`: the code from the new address makes it the user's. */
+export async function verifyEmailChange(ctx: ServerContext, exchange: Exchange): Promise<Response> {
+  assertTrustedOrigin(exchange, ctx.options);
+  const { user } = await requireActive(ctx, exchange);
+  const id = exchange.params.verificationId!;
+  if ((await ctx.store.findVerification(id))?.userId !== user.id)
+    throw new ApiError(
+      404,
+      'verification_not_found',
+      'This verification does not exist (or no longer does): start again.',
+    );
+  const body = await readJson(exchange.request);
+  const verification = await verifyCode(ctx, id, 'email_change', stringField(body, 'code', 20));
+  return json(exchange, { user: publicUser(await applyEmailChange(ctx, verification)) });
+}
+
+/** `GET /v1/dev/mailbox`: the development mailbox as JSON (tests read codes from it). Development only. */
+export async function listDevMailbox(ctx: ServerContext, exchange: Exchange): Promise<Response> {
+  return json(exchange, { messages: requireDevMailbox(ctx).messages() });
+}
+
+/** Codes by email: resending, password resets, email changes, and the development mailbox. */
+export const recoveryRoutes: Route[] = [
+  ['POST', '/v1/verifications/:verificationId/resend', resendCode],
+  ['POST', '/v1/password-resets', createPasswordReset],
+  ['POST', '/v1/password-resets/:verificationId', completePasswordReset],
+  ['POST', '/v1/me/email', createEmailChange],
+  ['POST', '/v1/me/email/:verificationId/verify', verifyEmailChange],
+  ['GET', '/v1/dev/mailbox', listDevMailbox],
+];
+
+/** The development mailbox, or a 404 that says why there is none: a production instance never shows mail. */
+export function requireDevMailbox(ctx: ServerContext) {
+  const { mailbox } = ctx.options.email;
+  if (!mailbox)
+    throw new ApiError(
+      404,
+      'not_found',
+      ctx.options.mode === 'production'
+        ? 'The development mailbox exists only on a development instance.'
+        : 'This instance sends its mail through SMTP (or your transport): read it in that mailbox.',
+    );
+  return mailbox;
+}
