@@ -24,6 +24,8 @@ import { errorPage } from './pages/layout';
 import { signInRoutes } from './pages/sign-in-page';
 import { signUpRoutes } from './pages/sign-up-page';
 import { userRoutes } from './pages/user-page';
+import { verificationPageRoutes } from './pages/verification-pages';
+import { mailboxRoutes } from './pages/mailbox-page';
 import { healthRoutes } from './routes/health-api';
 import { recoveryRoutes } from './routes/recovery-api';
 import { createInProcessSharedState, type SharedState } from './store/shared-state';
@@ -44,6 +46,8 @@ const router = createRouter([
   ...signUpRoutes,
   ...chooseRoutes,
   ...userRoutes,
+  ...verificationPageRoutes,
+  ...mailboxRoutes,
   ...organizationPageRoutes,
 ]);
 

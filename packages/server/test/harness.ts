@@ -94,6 +94,21 @@ export class Browser {
     });
   }
 
+  /**
+   * Submits the hosted sign-up form as a person would: with verification required, the code page
+   * that answers is filled in with the code from the email. Returns the last response.
+   */
+  async signUpWithForm(form: Record<string, string>): Promise<Response> {
+    const submitted = await this.fetch('/sign-up', { form });
+    const page = submitted.status === 200 ? await submitted.clone().text() : '';
+    const id = /name="verification_id" value="([^"]+)"/.exec(page)?.[1];
+    if (!id) return submitted;
+    const target = /name="redirect_url" value="([^"]*)"/.exec(page)?.[1] ?? '';
+    return this.fetch('/sign-up/verify', {
+      form: { verification_id: id, code: await this.latestCode(form.email!), redirect_url: decodeEntities(target) },
+    });
+  }
+
   /** The code in the newest message to `email` in the development mailbox. */
   async latestCode(email: string): Promise<string> {
     const { body } = await this.json<{ messages: Array<{ to: string; code: string | null }> }>('/v1/dev/mailbox');
@@ -109,4 +124,13 @@ export class Browser {
   async token(sessionId: string) {
     return this.json(`/v1/client/sessions/${sessionId}/tokens`, { method: 'POST' });
   }
+}
+
+function decodeEntities(value: string): string {
+  return value
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
 }

@@ -6,7 +6,7 @@ import { randomId } from '../security/tokens';
 import { identifierTaken, type NewUser, type UserRecord, type VerificationRecord } from '../store/types';
 import { sendEmail } from '../email/send';
 import { emailChangedNotice } from '../email/templates';
-import { startVerification, verifyCode } from './verifications';
+import { findByLink, startVerification, verifyCode, verifyLink } from './verifications';
 
 // Deliberately loose: the only real check of an address is a message that arrives.
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,252}\.[^\s@]{2,}$/;
@@ -83,18 +83,27 @@ export async function requestPasswordReset(
   });
 }
 
-/** A new password with the code from the email; the address is proven along the way. */
+/**
+ * A new password with the code from the email (or its link's token); the address is proven along
+ * the way.
+ */
 export async function resetPassword(
   ctx: ServerContext,
-  verificationId: string,
-  code: string | undefined,
+  proof: { verificationId: string; code: string | undefined } | { token: string | undefined },
   password: string | undefined,
 ): Promise<UserRecord> {
-  const pending = await ctx.store.findVerification(verificationId);
-  const owner = pending?.userId ? await ctx.store.findUserById(pending.userId) : null;
+  const pending =
+    'token' in proof ? await findByLink(ctx, proof.token) : await ctx.store.findVerification(proof.verificationId);
+  const owner =
+    pending?.purpose === 'password_reset' && pending.userId ? await ctx.store.findUserById(pending.userId) : null;
   // A weak password must not use up the code: check it first.
   if (owner) await assertStrongPassword(ctx, password, owner);
-  const verification = await verifyCode(ctx, verificationId, 'password_reset', code);
+  const verification =
+    'token' in proof
+      ? await verifyLink(ctx, proof.token)
+      : await verifyCode(ctx, proof.verificationId, 'password_reset', proof.code);
+  if (verification.purpose !== 'password_reset')
+    throw new ApiError(404, 'verification_not_found', 'This link is not for a password reset.');
   const user = verification.userId ? await ctx.store.findUserById(verification.userId) : null;
   if (!user) throw new ApiError(404, 'verification_not_found', 'This account no longer exists.');
   return ctx.store.updateUser(

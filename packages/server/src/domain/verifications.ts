@@ -124,11 +124,16 @@ export async function verifyCode(
   return consume(ctx, record);
 }
 
-/** Opens the link from an email: the same checks as a code, found by its token. */
-export async function verifyLink(ctx: ServerContext, token: string): Promise<VerificationRecord> {
+/** The verification a link from an email opens, still unused and unexpired; it stays unused. */
+export async function findByLink(ctx: ServerContext, token: string | null | undefined): Promise<VerificationRecord> {
   const record = await open(ctx, token ? await ctx.store.findVerificationByToken(hashToken(token)) : null);
   if (record.payload.deliver === false) throw notFound();
-  return consume(ctx, record);
+  return record;
+}
+
+/** Opens the link from an email: the same checks as a code, found by its token, and used up. */
+export async function verifyLink(ctx: ServerContext, token: string | null | undefined): Promise<VerificationRecord> {
+  return consume(ctx, await findByLink(ctx, token));
 }
 
 /** What a browser may know of a verification. */

@@ -5,7 +5,7 @@ describe('hosted organization pages', () => {
   it('create an organization with a plain form, then show it to its members only', async () => {
     const { server } = testServer();
     const admin = new Browser(server, URL_BASE);
-    await admin.fetch('/sign-up', { form: { email: 'boss@example.com', password: 'lighthouse tangerine 7' } });
+    await admin.signUpWithForm({ email: 'boss@example.com', password: 'lighthouse tangerine 7' });
     const created = await admin.fetch('/organizations/new', { form: { name: 'Umbrella Corp' } });
     expect(created.status).toBe(303);
     expect(created.headers.get('location')).toBe('/organizations/umbrella-corp');
@@ -14,7 +14,7 @@ describe('hosted organization pages', () => {
     expect(profile).toContain('Invite someone');
 
     const member = new Browser(server, URL_BASE);
-    await member.fetch('/sign-up', { form: { email: 'worker@example.com', password: 'lighthouse tangerine 7' } });
+    await member.signUpWithForm({ email: 'worker@example.com', password: 'lighthouse tangerine 7' });
     const hidden = await member.fetch('/organizations/umbrella-corp');
     expect(hidden.status).toBe(404);
     expect(await hidden.text()).not.toContain('boss@example.com');

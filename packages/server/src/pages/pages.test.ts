@@ -17,13 +17,11 @@ describe('hosted pages', () => {
     expect(page).toContain('name="redirect_url" value="http://localhost:3000/welcome"');
     expect(page).toMatch(/<label for="email">/);
 
-    const created = await browser.fetch('/sign-up', {
-      form: {
-        email: 'page@example.com',
-        password: 'lighthouse tangerine 7',
-        firstName: 'Page',
-        redirect_url: 'http://localhost:3000/welcome',
-      },
+    const created = await browser.signUpWithForm({
+      email: 'page@example.com',
+      password: 'lighthouse tangerine 7',
+      firstName: 'Page',
+      redirect_url: 'http://localhost:3000/welcome',
     });
     expect(created.status).toBe(303);
     expect(created.headers.get('location')).toBe('http://localhost:3000/welcome');
@@ -35,7 +33,7 @@ describe('hosted pages', () => {
   it('re-renders the form with a specific, accessible error and keeps the email', async () => {
     const { server } = testServer();
     const browser = pagesBrowser(server);
-    await browser.fetch('/sign-up', { form: { email: 'dup@example.com', password: 'lighthouse tangerine 7' } });
+    await browser.signUpWithForm({ email: 'dup@example.com', password: 'lighthouse tangerine 7' });
     const again = await pagesBrowser(server).fetch('/sign-up', {
       form: { email: 'dup@example.com', password: 'lighthouse tangerine 7' },
     });
@@ -56,8 +54,10 @@ describe('hosted pages', () => {
     'drops an unsafe redirect_url (%s) for the profile page',
     async (target) => {
       const { server } = testServer();
-      const response = await pagesBrowser(server).fetch('/sign-up', {
-        form: { email: 'r@example.com', password: 'lighthouse tangerine 7', redirect_url: target },
+      const response = await pagesBrowser(server).signUpWithForm({
+        email: 'r@example.com',
+        password: 'lighthouse tangerine 7',
+        redirect_url: target,
       });
       expect(response.headers.get('location')).toBe(`${AUTH}/user`);
     },
@@ -66,8 +66,10 @@ describe('hosted pages', () => {
   it('escapes what users type', async () => {
     const { server } = testServer();
     const browser = pagesBrowser(server);
-    await browser.fetch('/sign-up', {
-      form: { email: 'x@example.com', password: 'lighthouse tangerine 7', firstName: '<script>alert(1)</script>' },
+    await browser.signUpWithForm({
+      email: 'x@example.com',
+      password: 'lighthouse tangerine 7',
+      firstName: '<script>alert(1)</script>',
     });
     const html = await (await browser.fetch('/user')).text();
     expect(html).not.toContain('<script>alert(1)</script>');
@@ -85,8 +87,8 @@ describe('hosted pages', () => {
   it('chooses between accounts and signs out of one, then all', async () => {
     const { server } = testServer();
     const browser = pagesBrowser(server);
-    await browser.fetch('/sign-up', { form: { email: 'one@example.com', password: 'lighthouse tangerine 7' } });
-    await browser.fetch('/sign-up', { form: { email: 'two@example.com', password: 'lighthouse tangerine 7' } });
+    await browser.signUpWithForm({ email: 'one@example.com', password: 'lighthouse tangerine 7' });
+    await browser.signUpWithForm({ email: 'two@example.com', password: 'lighthouse tangerine 7' });
     const chooser = await (await browser.fetch('/sign-in/choose')).text();
     expect(chooser).toContain('one@example.com');
     expect(chooser).toContain('two@example.com');

@@ -1,5 +1,6 @@
 import { ApiError, REDIRECT_URL_PARAM } from '@orbital/core';
-import { signUp } from '../domain/accounts';
+import { beginSignUp, signUp } from '../domain/accounts';
+import { codePage } from './verification-pages';
 import { signInClient, writeClientCookies } from '../http/request-client';
 import type { ServerContext } from '../context';
 import { assertTrustedOrigin, readForm, redirect, type Exchange } from '../http/exchange';
@@ -15,7 +16,10 @@ export async function showSignUp(ctx: ServerContext, exchange: Exchange): Promis
   return signUpForm(ctx, exchange, afterUrl(exchange, ctx.options));
 }
 
-/** `POST /sign-up`: creates the account and signs in, or shows the form again with what went wrong. */
+/**
+ * `POST /sign-up`: with verification required, sends the code and asks for it; else creates the
+ * account and signs in. Or the form again with what went wrong.
+ */
 export async function submitSignUp(ctx: ServerContext, exchange: Exchange): Promise<Response> {
   assertTrustedOrigin(exchange, ctx.options);
   const form = await readForm(exchange.request);
@@ -27,6 +31,8 @@ export async function submitSignUp(ctx: ServerContext, exchange: Exchange): Prom
   };
   try {
     const user = await signUp(ctx, { ...values, password: form.get('password') ?? '' }, exchange.ip);
+    if (ctx.options.requireEmailVerification)
+      return codePage(ctx, exchange, await beginSignUp(ctx, user, target), target);
     const state = await startSession(ctx, await signInClient(ctx, exchange), user);
     writeClientCookies(ctx, exchange, state);
     return redirect(exchange, await backToApp(ctx, exchange, target));

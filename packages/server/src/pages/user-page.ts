@@ -1,6 +1,7 @@
 import { ApiError } from '@orbital/core';
 import { displayName } from '@orbital/core/ui';
-import { changePassword, updateProfile } from '../domain/accounts';
+import { changePassword, requestEmailChange, updateProfile } from '../domain/accounts';
+import { codePage } from './verification-pages';
 import { loadClient } from '../http/request-client';
 import type { ServerContext } from '../context';
 import { assertTrustedOrigin, readForm, redirect, type Exchange } from '../http/exchange';
@@ -17,6 +18,7 @@ const NOTICES: Record<string, string> = {
   revoked: 'The session was signed out.',
   accepted: 'You joined the organization.',
   declined: 'The invitation was declined.',
+  email: 'Your email address was changed.',
 };
 
 type Active = NonNullable<Awaited<ReturnType<typeof activeSession>>>;
@@ -66,6 +68,21 @@ export const savePassword = accountAction('password', async (ctx, current, form,
   if (form.get('signOutOtherSessions')) await revokeOtherSessions(ctx, user, current.session.id);
 });
 
+/** `POST /user/email`: a code to the new address, asked for on the next page; nothing changes before. */
+export async function submitEmailChange(ctx: ServerContext, exchange: Exchange): Promise<Response> {
+  assertTrustedOrigin(exchange, ctx.options);
+  const current = await activeSession(ctx, exchange);
+  if (!current) return toSignIn(ctx, exchange);
+  const form = await readForm(exchange.request);
+  try {
+    const verification = await requestEmailChange(ctx, current.user, form.get('email') ?? '');
+    return codePage(ctx, exchange, verification, ctx.options.pages.userProfileUrl);
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.status >= 500) throw error;
+    return accountPage(ctx, exchange, error);
+  }
+}
+
 /** `POST /user/invitations/accept`. */
 export const acceptInvitation = accountAction('accepted', (ctx, current, form) =>
   answerInvitation(ctx, current.user, form.get('invitation_id') ?? '', 'accepted'),
@@ -86,6 +103,7 @@ export const userRoutes: Route[] = [
   ['GET', '/user', showAccount],
   ['POST', '/user/profile', saveProfile],
   ['POST', '/user/password', savePassword],
+  ['POST', '/user/email', submitEmailChange],
   ['POST', '/user/invitations/accept', acceptInvitation],
   ['POST', '/user/invitations/decline', declineInvitation],
   ['POST', '/user/sessions/revoke', signOutDevice],
@@ -132,6 +150,13 @@ async function accountPage(ctx: ServerContext, exchange: Exchange, error?: ApiEr
           <div><label for="lastName">Last name</label><input id="lastName" name="lastName" type="text" autocomplete="family-name" value="${user.lastName ?? ''}"></div>
         </div>
         <button type="submit" style="margin-top:1rem">Save profile</button>
+      </form>
+      <h2>Email address</h2>
+      <p>${user.email} <span class="muted">(${user.emailVerified ? 'verified' : 'not verified'})</span></p>
+      <form method="post" action="${pageUrl('/user/email', null, options)}">
+        <label for="newEmail">New email address</label>
+        <input id="newEmail" name="email" type="email" autocomplete="email" required>
+        <button type="submit" style="margin-top:1rem">Change email</button>
       </form>
       <h2>Password</h2>
       <form method="post" action="${pageUrl('/user/password', null, options)}">

@@ -42,8 +42,7 @@ export async function completePasswordReset(ctx: ServerContext, exchange: Exchan
   const body = await readJson(exchange.request);
   const user = await resetPassword(
     ctx,
-    exchange.params.verificationId!,
-    stringField(body, 'code', 20),
+    { verificationId: exchange.params.verificationId!, code: stringField(body, 'code', 20) },
     stringField(body, 'password'),
   );
   if (body.signOutOtherSessions !== false) await revokeOtherSessions(ctx, user, '');
