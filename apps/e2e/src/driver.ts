@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { RunningApp } from './apps';
+import { enterEmailCode } from './mailbox';
 
 /**
  * How the scenarios talk to any demo app: the same paths, labels and test ids in every framework
@@ -10,12 +11,14 @@ export function driver(app: RunningApp) {
   const url = (path: string) => `${app.baseUrl}${path}`;
   return {
     url,
+    /** The demo's own sign-up page (the framework's `<SignUp/>`), then the code sent by email. */
     async signUp(page: Page, user: { firstName: string; email: string; password: string }) {
       await page.goto(url('/sign-up'));
       await page.getByLabel('First name').fill(user.firstName);
       await page.getByLabel('Email address').fill(user.email);
       await page.getByLabel('Password').fill(user.password);
       await page.getByRole('button', { name: 'Create account' }).click();
+      await enterEmailCode(page, url('/api/auth'), user.email);
       await page.waitForURL((u) => !u.pathname.startsWith('/sign-up'));
     },
     /** An account that exists but is signed out in this browser. */

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from './chromium';
+import { enterEmailCode } from './mailbox';
 import { freePort, start, type Started } from './processes';
 
 const cli = createRequire(import.meta.url)
@@ -18,6 +19,7 @@ async function signUp(page: Page, base: string, firstName: string, email: string
   await page.getByLabel('Email address').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Create account' }).click();
+  await enterEmailCode(page, base, email);
   await page.waitForURL(`${base}/user`);
 }
 
@@ -187,6 +189,7 @@ describe('the standalone auth server in a real browser', () => {
       await page.getByLabel('Email address').fill('linus@example.com');
       await page.getByLabel('Password').fill('penguin kernel 1991');
       await page.getByRole('button', { name: 'Create account' }).click();
+      await enterEmailCode(page, base, 'linus@example.com');
       await page.waitForURL((u) => u.origin === app);
       const after = await page.evaluate(async () => {
         const orbital = (window as unknown as { Orbital: Api }).Orbital;

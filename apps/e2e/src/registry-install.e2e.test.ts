@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoStarter, nextDemo, nuxtDemo, tanstackStartDemo, type Demo } from './apps';
 import { launchChromium } from './chromium';
 import { driver, newUser } from './driver';
+import { enterEmailCode } from './mailbox';
 import { lockedVersions } from './lockfile-pins';
 import { freePort, start, type Started } from './processes';
 import { readmeSection, readmeSections, type ReadmeFile } from './readme-steps';
@@ -136,13 +137,16 @@ describe('installed from a registry', () => {
   );
 });
 
-/** From the hosted sign-in page: on to its sign-up page, and create the account. */
+/** From the hosted sign-in page: on to its sign-up page, create the account, and enter the code sent by email. */
 async function fillHostedSignUp(page: Page, user: ReturnType<typeof newUser>): Promise<void> {
   await page.getByRole('link', { name: 'Sign up' }).click();
   await page.getByLabel('First name').fill(user.firstName);
   await page.getByLabel('Email address').fill(user.email);
   await page.getByLabel('Password').fill(user.password);
+  // The hosted page's own address names its auth server: `<auth server>/sign-up`.
+  const authServerUrl = page.url().replace(/\/sign-up(\?.*)?$/, '');
   await page.getByRole('button', { name: 'Create account' }).click();
+  await enterEmailCode(page, authServerUrl, user.email);
 }
 
 /** Signs a new user up through the auth server's hosted pages, starting from a protected page. */

@@ -124,9 +124,20 @@ export function useSignIn() {
   return { signIn: run, isLoading, error };
 }
 
-/** A custom sign-up flow: `signUp({ email, password, firstName?, lastName? })`, with `isLoading` and a typed `error`. */
+/**
+ * A custom sign-up flow: `signUp({ email, password, firstName?, lastName? })` — its result says
+ * whether a code was sent — then `verifySignUp(verification.id, code)`, with `isLoading` and a
+ * typed `error`.
+ */
 export function useSignUp() {
   const orbital = useOrbital();
-  const { run, isLoading, error } = useAction((fields: SignUpFields) => orbital.signUp(fields));
-  return { signUp: run, isLoading, error };
+  const signUp = useAction((fields: SignUpFields) => orbital.signUp(fields));
+  const verify = useAction((id: string, code: string) => orbital.verifySignUp(id, code));
+  return {
+    signUp: signUp.run,
+    verifySignUp: verify.run,
+    resendCode: orbital.resendCode,
+    isLoading: computed(() => signUp.isLoading.value || verify.isLoading.value),
+    error: computed(() => verify.error.value ?? signUp.error.value),
+  };
 }

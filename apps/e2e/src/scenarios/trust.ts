@@ -4,6 +4,7 @@ import { generateSigningKeyPair } from '@orbital/core/server';
 import type { AppStarter, RunningApp } from '../apps';
 import { launchChromium } from '../chromium';
 import { driver, newUser } from '../driver';
+import { enterEmailCode } from '../mailbox';
 
 const TRANSIENT = /__orbital_(handshake|sync|db)=/;
 /** Another app of the same instance, listed on the auth server: tokens can be minted for it. */
@@ -149,10 +150,12 @@ export function describeTrustScenarios(framework: string, startApp: AppStarter):
         if (message.type() === 'error') errors.push(message.text());
       });
       await page.goto(d.url('/sign-up'));
-      await page.getByLabel('First name').fill('Kim');
-      await page.getByLabel('Email address').fill(newUser('Kim').email);
-      await page.getByLabel('Password').fill('correct horse staple 42');
+      const kim = newUser('Kim');
+      await page.getByLabel('First name').fill(kim.firstName);
+      await page.getByLabel('Email address').fill(kim.email);
+      await page.getByLabel('Password').fill(kim.password);
       await page.getByRole('button', { name: 'Create account' }).click();
+      await enterEmailCode(page, d.url('/api/auth'), kim.email);
       const banner = page.getByTestId('orbital-dev-banner');
       await expect.poll(() => banner.textContent(), { timeout: 20_000 }).toContain('keys do not match');
       expect(errors.join('\n')).toContain('keys do not match');

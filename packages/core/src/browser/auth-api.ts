@@ -1,10 +1,13 @@
 import { withDevBrowser } from '../dev-browser';
 import { ApiError } from '../errors';
 import type { ClientResource, InvitationResource } from './resources';
+import type { VerificationResource } from '../resources';
 
 type ClientReply = { client: ClientResource | null };
 /** A sign-in's answer; a development browser also gets its new token (credentials are fresh at every sign-in). */
 type SignInReply = ClientReply & { sessionId: string; devBrowser?: string };
+/** A sign-up's answer: signed in, or waiting for the code sent to the address. */
+type SignUpReply = SignInReply | (ClientReply & { verification: VerificationResource });
 
 /** The auth server's JSON API as the browser client uses it: cookies included, errors typed. */
 export function createAuthApi(baseUrl: string, devBrowser: () => string | null = () => null) {
@@ -43,7 +46,11 @@ export function createAuthApi(baseUrl: string, devBrowser: () => string | null =
     client: () => call<ClientReply>('/v1/client'),
     signIn: (identifier: string, password: string) =>
       call<SignInReply>('/v1/sign-ins', 'POST', { identifier, password }),
-    signUp: (fields: SignUpFields) => call<SignInReply>('/v1/sign-ups', 'POST', fields),
+    signUp: (fields: SignUpFields) => call<SignUpReply>('/v1/sign-ups', 'POST', fields),
+    verifySignUp: (id: string, code: string) =>
+      call<SignInReply>(`/v1/sign-ups/${encodeURIComponent(id)}/verify`, 'POST', { code }),
+    resendCode: (id: string) =>
+      call<{ verification: VerificationResource }>(`/v1/verifications/${encodeURIComponent(id)}/resend`, 'POST', {}),
     token: (sessionId: string) =>
       call<{ jwt: string }>(`/v1/client/sessions/${encodeURIComponent(sessionId)}/tokens`, 'POST', {}),
     setActive: (sessionId: string) =>

@@ -1,5 +1,6 @@
 /** @orbital/core/browser — the browser client. No server code, no Node built-ins. */
-export { COOKIES_BLOCKED_FORM_MESSAGE, Orbital, type OrbitalLoadOptions } from './orbital';
+export { COOKIES_BLOCKED_FORM_MESSAGE, Orbital, type OrbitalLoadOptions, type SignUpResult } from './orbital';
+export type { VerificationResource, VerificationPurpose } from '../resources';
 export { TRANSIENT_URL_PARAMS } from '../transient-params';
 export type {
   OrbitalState,

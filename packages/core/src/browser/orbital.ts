@@ -10,6 +10,7 @@ import {
 import { ApiError, OrbitalError } from '../errors';
 import { parsePublishableKey, type InstanceMode } from '../api-keys';
 import type { OrbitalOptions } from '../options';
+import type { VerificationResource } from '../resources';
 import { DEV_BROWSER_PARAM, hasTransientParams, stripTransientParams } from '../transient-params';
 import { createAuthApi, type AuthApi, type SignUpFields } from './auth-api';
 import {
@@ -38,6 +39,11 @@ export interface OrbitalLoadOptions extends Omit<Partial<OrbitalOptions>, 'publi
 }
 
 type Listener = () => void;
+
+/** What `signUp` did: signed in, or sent a code that {@link Orbital.verifySignUp} takes. */
+export type SignUpResult =
+  | { status: 'complete'; session: SessionResource }
+  | { status: 'needs_verification'; verification: VerificationResource };
 
 /**
  * The browser client: loads the client from the auth server, exposes it as an observable state,
@@ -168,18 +174,37 @@ export class Orbital {
 
   async signIn(credentials: { identifier: string; password: string }): Promise<SessionResource> {
     assertCookiesEnabled();
-    const { client, sessionId, devBrowser } = await retryOnClientChange(() =>
-      this.api.signIn(credentials.identifier, credentials.password),
+    return this.signedIn(
+      await retryOnClientChange(() => this.api.signIn(credentials.identifier, credentials.password)),
     );
-    if (devBrowser) this.devBrowser.keep(devBrowser);
-    return this.activated(client, sessionId);
   }
 
-  async signUp(fields: SignUpFields): Promise<SessionResource> {
+  /**
+   * Creates an account. With email verification on (the auth server's default) nothing exists yet:
+   * the result says a code was sent, and {@link verifySignUp} with that code completes it.
+   */
+  async signUp(fields: SignUpFields): Promise<SignUpResult> {
     assertCookiesEnabled();
-    const { client, sessionId, devBrowser } = await retryOnClientChange(() => this.api.signUp(fields));
-    if (devBrowser) this.devBrowser.keep(devBrowser);
-    return this.activated(client, sessionId);
+    const reply = await retryOnClientChange(() => this.api.signUp(fields));
+    return 'verification' in reply
+      ? { status: 'needs_verification', verification: reply.verification }
+      : { status: 'complete', session: await this.signedIn(reply) };
+  }
+
+  /** Completes a sign-up with the code from the email: the account is created and signed in. */
+  async verifySignUp(verificationId: string, code: string): Promise<SessionResource> {
+    return this.signedIn(await retryOnClientChange(() => this.api.verifySignUp(verificationId, code)));
+  }
+
+  /** Sends a new code for a pending sign-up (30 s apart at the soonest). */
+  resendCode = async (verificationId: string): Promise<VerificationResource> =>
+    (await this.api.resendCode(verificationId)).verification;
+
+  /** The auth server's "forgot password" page, coming back here (or to `redirectUrl`) signed in. */
+  buildForgotPasswordUrl(options: { redirectUrl?: string } = {}): string {
+    return this.buildUrlWithAuth(
+      withRedirectUrl(`${this.authServerUrl}/forgot-password`, options.redirectUrl ?? this.buildAfterSignInUrl()),
+    );
   }
 
   /**
@@ -323,6 +348,11 @@ export class Orbital {
 
   private currentUrl(): string | undefined {
     return typeof window === 'undefined' ? undefined : window.location.href;
+  }
+
+  private signedIn(reply: { client: ClientResource | null; sessionId: string; devBrowser?: string }) {
+    if (reply.devBrowser) this.devBrowser.keep(reply.devBrowser);
+    return this.activated(reply.client, reply.sessionId);
   }
 
   private async activated(client: ClientResource | null, sessionId: string): Promise<SessionResource> {

@@ -11,6 +11,7 @@ import {
 const user = {
   id: 'user_1',
   email: 'ada@example.com',
+  emailVerified: true,
   firstName: 'Ada',
   lastName: null,
   publicMetadata: {},

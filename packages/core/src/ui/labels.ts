@@ -28,6 +28,14 @@ export const labels = {
   createOrganization: 'Create organization',
   /** Before an organization's name, on a pending invitation: "Join Acme". */
   join: 'Join',
+  checkEmailTitle: 'Check your email',
+  /** Before the address a code went to: "We sent a six-digit code to ada@example.com". */
+  codeSentTo: 'We sent a six-digit code to',
+  verificationCode: 'Verification code',
+  verifyEmail: 'Verify email',
+  resendCode: 'Send a new code',
+  codeResent: 'A new code is on its way.',
+  forgotPassword: 'Forgot password?',
 } as const;
 
 export type Labels = typeof labels;

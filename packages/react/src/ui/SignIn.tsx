@@ -76,6 +76,9 @@ function SignInForm() {
           value={password}
           onChange={(e) => setPassword(e.target.value)}
         />
+        <p className="orb-foot">
+          <a href={hydrated ? orbital.buildForgotPasswordUrl() : undefined}>{labels.forgotPassword}</a>
+        </p>
         <button className="orb-btn orb-primary" type="submit" disabled={isLoading}>
           {isLoading ? labels.working : labels.continue}
         </button>

@@ -49,6 +49,9 @@ const SignInForm = defineComponent({
               value: password.value,
               onInput: (e: Event) => (password.value = (e.target as HTMLInputElement).value),
             }),
+            h('p', { class: 'orb-foot' }, [
+              h('a', { href: hydrated.value ? orbital.buildForgotPasswordUrl() : undefined }, labels.forgotPassword),
+            ]),
             h(
               'button',
               { class: 'orb-btn orb-primary', type: 'submit', disabled: isLoading.value },

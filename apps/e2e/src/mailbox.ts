@@ -1,0 +1,41 @@
+import { expect } from 'vitest';
+import type { Page } from 'playwright-core';
+
+interface MailboxMessage {
+  to: string;
+  code: string | null;
+  link: string | null;
+}
+
+/**
+ * The newest code the auth server at `authServerUrl` kept for `email` in its development mailbox,
+ * read in the page's own browser (which resolves the suite's made-up host names), waiting for it.
+ */
+export async function codeFromMailbox(page: Page, authServerUrl: string, email: string): Promise<string> {
+  const reader = await page.context().newPage();
+  try {
+    let code: string | null | undefined;
+    await expect
+      .poll(
+        async () => {
+          await reader.goto(`${authServerUrl}/v1/dev/mailbox`);
+          const { messages } = JSON.parse(await reader.locator('body').innerText()) as { messages: MailboxMessage[] };
+          code = messages.find((m) => m.to === email.toLowerCase())?.code;
+          return code;
+        },
+        { timeout: 15_000, interval: 250 },
+      )
+      .toMatch(/^\d{6}$/);
+    return code!;
+  } finally {
+    await reader.close();
+  }
+}
+
+/** The "Check your email" step, on a hosted page or in a component: the code from the mailbox, then "Verify email". */
+export async function enterEmailCode(page: Page, authServerUrl: string, email: string): Promise<void> {
+  const field = page.getByLabel('Verification code');
+  await field.waitFor({ timeout: 20_000 });
+  await field.fill(await codeFromMailbox(page, authServerUrl, email));
+  await page.getByRole('button', { name: 'Verify email' }).click();
+}
