@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoStarter, nextDemo, pairStarter, type RunningApp } from './apps';
 import { launchChromium } from './chromium';
 import { driver, newUser } from './driver';
+import { describeEmailScenarios } from './scenarios/email';
 import { describeOrganizationScenarios } from './scenarios/organizations';
 import { describeSatelliteScenarios } from './scenarios/satellites';
 import { describeSessionScenarios } from './scenarios/sessions';
@@ -11,6 +12,7 @@ import { describeZeroConfigScenario } from './scenarios/zero-config';
 describeSessionScenarios('Next.js', demoStarter(nextDemo));
 describeSatelliteScenarios('Next.js', pairStarter(nextDemo));
 describeOrganizationScenarios('Next.js', demoStarter(nextDemo));
+describeEmailScenarios('Next.js', demoStarter(nextDemo));
 describeTrustScenarios('Next.js', demoStarter(nextDemo));
 describeZeroConfigScenario('Next.js', nextDemo);
 

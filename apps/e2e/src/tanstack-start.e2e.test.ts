@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoStarter, nuxtDemo, pairStarter, tanstackStartDemo, type RunningApp } from './apps';
 import { launchChromium } from './chromium';
 import { driver, newUser } from './driver';
+import { describeEmailScenarios } from './scenarios/email';
 import { describeOrganizationScenarios } from './scenarios/organizations';
 import { describeMixedPairScenario, describeSatelliteScenarios } from './scenarios/satellites';
 import { describeSessionScenarios } from './scenarios/sessions';
@@ -11,6 +12,7 @@ import { describeZeroConfigScenario } from './scenarios/zero-config';
 describeSessionScenarios('TanStack Start', demoStarter(tanstackStartDemo));
 describeSatelliteScenarios('TanStack Start', pairStarter(tanstackStartDemo));
 describeOrganizationScenarios('TanStack Start', demoStarter(tanstackStartDemo));
+describeEmailScenarios('TanStack Start', demoStarter(tanstackStartDemo));
 describeTrustScenarios('TanStack Start', demoStarter(tanstackStartDemo));
 
 describe('TanStack Start: client-side navigation', () => {
