@@ -32,6 +32,8 @@ export async function startAuthProcess(env: {
         ...process.env,
         ...env,
         ORBITAL_MODE: 'development',
+        // The load signs up without reading mail: accounts exist at once.
+        ORBITAL_REQUIRE_EMAIL_VERIFICATION: 'false',
         ORBITAL_TRUSTED_ORIGINS: APP_ORIGIN,
         ORBITAL_RATE_LIMIT_PER_MINUTE: '1000000',
       },

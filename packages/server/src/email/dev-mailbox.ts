@@ -1,3 +1,4 @@
+import { ApiError, type InstanceMode } from '@orbital/core';
 import type { EmailMessage, EmailTransport } from './transport';
 
 /** A message kept by the development mailbox, with what a person would copy out of it. */
@@ -44,3 +45,17 @@ export function createDevMailbox(
 }
 
 export type DevMailbox = ReturnType<typeof createDevMailbox>;
+
+/** The development mailbox, or a 404 that says why there is none: a production instance never shows mail. */
+export function requireDevMailbox(options: { mode: InstanceMode; email: { mailbox: DevMailbox | null } }): DevMailbox {
+  const { mailbox } = options.email;
+  if (!mailbox)
+    throw new ApiError(
+      404,
+      'not_found',
+      options.mode === 'production'
+        ? 'The development mailbox exists only on a development instance.'
+        : 'This instance sends its mail through SMTP (or your transport): read it in that mailbox.',
+    );
+  return mailbox;
+}

@@ -3,14 +3,14 @@ import type { ServerContext } from '../context';
 import type { Exchange } from '../http/exchange';
 import type { Route } from '../http/router';
 import { html } from '../security/html';
-import { requireDevMailbox } from '../routes/recovery-api';
+import { requireDevMailbox } from '../email/dev-mailbox';
 import { errorPage, page } from './layout';
 
 /** `GET /dev/mailbox`: the mail a development instance kept instead of sending, newest first. */
 export async function showMailbox(ctx: ServerContext, exchange: Exchange): Promise<Response> {
   let messages;
   try {
-    messages = requireDevMailbox(ctx).messages();
+    messages = requireDevMailbox(ctx.options).messages();
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
     return errorPage(exchange, ctx.options, error.status, 'No development mailbox', error.message);

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { readJwtPayload } from '@orbital/core';
-import { Browser, testServer } from '../../test/harness';
+import { Browser, URL_BASE, testServer } from '../../test/harness';
 
 /** An admin invites `email`; the invitee (signed in with that address) accepts. */
 async function join(admin: Browser, invitee: Browser, orgId: string, email: string, role = 'member') {
@@ -8,8 +8,8 @@ async function join(admin: Browser, invitee: Browser, orgId: string, email: stri
   return invitee.json(`/v1/me/invitations/${body.invitation.id}/accept`, { method: 'POST' });
 }
 
-async function twoUsers() {
-  const { server } = testServer();
+async function twoUsers(overrides: Parameters<typeof testServer>[0] = {}) {
+  const { server } = testServer(overrides);
   const admin = new Browser(server);
   const adminSession = (await admin.signUp('admin@example.com')).body.sessionId;
   const member = new Browser(server);
@@ -139,6 +139,43 @@ describe('invitations', () => {
     const detail = await admin.json(`/v1/organizations/${org.id}`);
     expect(detail.body.members.map((m: { user: { email: string } }) => m.user.email)).toEqual(['admin@example.com']);
     void server;
+  });
+
+  it('reach the invitee by email, with a link through sign-in or sign-up to accepting', async () => {
+    const { server, admin, org } = await twoUsers();
+    await admin.json(`/v1/organizations/${org.id}/invitations`, { json: { email: 'newcomer@example.com' } });
+    const { body } = await admin.json<{ messages: Array<{ to: string; subject: string; text: string; link: string }> }>(
+      '/v1/dev/mailbox',
+    );
+    const mail = body.messages.find((m) => m.to === 'newcomer@example.com')!;
+    expect(mail.subject).toContain('Join');
+    expect(mail.text).toContain('as a member');
+    // Signed out, the link asks to sign in (or up, from there) and comes back to the invitation.
+    const newcomer = new Browser(server, URL_BASE, '10.0.0.42');
+    const link = new URL(mail.link);
+    const opened = await newcomer.fetch(link.pathname + link.search);
+    expect(opened.status).toBe(302);
+    const signIn = new URL(opened.headers.get('location')!, URL_BASE);
+    expect(signIn.pathname).toBe('/sign-in');
+    // No redirect_url: the account page, where invitations are answered, is where sign-in returns by default.
+    expect(signIn.searchParams.get('redirect_url')).toBeNull();
+    expect(await (await newcomer.fetch(signIn.pathname + signIn.search)).text()).toContain('Sign up');
+    await newcomer.signUp('newcomer@example.com');
+    expect(await (await newcomer.fetch('/user')).text()).toMatch(/invites you as a member/);
+  });
+
+  it('are not left pending when the email cannot be sent: 503 email_unavailable, logged once', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const { admin, org } = await twoUsers({
+      requireEmailVerification: false,
+      email: { transport: { send: () => Promise.reject(new Error('SMTP down')) } },
+    });
+    const refused = await admin.json(`/v1/organizations/${org.id}/invitations`, { json: { email: 'x@example.com' } });
+    expect(refused.status).toBe(503);
+    expect(refused.body.error.code).toBe('email_unavailable');
+    expect(errors).toHaveBeenCalledTimes(1);
+    expect((await admin.json(`/v1/organizations/${org.id}/invitations`)).body.invitations).toEqual([]);
+    errors.mockRestore();
   });
 
   it('are listed to the invitee, who accepts or declines; admins list and revoke pending ones', async () => {

@@ -14,6 +14,7 @@ import { signInClient } from '../http/request-client';
 import type { Route } from '../http/router';
 import { respondWithClient } from './client-api';
 import { requireActive } from './me-api';
+import { requireDevMailbox } from '../email/dev-mailbox';
 
 /** `POST /v1/verifications/:verificationId/resend`: a new code for a sign-up, reset or email change. */
 export async function resendCode(ctx: ServerContext, exchange: Exchange): Promise<Response> {
@@ -77,7 +78,7 @@ export async function verifyEmailChange(ctx: ServerContext, exchange: Exchange):
 
 /** `GET /v1/dev/mailbox`: the development mailbox as JSON (tests read codes from it). Development only. */
 export async function listDevMailbox(ctx: ServerContext, exchange: Exchange): Promise<Response> {
-  return json(exchange, { messages: requireDevMailbox(ctx).messages() });
+  return json(exchange, { messages: requireDevMailbox(ctx.options).messages() });
 }
 
 /** Codes by email: resending, password resets, email changes, and the development mailbox. */
@@ -89,17 +90,3 @@ export const recoveryRoutes: Route[] = [
   ['POST', '/v1/me/email/:verificationId/verify', verifyEmailChange],
   ['GET', '/v1/dev/mailbox', listDevMailbox],
 ];
-
-/** The development mailbox, or a 404 that says why there is none: a production instance never shows mail. */
-export function requireDevMailbox(ctx: ServerContext) {
-  const { mailbox } = ctx.options.email;
-  if (!mailbox)
-    throw new ApiError(
-      404,
-      'not_found',
-      ctx.options.mode === 'production'
-        ? 'The development mailbox exists only on a development instance.'
-        : 'This instance sends its mail through SMTP (or your transport): read it in that mailbox.',
-    );
-  return mailbox;
-}

@@ -41,6 +41,9 @@ Options (environment variable in brackets):
   --maximum-lifetime <s>   seconds, or "off" [ORBITAL_MAXIMUM_LIFETIME] (default 7 days)
   --print-secret-key       print a new secret key and exit
 The secret key comes from ORBITAL_SECRET_KEY; in development one is generated and kept next to the data folder.
+Email (verification codes, password resets, invitations): ORBITAL_SMTP_URL (smtp://user:password@host:587),
+ORBITAL_EMAIL_FROM; without them, development keeps mail on /dev/mailbox and prints codes here.
+ORBITAL_REQUIRE_EMAIL_VERIFICATION (default true), ORBITAL_VERIFICATION_TTL (seconds, default 600).
 Also read: ORBITAL_RATE_LIMIT_PER_MINUTE, ORBITAL_SIGNING_ALGORITHM (ES256 | RS256), ORBITAL_TRUST_PROXY,
 ORBITAL_KEY_ENCRYPTION_KEY.`;
 
@@ -189,8 +192,17 @@ async function printEnv({
   const secretKey =
     settings.secretKey ?? (mode === 'development' ? developmentSecretKey(dataDir) : createSecretKey('production'));
   // A running server holds its data folder: ask it rather than open the folder a second time.
+  // This server only reads (or creates) the instance's signing key: it sends no mail.
   const jwks =
-    (await runningJwks(url)) ?? (await storedJwks({ ...settings, url, mode, secretKey, store: await openStore() }));
+    (await runningJwks(url)) ??
+    (await storedJwks({
+      ...settings,
+      url,
+      mode,
+      secretKey,
+      requireEmailVerification: false,
+      store: await openStore(),
+    }));
   const file = framework ? FRAMEWORKS[framework].file : '.env';
   console.log(`# Orbital (${mode}) at ${url}${framework ? ` for ${framework}` : ''}: paste into ${file}`);
   if (newSecret)
@@ -203,6 +215,10 @@ async function printEnv({
       framework,
     ).join('\n'),
   );
+  if (mode === 'production' && !settings.email?.smtpUrl)
+    console.log(
+      '# The auth server emails verification codes: set ORBITAL_SMTP_URL=smtp://user:password@host:587 and ORBITAL_EMAIL_FROM="App <no-reply@example.com>" where it runs.',
+    );
 }
 
 /** The JWKS of the instance in a store (its signing key created if it has none yet). */
