@@ -1,14 +1,13 @@
 import { ApiError, REDIRECT_URL_PARAM } from '@orbital/core';
 import { displayName, signInView } from '@orbital/core/ui';
 import { checkCredentials } from '../domain/accounts';
-import { signInClient, loadClient, writeClientCookies } from '../http/request-client';
+import { loadClient } from '../http/request-client';
 import type { ServerContext } from '../context';
 import { assertTrustedOrigin, readForm, redirect, type Exchange } from '../http/exchange';
 import type { Route } from '../http/router';
-import { startSession } from '../domain/sessions';
 import { html } from '../security/html';
 import { alert, page } from './layout';
-import { afterUrl, backToApp, pageUrl } from './target';
+import { afterUrl, pageUrl, signInAndReturn } from './target';
 
 /** `GET /sign-in`: the form, or the account chooser when this browser has sessions already. */
 export async function showSignIn(ctx: ServerContext, exchange: Exchange): Promise<Response> {
@@ -31,9 +30,7 @@ export async function submitSignIn(ctx: ServerContext, exchange: Exchange): Prom
   const email = form.get('email') ?? '';
   try {
     const user = await checkCredentials(ctx, email, form.get('password') ?? '', exchange.ip);
-    const state = await startSession(ctx, await signInClient(ctx, exchange), user);
-    writeClientCookies(ctx, exchange, state);
-    return redirect(exchange, await backToApp(ctx, exchange, target));
+    return signInAndReturn(ctx, exchange, user, target);
   } catch (error) {
     if (!(error instanceof ApiError) || error.status >= 500) throw error;
     return signInForm(ctx, exchange, await loadClient(ctx, exchange), target, error, email);

@@ -1,15 +1,13 @@
 import { ApiError, REDIRECT_URL_PARAM } from '@orbital/core';
 import { beginSignUp, signUp } from '../domain/accounts';
 import { codePage } from './verification-pages';
-import { signInClient, writeClientCookies } from '../http/request-client';
 import type { ServerContext } from '../context';
-import { assertTrustedOrigin, readForm, redirect, type Exchange } from '../http/exchange';
+import { assertTrustedOrigin, readForm, type Exchange } from '../http/exchange';
 import { PASSWORD_MIN_LENGTH } from '../security/password-policy';
 import type { Route } from '../http/router';
-import { startSession } from '../domain/sessions';
 import { html } from '../security/html';
 import { alert, page } from './layout';
-import { afterUrl, backToApp, pageUrl } from './target';
+import { afterUrl, pageUrl, signInAndReturn } from './target';
 
 /** `GET /sign-up`: the form. */
 export async function showSignUp(ctx: ServerContext, exchange: Exchange): Promise<Response> {
@@ -33,9 +31,7 @@ export async function submitSignUp(ctx: ServerContext, exchange: Exchange): Prom
     const user = await signUp(ctx, { ...values, password: form.get('password') ?? '' }, exchange.ip);
     if (ctx.options.requireEmailVerification)
       return codePage(ctx, exchange, await beginSignUp(ctx, user, target), target);
-    const state = await startSession(ctx, await signInClient(ctx, exchange), user);
-    writeClientCookies(ctx, exchange, state);
-    return redirect(exchange, await backToApp(ctx, exchange, target));
+    return signInAndReturn(ctx, exchange, user, target);
   } catch (error) {
     if (!(error instanceof ApiError) || error.status >= 500) throw error;
     return signUpForm(ctx, exchange, target, error, values);

@@ -6,9 +6,11 @@ import {
   safeRedirectUrl,
   withDevBrowser,
 } from '@orbital/core';
-import { loadClient } from '../http/request-client';
+import { loadClient, signInClient, writeClientCookies } from '../http/request-client';
+import { startSession } from '../domain/sessions';
+import type { NewUser, UserRecord } from '../store/types';
 import type { ServerContext } from '../context';
-import type { Exchange } from '../http/exchange';
+import { redirect, type Exchange } from '../http/exchange';
 import { newClientToken } from '../security/tokens';
 import type { ResolvedOptions } from '../options';
 
@@ -62,4 +64,16 @@ export function pageUrl(path: string, redirectUrl: string | null, options: Resol
   const devApp = options.mode === 'development' ? from?.url.searchParams.get(DEV_BROWSER_PARAM) : null;
   if (devApp) url.searchParams.set(DEV_BROWSER_PARAM, devApp);
   return url.pathname + url.search;
+}
+
+/** Starts a session for `user` in this browser (fresh credentials), and sends it back to the app. */
+export async function signInAndReturn(
+  ctx: ServerContext,
+  exchange: Exchange,
+  user: UserRecord | NewUser,
+  target: string,
+): Promise<Response> {
+  const state = await startSession(ctx, await signInClient(ctx, exchange), user);
+  writeClientCookies(ctx, exchange, state);
+  return redirect(exchange, await backToApp(ctx, exchange, target));
 }

@@ -1,16 +1,15 @@
 import { ApiError, REDIRECT_URL_PARAM, type VerificationPurpose } from '@orbital/core';
 import { applyEmailChange, completeSignUp, requestPasswordReset, resetPassword } from '../domain/accounts';
-import { revokeOtherSessions, startSession } from '../domain/sessions';
+import { revokeOtherSessions } from '../domain/sessions';
 import { findByLink, resendVerification, verifyCode, verifyLink } from '../domain/verifications';
 import type { ServerContext } from '../context';
 import { assertTrustedOrigin, readForm, redirect, type Exchange } from '../http/exchange';
-import { signInClient, writeClientCookies } from '../http/request-client';
 import type { Route } from '../http/router';
 import { html } from '../security/html';
 import { PASSWORD_MIN_LENGTH } from '../security/password-policy';
 import type { VerificationRecord } from '../store/types';
 import { alert, errorPage, page } from './layout';
-import { afterUrl, backToApp, pageUrl } from './target';
+import { afterUrl, pageUrl, signInAndReturn } from './target';
 
 /** Where each kind of code is entered. */
 const CODE_ACTIONS: Record<VerificationPurpose, string> = {
@@ -184,17 +183,6 @@ async function withCodeForm(
     if (!verification) return errorPage(exchange, ctx.options, error.status, 'Start again', error.message);
     return codePage(ctx, exchange, verification, target, { error });
   }
-}
-
-async function signInAndReturn(
-  ctx: ServerContext,
-  exchange: Exchange,
-  user: Parameters<typeof startSession>[2],
-  target: string,
-): Promise<Response> {
-  const state = await startSession(ctx, await signInClient(ctx, exchange), user);
-  writeClientCookies(ctx, exchange, state);
-  return redirect(exchange, await backToApp(ctx, exchange, target));
 }
 
 function forgotPasswordForm(
