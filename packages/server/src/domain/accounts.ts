@@ -113,20 +113,31 @@ export async function resetPassword(
   );
 }
 
-/** A new address for a signed-in user: a code goes there first, and nothing changes until it comes back. */
+/**
+ * A new address for a signed-in user: a code goes there first, and nothing changes until it comes
+ * back. The current address, while unverified (an account made with verification off), is
+ * verified the same way.
+ */
 export async function requestEmailChange(
   ctx: ServerContext,
   user: UserRecord,
   newEmail: string | undefined,
 ): Promise<VerificationRecord> {
   const email = normalizeEmail(newEmail);
-  if (email === user.email) throw new ApiError(422, 'identifier_invalid', 'This is already your email address.');
-  if (await ctx.store.findUserByEmail(email)) throw identifierTaken();
+  if (email === user.email && user.emailVerified)
+    throw new ApiError(422, 'identifier_invalid', 'This is already your email address, and it is verified.');
+  if (email !== user.email && (await ctx.store.findUserByEmail(email))) throw identifierTaken();
   return startVerification(ctx, { purpose: 'email_change', email, userId: user.id });
 }
 
-/** Applies a verified address change and tells the old address (the change stands if that message fails). */
-export async function applyEmailChange(ctx: ServerContext, verification: VerificationRecord): Promise<UserRecord> {
+/**
+ * Applies a verified address (a change, or the current address verified) and tells the old address
+ * of a change (the change stands if that message fails).
+ */
+export async function applyEmailChange(
+  ctx: ServerContext,
+  verification: VerificationRecord,
+): Promise<{ user: UserRecord; changed: boolean }> {
   const user = verification.userId ? await ctx.store.findUserById(verification.userId) : null;
   if (!user) throw new ApiError(404, 'verification_not_found', 'This account no longer exists.');
   const updated = await ctx.store.updateUser(
@@ -134,10 +145,11 @@ export async function applyEmailChange(ctx: ServerContext, verification: Verific
     { email: verification.email, emailVerified: true },
     ctx.options.nowSeconds(),
   );
+  if (updated.email === user.email) return { user: updated, changed: false };
   await sendEmail(ctx, user.email, emailChangedNotice({ appName: ctx.options.appName, newEmail: updated.email })).catch(
     () => {}, // logged by sendEmail
   );
-  return updated;
+  return { user: updated, changed: true };
 }
 
 /** Checks an email and password, rate limited (see {@link guardPasswordCheck}). */

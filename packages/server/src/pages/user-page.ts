@@ -19,6 +19,7 @@ const NOTICES: Record<string, string> = {
   accepted: 'You joined the organization.',
   declined: 'The invitation was declined.',
   email: 'Your email address was changed.',
+  verified: 'Your email address is verified.',
 };
 
 type Active = NonNullable<Awaited<ReturnType<typeof activeSession>>>;
@@ -153,6 +154,11 @@ async function accountPage(ctx: ServerContext, exchange: Exchange, error?: ApiEr
       </form>
       <h2>Email address</h2>
       <p>${user.email} <span class="muted">(${user.emailVerified ? 'verified' : 'not verified'})</span></p>
+      ${
+        user.emailVerified
+          ? ''
+          : html`<form method="post" action="${pageUrl('/user/email', null, options)}"><input type="hidden" name="email" value="${user.email}"><button type="submit">Verify ${user.email}</button></form>`
+      }
       <form method="post" action="${pageUrl('/user/email', null, options)}">
         <label for="newEmail">New email address</label>
         <input id="newEmail" name="email" type="email" autocomplete="email" required>

@@ -122,8 +122,8 @@ export async function submitEmailChangeCode(ctx: ServerContext, exchange: Exchan
       'email_change',
       form.get('code') ?? '',
     );
-    await applyEmailChange(ctx, verification);
-    return redirect(exchange, `${pageUrl('/user', null, ctx.options)}?notice=email`);
+    const { changed } = await applyEmailChange(ctx, verification);
+    return redirect(exchange, `${pageUrl('/user', null, ctx.options)}?notice=${changed ? 'email' : 'verified'}`);
   });
 }
 
@@ -139,8 +139,8 @@ export async function openLink(ctx: ServerContext, exchange: Exchange): Promise<
     if (pending.purpose === 'password_reset') return resetByLinkForm(ctx, exchange, token!);
     const verification = await verifyLink(ctx, token);
     if (verification.purpose === 'email_change') {
-      await applyEmailChange(ctx, verification);
-      return redirect(exchange, `${pageUrl('/user', null, options)}?notice=email`);
+      const { changed } = await applyEmailChange(ctx, verification);
+      return redirect(exchange, `${pageUrl('/user', null, options)}?notice=${changed ? 'email' : 'verified'}`);
     }
     const target = (verification.payload.redirectUrl as string | undefined) ?? options.pages.userProfileUrl;
     return signInAndReturn(ctx, exchange, await completeSignUp(ctx, verification), target);

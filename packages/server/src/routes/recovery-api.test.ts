@@ -220,6 +220,22 @@ describe('email change', () => {
     expect(body.messages[0]!.text).toContain('ada@new.example');
   });
 
+  it('verifies the current address of an account made with verification off, with no notice', async () => {
+    const { server } = testServer({ requireEmailVerification: false });
+    const browser = new Browser(server);
+    const made = await browser.signUp('ada@example.com');
+    expect(made.body.client.sessions[0].user.emailVerified).toBe(false);
+    const started = await browser.json('/v1/me/email', { json: { email: 'ada@example.com' } });
+    const done = await browser.json(`/v1/me/email/${started.body.verification.id}/verify`, {
+      json: { code: await browser.latestCode('ada@example.com') },
+    });
+    expect(done.body.user).toMatchObject({ email: 'ada@example.com', emailVerified: true });
+    const { body } = await browser.json<{ messages: Array<{ subject: string }> }>('/v1/dev/mailbox');
+    expect(body.messages.map((m) => m.subject)).not.toContainEqual(expect.stringContaining('changed'));
+    const again = await browser.json('/v1/me/email', { json: { email: 'ada@example.com' } });
+    expect(again.body.error.message).toContain('already your email address');
+  });
+
   it('refuses an address another account has, and a code for someone else’s change', async () => {
     const { server } = testServer();
     const ada = new Browser(server);

@@ -73,7 +73,7 @@ export async function verifyEmailChange(ctx: ServerContext, exchange: Exchange):
     );
   const body = await readJson(exchange.request);
   const verification = await verifyCode(ctx, id, 'email_change', stringField(body, 'code', 20));
-  return json(exchange, { user: publicUser(await applyEmailChange(ctx, verification)) });
+  return json(exchange, { user: publicUser((await applyEmailChange(ctx, verification)).user) });
 }
 
 /** `GET /v1/dev/mailbox`: the development mailbox as JSON (tests read codes from it). Development only. */
