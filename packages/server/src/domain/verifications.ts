@@ -8,11 +8,11 @@ import { randomId } from '../security/tokens';
 import type { VerificationRecord } from '../store/types';
 
 /** Wrong codes allowed per code sent: with at most {@link MAX_SENDS} codes, 25 guesses in a million. */
-export const CODE_ATTEMPTS = 5;
+const CODE_ATTEMPTS = 5;
 /** Codes one verification may send, the first included. */
-export const MAX_SENDS = 5;
+const MAX_SENDS = 5;
 /** Seconds between two codes for the same verification. */
-export const RESEND_INTERVAL = 30;
+const RESEND_INTERVAL = 30;
 
 /** The page that opens a link from an email: `/verify?token=…`. */
 export const VERIFY_PATH = '/verify';

@@ -1,7 +1,7 @@
 import { ApiError, REDIRECT_URL_PARAM, type VerificationPurpose } from '@orbital/core';
 import { applyEmailChange, completeSignUp, requestPasswordReset, resetPassword } from '../domain/accounts';
 import { revokeOtherSessions } from '../domain/sessions';
-import { findByLink, resendVerification, verifyCode, verifyLink } from '../domain/verifications';
+import { VERIFY_PATH, findByLink, resendVerification, verifyCode, verifyLink } from '../domain/verifications';
 import type { ServerContext } from '../context';
 import { assertTrustedOrigin, readForm, redirect, type Exchange } from '../http/exchange';
 import type { Route } from '../http/router';
@@ -158,7 +158,7 @@ export const verificationPageRoutes: Route[] = [
   ['POST', '/forgot-password', submitForgotPassword],
   ['POST', '/reset-password', submitPasswordReset],
   ['POST', '/user/email/verify', submitEmailChangeCode],
-  ['GET', '/verify', openLink],
+  ['GET', VERIFY_PATH, openLink],
 ];
 
 /**
