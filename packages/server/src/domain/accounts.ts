@@ -79,7 +79,6 @@ export async function requestPasswordReset(
     email,
     userId: user?.id ?? null,
     deliver: Boolean(user),
-    awaitDelivery: false,
   });
 }
 

@@ -24,11 +24,6 @@ export interface VerificationStart {
   payload?: Record<string, unknown>;
   /** False for a reset asked for an address with no account: the same steps and answer, no message. */
   deliver?: boolean;
-  /**
-   * False to answer before the message is handed over (a reset: how long sending takes must not
-   * tell whether an account exists); a failure is then logged, and resending works.
-   */
-  awaitDelivery?: boolean;
 }
 
 /**
@@ -56,10 +51,6 @@ export async function startVerification(ctx: ServerContext, start: VerificationS
     consumedAt: null,
   };
   await ctx.store.createVerification(record);
-  if (start.awaitDelivery === false) {
-    void deliver(ctx, record, secrets).catch(() => {}); // logged by sendEmail
-    return record;
-  }
   try {
     await deliver(ctx, record, secrets);
   } catch (error) {
@@ -162,12 +153,24 @@ async function consume(ctx: ServerContext, record: VerificationRecord): Promise<
   return record;
 }
 
+/**
+ * Sends the code and link. A reset's message goes out after the answer — how long sending takes
+ * must not tell whether an account exists — so its failure is logged (by `sendEmail`) and "Send a
+ * new code" tries again; every other message is awaited, and its failure fails the request.
+ */
 async function deliver(
   ctx: ServerContext,
   record: VerificationRecord,
   secrets: { code: string; token: string },
 ): Promise<void> {
-  if (record.payload.deliver === false) return;
+  if (record.purpose === 'password_reset') {
+    if (record.payload.deliver !== false) void send(ctx, record, secrets).catch(() => {});
+    return;
+  }
+  await send(ctx, record, secrets);
+}
+
+async function send(ctx: ServerContext, record: VerificationRecord, secrets: { code: string; token: string }) {
   const link = `${ctx.options.url}${VERIFY_PATH}?token=${secrets.token}`;
   await sendEmail(
     ctx,

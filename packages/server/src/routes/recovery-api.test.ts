@@ -184,6 +184,36 @@ describe('password reset', () => {
     ).toBe(200);
   });
 
+  it('answers the same even when mail cannot be sent: the failure is logged, and asking again works', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    let down = true;
+    const sent: string[] = [];
+    const { server, clock } = testServer({
+      requireEmailVerification: false,
+      email: {
+        transport: {
+          send: async (message) => {
+            if (down) throw new Error('SMTP down');
+            sent.push(message.to);
+          },
+        },
+      },
+    });
+    await new Browser(server).signUp('ada@example.com');
+    const asker = new Browser(server, undefined, '10.0.0.11');
+    const known = await asker.json('/v1/password-resets', { json: { email: 'ada@example.com' } });
+    const unknown = await asker.json('/v1/password-resets', { json: { email: 'nobody@example.com' } });
+    expect([known.status, unknown.status]).toEqual([202, 202]);
+    await vi.waitFor(() => expect(errors).toHaveBeenCalledTimes(1));
+    down = false;
+    clock.advance(30);
+    const resent = (id: string) => asker.fetch(`/v1/verifications/${id}/resend`, { method: 'POST' });
+    expect((await resent(known.body.verification.id)).status).toBe(200);
+    expect((await resent(unknown.body.verification.id)).status).toBe(200);
+    await vi.waitFor(() => expect(sent).toEqual(['ada@example.com']));
+    errors.mockRestore();
+  });
+
   it('is limited per address and per IP', async () => {
     const { server } = testServer({
       rateLimits: {
