@@ -6,7 +6,7 @@ import { randomId } from '../security/tokens';
 import { identifierTaken, type NewUser, type UserRecord, type VerificationRecord } from '../store/types';
 import { sendEmail } from '../email/send';
 import { emailChangedNotice } from '../email/templates';
-import { findByLink, startVerification, verifyCode, verifyLink } from './verifications';
+import { findByLink, startVerification, verificationNotFound, verifyCode, verifyLink } from './verifications';
 
 // Deliberately loose: the only real check of an address is a message that arrives.
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,252}\.[^\s@]{2,}$/;
@@ -78,7 +78,6 @@ export async function requestPasswordReset(
     purpose: 'password_reset',
     email,
     userId: user?.id ?? null,
-    deliver: Boolean(user),
   });
 }
 
@@ -127,6 +126,17 @@ export async function requestEmailChange(
     throw new ApiError(422, 'identifier_invalid', 'This is already your email address, and it is verified.');
   if (email !== user.email && (await ctx.store.findUserByEmail(email))) throw identifierTaken();
   return startVerification(ctx, { purpose: 'email_change', email, userId: user.id });
+}
+
+/** The code from the new address, entered by the user who asked for the change (nobody else's counts). */
+export async function verifyEmailChange(
+  ctx: ServerContext,
+  user: UserRecord,
+  verificationId: string,
+  code: string | undefined,
+): Promise<{ user: UserRecord; changed: boolean }> {
+  if ((await ctx.store.findVerification(verificationId))?.userId !== user.id) throw verificationNotFound();
+  return applyEmailChange(ctx, await verifyCode(ctx, verificationId, 'email_change', code));
 }
 
 /**

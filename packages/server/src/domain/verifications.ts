@@ -22,8 +22,6 @@ export interface VerificationStart {
   email: string;
   userId: string | null;
   payload?: Record<string, unknown>;
-  /** False for a reset asked for an address with no account: the same steps and answer, no message. */
-  deliver?: boolean;
 }
 
 /**
@@ -42,7 +40,7 @@ export async function startVerification(ctx: ServerContext, start: VerificationS
     userId: start.userId,
     codeHash: secrets.codeHash,
     tokenHash: secrets.tokenHash,
-    payload: { ...start.payload, deliver: start.deliver !== false },
+    payload: start.payload ?? {},
     attempts: 0,
     sends: 1,
     createdAt: now,
@@ -100,7 +98,7 @@ export async function verifyCode(
   if (record.attempts >= CODE_ATTEMPTS) throw attemptsExceeded();
   const given = (code ?? '').replace(/\s+/g, '');
   // A reset asked for an address with no account has a code nobody received: never right.
-  const right = record.payload.deliver !== false && sameHash(hashCode(id, given), record.codeHash);
+  const right = !unreceived(record) && sameHash(hashCode(id, given), record.codeHash);
   if (!right) {
     const attempts = (await ctx.store.countVerificationAttempt(id)) ?? CODE_ATTEMPTS;
     const left = CODE_ATTEMPTS - attempts;
@@ -118,7 +116,7 @@ export async function verifyCode(
 /** The verification a link from an email opens, still unused and unexpired; it stays unused. */
 export async function findByLink(ctx: ServerContext, token: string | null | undefined): Promise<VerificationRecord> {
   const record = await open(ctx, token ? await ctx.store.findVerificationByToken(hashToken(token)) : null);
-  if (record.payload.deliver === false) throw notFound();
+  if (unreceived(record)) throw verificationNotFound();
   return record;
 }
 
@@ -139,7 +137,7 @@ export function verificationJson(record: VerificationRecord): VerificationResour
 }
 
 async function open(ctx: ServerContext, record: VerificationRecord | null): Promise<VerificationRecord> {
-  if (!record) throw notFound();
+  if (!record) throw verificationNotFound();
   if (record.consumedAt !== null)
     throw new ApiError(422, 'verification_used', 'This code or link was already used. Start again if you need to.');
   if (record.expiresAt <= ctx.options.nowSeconds())
@@ -164,10 +162,15 @@ async function deliver(
   secrets: { code: string; token: string },
 ): Promise<void> {
   if (record.purpose === 'password_reset') {
-    if (record.payload.deliver !== false) void send(ctx, record, secrets).catch(() => {});
+    if (!unreceived(record)) void send(ctx, record, secrets).catch(() => {});
     return;
   }
   await send(ctx, record, secrets);
+}
+
+/** A reset asked for an address no account uses: the same steps and answers, and no message. */
+function unreceived(record: VerificationRecord): boolean {
+  return record.purpose === 'password_reset' && record.userId === null;
 }
 
 async function send(ctx: ServerContext, record: VerificationRecord, secrets: { code: string; token: string }) {
@@ -206,7 +209,7 @@ function sameHash(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-function notFound(): ApiError {
+export function verificationNotFound(): ApiError {
   return new ApiError(
     404,
     'verification_not_found',

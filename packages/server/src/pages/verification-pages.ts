@@ -1,7 +1,21 @@
 import { ApiError, REDIRECT_URL_PARAM, type VerificationPurpose } from '@orbital/core';
-import { applyEmailChange, completeSignUp, requestPasswordReset, resetPassword } from '../domain/accounts';
+import {
+  applyEmailChange,
+  completeSignUp,
+  requestPasswordReset,
+  resetPassword,
+  verifyEmailChange,
+} from '../domain/accounts';
 import { revokeOtherSessions } from '../domain/sessions';
-import { VERIFY_PATH, findByLink, resendVerification, verifyCode, verifyLink } from '../domain/verifications';
+import {
+  VERIFY_PATH,
+  findByLink,
+  resendVerification,
+  verificationNotFound,
+  verifyCode,
+  verifyLink,
+} from '../domain/verifications';
+import { loadClient } from '../http/request-client';
 import type { ServerContext } from '../context';
 import { assertTrustedOrigin, readForm, redirect, type Exchange } from '../http/exchange';
 import type { Route } from '../http/router';
@@ -116,13 +130,9 @@ export async function submitPasswordReset(ctx: ServerContext, exchange: Exchange
 /** `POST /user/email/verify`: the code from the new address makes it the account's. */
 export async function submitEmailChangeCode(ctx: ServerContext, exchange: Exchange): Promise<Response> {
   return withCodeForm(ctx, exchange, async (form) => {
-    const verification = await verifyCode(
-      ctx,
-      form.get('verification_id') ?? '',
-      'email_change',
-      form.get('code') ?? '',
-    );
-    const { changed } = await applyEmailChange(ctx, verification);
+    const user = (await loadClient(ctx, exchange))?.active?.user;
+    if (!user) throw verificationNotFound();
+    const { changed } = await verifyEmailChange(ctx, user, form.get('verification_id') ?? '', form.get('code') ?? '');
     return redirect(exchange, `${pageUrl('/user', null, ctx.options)}?notice=${changed ? 'email' : 'verified'}`);
   });
 }

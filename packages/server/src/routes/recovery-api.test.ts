@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createSecretKey, readJwtPayload } from '@orbital/core';
-import { Browser, testServer } from '../../test/harness';
+import { Browser, URL_BASE, testServer } from '../../test/harness';
 import { startSmtpServer } from '../../test/smtp';
 
 const PASSWORD = 'a long enough passphrase';
@@ -310,5 +310,56 @@ describe('the development mailbox', () => {
         requireEmailVerification: true,
       }),
     ).toThrowError(/ORBITAL_SMTP_URL/);
+  });
+});
+
+describe('hostile input to the email flows', () => {
+  it('applies an email change only for the user who asked for it, on the page as in the API', async () => {
+    const { server } = testServer();
+    const ada = new Browser(server, URL_BASE);
+    const eve = new Browser(server, URL_BASE, '10.0.0.66');
+    await ada.signUp('ada@example.com');
+    await eve.signUp('eve@example.com');
+    const started = await ada.json('/v1/me/email', { json: { email: 'ada@new.example' } });
+    const code = await ada.latestCode('ada@new.example');
+    const page = await eve.fetch('/user/email/verify', {
+      form: { verification_id: started.body.verification.id, code },
+    });
+    expect(page.status).toBe(404);
+    expect((await ada.json('/v1/me')).body.user.email).toBe('ada@example.com');
+    // Still the owner's to complete.
+    const done = await ada.json(`/v1/me/email/${started.body.verification.id}/verify`, { json: { code } });
+    expect(done.body.user.email).toBe('ada@new.example');
+  });
+
+  it('refuses a tampered link, an oversize code, and a verification of another kind', async () => {
+    const { server } = testServer();
+    const browser = new Browser(server, URL_BASE);
+    const link = await browser.fetch('/verify?token=forged-token-that-was-never-sent');
+    expect(link.status).toBe(404);
+    expect(await link.text()).toContain('This link does not work');
+    const { body } = await browser.json('/v1/sign-ups', { json: { email: 'ada@example.com', password: PASSWORD } });
+    const oversize = await browser.json(`/v1/sign-ups/${body.verification.id}/verify`, {
+      json: { code: '1'.repeat(5000) },
+    });
+    expect([oversize.status, oversize.body.error.code]).toEqual([400, 'request_invalid']);
+    const otherKind = await browser.json(`/v1/password-resets/${body.verification.id}`, {
+      json: { code: await browser.latestCode('ada@example.com'), password: 'another long passphrase' },
+    });
+    expect(otherKind.body.error.code).toBe('verification_not_found');
+    // The code still works where it belongs: the wrong-kind attempt used nothing up.
+    const right = await browser.json(`/v1/sign-ups/${body.verification.id}/verify`, {
+      json: { code: await browser.latestCode('ada@example.com') },
+    });
+    expect(right.status).toBe(201);
+  });
+
+  it('refuses the flows from an origin the server does not trust, and does not share the mailbox with it', async () => {
+    const { server } = testServer();
+    const stranger = new Browser(server, 'https://evil.example');
+    for (const path of ['/v1/sign-ups', '/v1/password-resets'])
+      expect((await stranger.json(path, { json: { email: 'ada@example.com', password: PASSWORD } })).status).toBe(403);
+    const mailbox = await stranger.fetch('/v1/dev/mailbox');
+    expect(mailbox.headers.get('access-control-allow-origin')).toBeNull();
   });
 });

@@ -1,12 +1,12 @@
 import { ApiError } from '@orbital/core';
 import {
-  applyEmailChange,
   publicUser,
   requestEmailChange,
   requestPasswordReset,
   resetPassword,
+  verifyEmailChange,
 } from '../domain/accounts';
-import { resendVerification, verificationJson, verifyCode } from '../domain/verifications';
+import { resendVerification, verificationJson } from '../domain/verifications';
 import { revokeOtherSessions, startSession } from '../domain/sessions';
 import type { ServerContext } from '../context';
 import { assertTrustedOrigin, json, readJson, stringField, type Exchange } from '../http/exchange';
@@ -61,19 +61,17 @@ export async function createEmailChange(ctx: ServerContext, exchange: Exchange):
 }
 
 /** `POST /v1/me/email/:verificationId/verify`: the code from the new address makes it the user's. */
-export async function verifyEmailChange(ctx: ServerContext, exchange: Exchange): Promise<Response> {
+export async function verifyMyEmailChange(ctx: ServerContext, exchange: Exchange): Promise<Response> {
   assertTrustedOrigin(exchange, ctx.options);
   const { user } = await requireActive(ctx, exchange);
-  const id = exchange.params.verificationId!;
-  if ((await ctx.store.findVerification(id))?.userId !== user.id)
-    throw new ApiError(
-      404,
-      'verification_not_found',
-      'This verification does not exist (or no longer does): start again.',
-    );
   const body = await readJson(exchange.request);
-  const verification = await verifyCode(ctx, id, 'email_change', stringField(body, 'code', 20));
-  return json(exchange, { user: publicUser((await applyEmailChange(ctx, verification)).user) });
+  const { user: updated } = await verifyEmailChange(
+    ctx,
+    user,
+    exchange.params.verificationId!,
+    stringField(body, 'code', 20),
+  );
+  return json(exchange, { user: publicUser(updated) });
 }
 
 /** `GET /v1/dev/mailbox`: the development mailbox as JSON (tests read codes from it). Development only. */
@@ -87,6 +85,6 @@ export const recoveryRoutes: Route[] = [
   ['POST', '/v1/password-resets', createPasswordReset],
   ['POST', '/v1/password-resets/:verificationId', completePasswordReset],
   ['POST', '/v1/me/email', createEmailChange],
-  ['POST', '/v1/me/email/:verificationId/verify', verifyEmailChange],
+  ['POST', '/v1/me/email/:verificationId/verify', verifyMyEmailChange],
   ['GET', '/v1/dev/mailbox', listDevMailbox],
 ];
