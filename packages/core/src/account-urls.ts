@@ -7,6 +7,9 @@ export interface AccountPageUrls {
   userProfileUrl: string;
 }
 
+/** The auth server's "forgot password" page, which has no app-side counterpart. */
+export const FORGOT_PASSWORD_PATH = '/forgot-password';
+
 /** The auth server's hosted pages, used when the app does not give its own. */
 export function hostedPageUrls(authServerUrl: string): AccountPageUrls {
   return {

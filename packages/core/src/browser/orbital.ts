@@ -202,9 +202,7 @@ export class Orbital {
 
   /** The auth server's "forgot password" page, coming back here (or to `redirectUrl`) signed in. */
   buildForgotPasswordUrl(options: { redirectUrl?: string } = {}): string {
-    return this.buildUrlWithAuth(
-      withRedirectUrl(`${this.authServerUrl}/forgot-password`, options.redirectUrl ?? this.buildAfterSignInUrl()),
-    );
+    return this.buildUrlWithAuth(urls.forgotPasswordUrl(this.urlContext(), options));
   }
 
   /**

@@ -4,6 +4,7 @@ import {
   afterSignOutOfOneUrl,
   afterSignOutUrl,
   afterSignUpUrl,
+  forgotPasswordUrl,
   signInUrl,
   signUpUrl,
   type UrlContext,
@@ -35,6 +36,15 @@ describe('the browser client’s URLs, from the current page', () => {
     const satellite = at('https://satellite.test/cart', { isSatellite: true });
     expect(signInUrl(satellite)).toBe(`${auth}/v1/sync?redirect_url=${enc('https://satellite.test/cart')}`);
     expect(signUpUrl(satellite)).toContain('&flow=sign-up');
+  });
+
+  it('forgot password: the auth server’s reset page, back where signing in would go (a forged target dropped)', () => {
+    expect(forgotPasswordUrl(at('https://app.example.com/sign-in?redirect_url=%2Fdashboard'))).toBe(
+      `${auth}/forgot-password?redirect_url=${enc('https://app.example.com/dashboard')}`,
+    );
+    expect(forgotPasswordUrl(at('https://app.example.com/sign-in?redirect_url=https%3A%2F%2Fevil.example'))).toBe(
+      `${auth}/forgot-password?redirect_url=%2F`,
+    );
   });
 
   it('after signing in or up: the page’s validated redirect_url, else the configured page, else /', () => {

@@ -1,4 +1,11 @@
-import { REDIRECT_URL_PARAM, addAccountUrl, chooseUrl, hostedPageUrls, withRedirectUrl } from '../account-urls';
+import {
+  FORGOT_PASSWORD_PATH,
+  REDIRECT_URL_PARAM,
+  addAccountUrl,
+  chooseUrl,
+  hostedPageUrls,
+  withRedirectUrl,
+} from '../account-urls';
 import type { OrbitalOptions } from '../options';
 import { afterAuthUrl, buildSyncUrl } from '../satellite-sync';
 
@@ -64,6 +71,11 @@ function redirectTarget({ authServerUrl, options, location }: UrlContext): strin
 }
 
 /** Where to go after signing in: a validated `redirect_url` in the current URL, else `afterSignInUrl`. */
+/** The auth server's reset page, coming back where signing in would (it signs in). */
+export function forgotPasswordUrl(ctx: UrlContext, params: { redirectUrl?: string | undefined } = {}): string {
+  return withRedirectUrl(`${ctx.authServerUrl}${FORGOT_PASSWORD_PATH}`, params.redirectUrl ?? afterSignInUrl(ctx));
+}
+
 export function afterSignInUrl(ctx: UrlContext): string {
   return redirectTarget(ctx) ?? ctx.options.afterSignInUrl ?? '/';
 }

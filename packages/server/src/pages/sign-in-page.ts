@@ -1,4 +1,4 @@
-import { ApiError, REDIRECT_URL_PARAM } from '@orbital/core';
+import { ApiError, FORGOT_PASSWORD_PATH, REDIRECT_URL_PARAM } from '@orbital/core';
 import { displayName, signInView } from '@orbital/core/ui';
 import { checkCredentials } from '../domain/accounts';
 import { loadClient } from '../http/request-client';
@@ -63,7 +63,7 @@ function signInForm(
         <input id="email" name="email" type="email" autocomplete="username" required value="${email}" ${error ? html`aria-describedby="form-error" aria-invalid="true"` : ''} autofocus>
         <label for="password">Password</label>
         <input id="password" name="password" type="password" autocomplete="current-password" required>
-        <p class="muted"><a href="${pageUrl('/forgot-password', target, options, exchange)}">Forgot password?</a></p>
+        <p class="muted"><a href="${pageUrl(FORGOT_PASSWORD_PATH, target, options, exchange)}">Forgot password?</a></p>
         <button class="primary" type="submit">Continue</button>
       </form>
       <p class="muted">No account? <a href="${pageUrl('/sign-up', target, options, exchange)}">Sign up</a></p>`;

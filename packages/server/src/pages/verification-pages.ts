@@ -1,4 +1,4 @@
-import { ApiError, REDIRECT_URL_PARAM, type VerificationPurpose } from '@orbital/core';
+import { ApiError, FORGOT_PASSWORD_PATH, REDIRECT_URL_PARAM, type VerificationPurpose } from '@orbital/core';
 import {
   applyEmailChange,
   completeSignUp,
@@ -164,8 +164,8 @@ export async function openLink(ctx: ServerContext, exchange: Exchange): Promise<
 export const verificationPageRoutes: Route[] = [
   ['POST', '/sign-up/verify', submitSignUpCode],
   ['POST', '/verify/resend', submitResend],
-  ['GET', '/forgot-password', showForgotPassword],
-  ['POST', '/forgot-password', submitForgotPassword],
+  ['GET', FORGOT_PASSWORD_PATH, showForgotPassword],
+  ['POST', FORGOT_PASSWORD_PATH, submitForgotPassword],
   ['POST', '/reset-password', submitPasswordReset],
   ['POST', '/user/email/verify', submitEmailChangeCode],
   ['GET', VERIFY_PATH, openLink],
@@ -206,7 +206,7 @@ function forgotPasswordForm(
     <h1>Forgot your password?</h1>
     <p class="lead">We will send a code to your email address.</p>
     ${alert(error?.message)}
-    <form method="post" action="${pageUrl('/forgot-password', null, options)}" novalidate>
+    <form method="post" action="${pageUrl(FORGOT_PASSWORD_PATH, null, options)}" novalidate>
       <input type="hidden" name="${REDIRECT_URL_PARAM}" value="${target}">
       <label for="email">Email address</label>
       <input id="email" name="email" type="email" autocomplete="username" required value="${email}" autofocus>
