@@ -1,4 +1,3 @@
-import { ApiError } from '@orbital/core';
 import {
   publicUser,
   requestEmailChange,
