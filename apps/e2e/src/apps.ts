@@ -1,7 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { inject } from 'vitest';
 import { PUBLIC_ENV_PREFIX, createPublishableKey } from '@orbital/core';
 import { freePort, start, type Started } from './processes';
 
@@ -110,7 +111,10 @@ function settingsEnv(settings: AppSettings): Record<string, string> {
   };
 }
 
-/** Runs a demo on its own embedded database, removed when it stops. */
+/**
+ * Runs a demo on its own embedded database, removed when it stops: the workspace's demo on a copy
+ * of the run's migrated template, a copy installed in `dir` on an empty folder as a user's would.
+ */
 async function runDemo(
   demo: Demo,
   port: number,
@@ -119,6 +123,7 @@ async function runDemo(
   dir?: string,
 ): Promise<RunningApp> {
   const dataDir = mkdtempSync(join(tmpdir(), `orbital-${demo.name}-`));
+  if (!dir) cpSync(inject('databaseTemplate'), join(dataDir, 'data'), { recursive: true });
   const server = await demo.run(port, { ORBITAL_DATA_DIR: join(dataDir, 'data'), ...env }, dir);
   return {
     name: demo.name,

@@ -1,4 +1,4 @@
-import { expect } from 'vitest';
+import { vi } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { RunningApp } from './apps';
 import { enterEmailCode } from './mailbox';
@@ -26,12 +26,18 @@ export function driver(app: RunningApp) {
       await this.signUp(page, user);
       await page.getByRole('button', { name: /^Account menu/ }).click();
       await page.getByRole('menuitem', { name: 'Sign out', exact: true }).click();
-      await expect.poll(() => this.who(page).then((w) => w.client)).toBe('client: signed out');
+      await this.waitForClient(page, 'client: signed out');
     },
     /** Presses the header's "Sign in" button and waits until the server renders a signed-in page. */
     async signInWithButton(page: Page) {
       await page.getByRole('button', { name: 'Sign in' }).click();
-      await expect.poll(() => this.who(page).then((w) => w.server)).toMatch(/^server: user_/);
+      await vi.waitFor(
+        async () => {
+          const { server } = await this.who(page);
+          if (!server.startsWith('server: user_')) throw new Error(`The page still renders "${server}".`);
+        },
+        { timeout: 15_000, interval: 100 },
+      );
     },
     async fillSignIn(page: Page, email: string, password: string) {
       await page.getByLabel('Email address').fill(email);
@@ -41,13 +47,30 @@ export function driver(app: RunningApp) {
     /** What the server rendered and what the browser client believes, once both have settled. */
     async who(page: Page): Promise<{ server: string; client: string }> {
       // Waits for an event, not a deadline: a cold app on a busy machine may take seconds to load its client.
-      await expect
-        .poll(() => page.getByTestId('client-user').textContent(), { timeout: 15_000 })
-        .not.toBe('client: loading');
+      await vi.waitFor(
+        async () => {
+          if ((await page.getByTestId('client-user').textContent()) === 'client: loading')
+            throw new Error('The browser client is still loading.');
+        },
+        { timeout: 15_000, interval: 100 },
+      );
       return {
         server: (await page.getByTestId('server-user').textContent())!,
         client: (await page.getByTestId('client-user').textContent())!,
       };
+    },
+    /**
+     * Waits until the browser client shows `expected` (it follows sign-outs and switches by itself).
+     * Waits with `vi.waitFor`, which needs no current test, so scenarios may run concurrently.
+     */
+    async waitForClient(page: Page, expected: string, timeout = 15_000) {
+      await vi.waitFor(
+        async () => {
+          const { client } = await this.who(page);
+          if (client !== expected) throw new Error(`The browser client shows "${client}", not "${expected}".`);
+        },
+        { timeout, interval: 100 },
+      );
     },
     async openUserMenu(page: Page) {
       await page.getByRole('button', { name: /^Account menu/ }).click();

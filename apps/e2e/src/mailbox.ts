@@ -1,4 +1,4 @@
-import { expect } from 'vitest';
+import { vi } from 'vitest';
 import type { Page } from 'playwright-core';
 
 interface MailboxMessage {
@@ -14,19 +14,16 @@ interface MailboxMessage {
 export async function codeFromMailbox(page: Page, authServerUrl: string, email: string): Promise<string> {
   const reader = await page.context().newPage();
   try {
-    let code: string | null | undefined;
-    await expect
-      .poll(
-        async () => {
-          await reader.goto(`${authServerUrl}/v1/dev/mailbox`);
-          const { messages } = JSON.parse(await reader.locator('body').innerText()) as { messages: MailboxMessage[] };
-          code = messages.find((m) => m.to === email.toLowerCase())?.code;
-          return code;
-        },
-        { timeout: 15_000, interval: 250 },
-      )
-      .toMatch(/^\d{6}$/);
-    return code!;
+    return await vi.waitFor(
+      async () => {
+        await reader.goto(`${authServerUrl}/v1/dev/mailbox`);
+        const { messages } = JSON.parse(await reader.locator('body').innerText()) as { messages: MailboxMessage[] };
+        const code = messages.find((m) => m.to === email.toLowerCase())?.code;
+        if (!code || !/^\d{6}$/.test(code)) throw new Error(`No code for ${email} in the development mailbox.`);
+        return code;
+      },
+      { timeout: 15_000, interval: 250 },
+    );
   } finally {
     await reader.close();
   }

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { demoStarter, nextDemo, pairStarter, type RunningApp } from './apps';
 import { launchChromium } from './chromium';
 import { driver, newUser } from './driver';
@@ -16,7 +16,7 @@ describeEmailScenarios('Next.js', demoStarter(nextDemo));
 describeTrustScenarios('Next.js', demoStarter(nextDemo));
 describeZeroConfigScenario('Next.js', nextDemo);
 
-describe('Next.js: create-next-app defaults (Cache Components, as the demo is built)', () => {
+describe.concurrent('Next.js: create-next-app defaults (Cache Components, as the demo is built)', () => {
   let app: RunningApp;
   let browser: Awaited<ReturnType<typeof launchChromium>>;
   beforeAll(async () => {
@@ -28,7 +28,7 @@ describe('Next.js: create-next-app defaults (Cache Components, as the demo is bu
     await app?.stop();
   });
 
-  it('serves signed-in pages from the dynamic provider with nothing logged about prerendering', async () => {
+  it('serves signed-in pages from the dynamic provider with nothing logged about prerendering', async ({ expect }) => {
     const page = await browser.context.newPage();
     const d = driver(app);
     await d.signUp(page, newUser('Cache'));

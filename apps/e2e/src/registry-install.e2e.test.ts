@@ -137,6 +137,17 @@ describe('installed from a registry', () => {
   );
 });
 
+/**
+ * A page for an app under its development server, whose first request of each page compiles it (and
+ * whose first auth request creates the embedded database): a development server's pace on a machine
+ * running the other browser scenarios beside it, not a user's.
+ */
+async function devServerPage(): Promise<Page> {
+  const page = await browser.context.newPage();
+  page.setDefaultTimeout(120_000);
+  return page;
+}
+
 /** From the hosted sign-in page: on to its sign-up page, create the account, and enter the code sent by email. */
 async function fillHostedSignUp(page: Page, user: ReturnType<typeof newUser>): Promise<void> {
   await page.getByRole('link', { name: 'Sign up' }).click();
@@ -190,7 +201,7 @@ describe("a new app, from its framework's scaffold and the package README alone"
       const dev = await startIn(dir, scaffold.devCommand(port), scaffold.ready, {
         PORT: String(port),
       });
-      const page = await browser.context.newPage();
+      const page = await devServerPage();
       try {
         await signUpFromProtectedPage(page, baseUrl, user);
         await expect.poll(() => page.textContent('body')).toMatch(/Signed in as user_/);
@@ -257,7 +268,7 @@ describe("a new app, from its framework's scaffold and the package README alone"
         throw error;
       }
     })();
-    const page = await browser.context.newPage();
+    const page = await devServerPage();
     try {
       await page.goto(appUrl);
       await page.getByRole('button', { name: 'Sign in' }).click();

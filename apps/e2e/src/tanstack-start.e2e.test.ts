@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { demoStarter, nuxtDemo, pairStarter, tanstackStartDemo, type RunningApp } from './apps';
 import { launchChromium } from './chromium';
 import { driver, newUser } from './driver';
@@ -15,7 +15,7 @@ describeOrganizationScenarios('TanStack Start', demoStarter(tanstackStartDemo));
 describeEmailScenarios('TanStack Start', demoStarter(tanstackStartDemo));
 describeTrustScenarios('TanStack Start', demoStarter(tanstackStartDemo));
 
-describe('TanStack Start: client-side navigation', () => {
+describe.concurrent('TanStack Start: client-side navigation', () => {
   let app: RunningApp;
   let browser: Awaited<ReturnType<typeof launchChromium>>;
   let d: ReturnType<typeof driver>;
@@ -30,7 +30,9 @@ describe('TanStack Start: client-side navigation', () => {
     await app?.stop();
   });
 
-  it('guards a route in the browser too: requireSignIn sends a signed-out user to sign in and back', async () => {
+  it('guards a route in the browser too: requireSignIn sends a signed-out user to sign in and back', async ({
+    expect,
+  }) => {
     const user = newUser('Lin');
     const page = await browser.context.newPage();
     await d.signUpThenSignOut(page, user);

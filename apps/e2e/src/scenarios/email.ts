@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { AppStarter, RunningApp } from '../apps';
 import { launchChromium } from '../chromium';
 import { driver, newUser } from '../driver';
@@ -10,7 +10,7 @@ import { codeFromMailbox } from '../mailbox';
  * development mailbox of the demo's auth server.
  */
 export function describeEmailScenarios(framework: string, startApp: AppStarter): void {
-  describe(`${framework}: verified email and account recovery`, () => {
+  describe.concurrent(`${framework}: verified email and account recovery`, () => {
     let app: RunningApp;
     let browser: Awaited<ReturnType<typeof launchChromium>>;
     let d: ReturnType<typeof driver>;
@@ -26,7 +26,9 @@ export function describeEmailScenarios(framework: string, startApp: AppStarter):
       await app?.stop();
     });
 
-    it('signs up only once the emailed code is entered; a wrong code says so, with the tries left', async () => {
+    it('signs up only once the emailed code is entered; a wrong code says so, with the tries left', async ({
+      expect,
+    }) => {
       const context = await browser.freshContext();
       const page = await context.newPage();
       const ada = newUser('Ada');
@@ -53,7 +55,7 @@ export function describeEmailScenarios(framework: string, startApp: AppStarter):
       await context.close();
     });
 
-    it('resets a forgotten password from the sign-in page and comes back signed in', async () => {
+    it('resets a forgotten password from the sign-in page and comes back signed in', async ({ expect }) => {
       const context = await browser.freshContext();
       const page = await context.newPage();
       const bob = newUser('Bob');
@@ -78,7 +80,7 @@ export function describeEmailScenarios(framework: string, startApp: AppStarter):
       await context.close();
     });
 
-    it('changes the email on the account page once the new address is verified', async () => {
+    it('changes the email on the account page once the new address is verified', async ({ expect }) => {
       const context = await browser.freshContext();
       const page = await context.newPage();
       const cleo = newUser('Cleo');

@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { AppStarter, RunningApp } from '../apps';
 import { launchChromium } from '../chromium';
 import { driver, newUser } from '../driver';
 
 /** Organizations through the prebuilt switcher and the hosted organization pages. */
 export function describeOrganizationScenarios(framework: string, startApp: AppStarter): void {
-  describe(`${framework}: organizations`, () => {
+  describe.concurrent(`${framework}: organizations`, () => {
     let app: RunningApp;
     let browser: Awaited<ReturnType<typeof launchChromium>>;
     let d: ReturnType<typeof driver>;
@@ -20,7 +20,9 @@ export function describeOrganizationScenarios(framework: string, startApp: AppSt
       await app?.stop();
     });
 
-    it('creates an organization, switches to it, sees org_id on the server, and refuses admin actions to a member', async () => {
+    it('creates an organization, switches to it, sees org_id on the server, and refuses admin actions to a member', async ({
+      expect,
+    }) => {
       const ada = newUser('Ada');
       const bob = newUser('Bob');
       const bobContext = await browser.freshContext();

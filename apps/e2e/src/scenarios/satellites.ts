@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it, type ExpectStatic } from 'vitest';
 import { createSecretKey } from '@orbital/core';
 import type { BrowserContext, Page } from 'playwright-core';
 import { SATELLITE_HOSTS, type PairStarter, type RunningPair } from '../apps';
@@ -19,6 +19,7 @@ function navigations(page: Page): string[] {
  * primary's sign-in, and back to the satellite signed in (server and client agreeing).
  */
 async function signInThroughPrimary(
+  expect: ExpectStatic,
   context: BrowserContext,
   primary: Driver,
   satellite: Driver,
@@ -38,15 +39,16 @@ async function signInThroughPrimary(
 
 type Driver = ReturnType<typeof driver>;
 
-/** Measured navigation counts, printed at the end for the closing note. */
-const report: string[] = [];
-
 /**
  * One signed-in state across different sites: a primary (primary.test) and a satellite
  * (satellite.test), in a browser that blocks third-party cookies.
  */
 export function describeSatelliteScenarios(framework: string, startPair: PairStarter): void {
-  describe(`${framework}: satellite, sync on sign-in (satelliteAutoSync: false)`, () => {
+  /** Measured navigation counts, printed for the closing note once the file's scenarios are done (they run side by side). */
+  const report: string[] = [];
+  afterAll(() => console.log(`\nSatellite measurements (${framework}):\n  ${report.join('\n  ')}`));
+
+  describe.concurrent(`${framework}: satellite, sync on sign-in (satelliteAutoSync: false)`, () => {
     let pair: RunningPair;
     let browser: Awaited<ReturnType<typeof launchChromium>>;
     let primary: ReturnType<typeof driver>;
@@ -63,7 +65,7 @@ export function describeSatelliteScenarios(framework: string, startPair: PairSta
       await pair?.stop();
     });
 
-    it('costs no redirect to visit the satellite', async () => {
+    it('costs no redirect to visit the satellite', async ({ expect }) => {
       const context = await browser.freshContext();
       const page = await context.newPage();
       const docs = navigations(page);
@@ -73,9 +75,9 @@ export function describeSatelliteScenarios(framework: string, startPair: PairSta
       report.push(`visit, signed out, no auto-sync: ${docs.length} document request`);
     });
 
-    it('signs in through the primary and comes back signed in, with first-party cookies', async () => {
+    it('signs in through the primary and comes back signed in, with first-party cookies', async ({ expect }) => {
       const context = await browser.freshContext();
-      const { page } = await signInThroughPrimary(context, primary, satellite, newUser('Sam'));
+      const { page } = await signInThroughPrimary(expect, context, primary, satellite, newUser('Sam'));
       // The browser client cleans the address bar once it runs, which may be just after the first render.
       await expect.poll(() => page.url()).not.toContain('__orbital_sync');
       const cookies = await context.cookies(pair.satellite.baseUrl);
@@ -90,7 +92,7 @@ export function describeSatelliteScenarios(framework: string, startPair: PairSta
       });
     });
 
-    it('already signed in on the primary: straight back, signed in, in two navigations', async () => {
+    it('already signed in on the primary: straight back, signed in, in two navigations', async ({ expect }) => {
       const context = await browser.freshContext();
       const setup = await context.newPage();
       await primary.signUp(setup, newUser('Fast'));
@@ -110,7 +112,7 @@ export function describeSatelliteScenarios(framework: string, startPair: PairSta
       expect(new URL((await refresh).url()).host).toBe(new URL(pair.satellite.baseUrl).host);
     });
 
-    it('a hard-coded link to the primary sign-in page still lands signed in on the satellite', async () => {
+    it('a hard-coded link to the primary sign-in page still lands signed in on the satellite', async ({ expect }) => {
       const context = await browser.freshContext();
       const user = newUser('Link');
       await primary.signUpThenSignOut(await context.newPage(), user);
@@ -122,7 +124,7 @@ export function describeSatelliteScenarios(framework: string, startPair: PairSta
       expect((await satellite.who(page)).server).toMatch(/^server: user_/);
     });
 
-    it('signing out on the satellite signs out an open primary page', async () => {
+    it('signing out on the satellite signs out an open primary page', async ({ expect }) => {
       const context = await browser.freshContext();
       const onPrimary = await context.newPage();
       await primary.signUp(onPrimary, newUser('Out'));
@@ -143,7 +145,7 @@ export function describeSatelliteScenarios(framework: string, startPair: PairSta
       await onPrimary.waitForURL((u) => u.pathname === '/sign-in');
     });
 
-    it('signing out on the primary signs out an open satellite page', async () => {
+    it('signing out on the primary signs out an open satellite page', async ({ expect }) => {
       const context = await browser.freshContext();
       const onPrimary = await context.newPage();
       await primary.signUp(onPrimary, newUser('Back'));
@@ -165,7 +167,7 @@ export function describeSatelliteScenarios(framework: string, startPair: PairSta
       await onSatellite.waitForURL((u) => u.host.startsWith('primary.test'));
     });
 
-    it('an app on a subdomain of the primary shares its session by default, with one handshake', async () => {
+    it('an app on a subdomain of the primary shares its session by default, with one handshake', async ({ expect }) => {
       const sub = driver(pair.subdomain);
       const context = await browser.freshContext();
       const setup = await context.newPage();
@@ -193,7 +195,7 @@ export function describeSatelliteScenarios(framework: string, startPair: PairSta
       expect(strangerDocs).toHaveLength(4); // one handshake on the first visit, none after
     });
 
-    it('refuses tampered and replayed sync codes without a loop, and non-allowed sites', async () => {
+    it('refuses tampered and replayed sync codes without a loop, and non-allowed sites', async ({ expect }) => {
       const context = await browser.freshContext();
       const page = await context.newPage();
       const docs = navigations(page);
@@ -210,7 +212,7 @@ export function describeSatelliteScenarios(framework: string, startPair: PairSta
     });
   });
 
-  describe(`${framework}: satellite with satelliteAutoSync: true`, () => {
+  describe.concurrent(`${framework}: satellite with satelliteAutoSync: true`, () => {
     let pair: RunningPair;
     let browser: Awaited<ReturnType<typeof launchChromium>>;
     let primary: ReturnType<typeof driver>;
@@ -223,12 +225,11 @@ export function describeSatelliteScenarios(framework: string, startPair: PairSta
       browser = await launchChromium({ hosts: SATELLITE_HOSTS });
     });
     afterAll(async () => {
-      console.log(`\nSatellite measurements (${framework}):\n  ${report.join('\n  ')}`);
       await browser?.close();
       await pair?.stop();
     });
 
-    it('syncs on first load: signed in on the primary means signed in on arrival', async () => {
+    it('syncs on first load: signed in on the primary means signed in on arrival', async ({ expect }) => {
       const context = await browser.freshContext();
       const setup = await context.newPage();
       await primary.signUp(setup, newUser('Auto'));
@@ -244,7 +245,7 @@ export function describeSatelliteScenarios(framework: string, startPair: PairSta
       report.push(`auto-sync, signed in on the primary: ${docs.length - 1} navigations away and back`);
     });
 
-    it('remembers a signed-out answer instead of redirecting on every page', async () => {
+    it('remembers a signed-out answer instead of redirecting on every page', async ({ expect }) => {
       const context = await browser.freshContext();
       const page = await context.newPage();
       const docs = navigations(page);
@@ -257,7 +258,7 @@ export function describeSatelliteScenarios(framework: string, startPair: PairSta
     });
   });
 
-  describe(`${framework}: satellite with a secret key the auth server refuses`, () => {
+  describe.concurrent(`${framework}: satellite with a secret key the auth server refuses`, () => {
     let pair: RunningPair;
     let browser: Awaited<ReturnType<typeof launchChromium>>;
 
@@ -274,7 +275,9 @@ export function describeSatelliteScenarios(framework: string, startPair: PairSta
       await pair?.stop();
     });
 
-    it('tells the user signing in did not complete (and, in development, which key to fix), with no loop', async () => {
+    it('tells the user signing in did not complete (and, in development, which key to fix), with no loop', async ({
+      expect,
+    }) => {
       const context = await browser.freshContext();
       await driver(pair.primary).signUp(await context.newPage(), newUser('Wrong'));
       const satellite = driver(pair.satellite);
@@ -306,7 +309,7 @@ export function describeSatelliteScenarios(framework: string, startPair: PairSta
  * another, and a sign-out on either reaches the other — the protocol, not a framework's habits.
  */
 export function describeMixedPairScenario(label: string, startPair: PairStarter): void {
-  describe(`${label}: one signed-in state across two frameworks`, () => {
+  describe.concurrent(`${label}: one signed-in state across two frameworks`, () => {
     let pair: RunningPair;
     let browser: Awaited<ReturnType<typeof launchChromium>>;
 
@@ -319,11 +322,13 @@ export function describeMixedPairScenario(label: string, startPair: PairStarter)
       await pair?.stop();
     });
 
-    it('signs in on the satellite through the primary, and signing out there signs out the primary', async () => {
+    it('signs in on the satellite through the primary, and signing out there signs out the primary', async ({
+      expect,
+    }) => {
       const primary = driver(pair.primary);
       const satellite = driver(pair.satellite);
       const context = await browser.freshContext();
-      const { page, who } = await signInThroughPrimary(context, primary, satellite, newUser('Mixed'));
+      const { page, who } = await signInThroughPrimary(expect, context, primary, satellite, newUser('Mixed'));
 
       const onPrimary = await context.newPage();
       await onPrimary.goto(primary.url('/'));

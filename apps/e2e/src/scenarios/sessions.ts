@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
-import type { BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { AppStarter, RunningApp } from '../apps';
 import { launchChromium } from '../chromium';
 import { driver, newUser } from '../driver';
@@ -9,10 +8,9 @@ import { driver, newUser } from '../driver';
  * its app starter; the scenarios know the app only through the driver's conventions.
  */
 export function describeSessionScenarios(framework: string, startApp: AppStarter): void {
-  describe(`${framework}: sign-up, sign-in, protected pages, accounts`, () => {
+  describe.concurrent(`${framework}: sign-up, sign-in, protected pages, accounts`, () => {
     let app: RunningApp;
     let browser: Awaited<ReturnType<typeof launchChromium>>;
-    let context: BrowserContext;
     let d: ReturnType<typeof driver>;
 
     beforeAll(async () => {
@@ -24,15 +22,9 @@ export function describeSessionScenarios(framework: string, startApp: AppStarter
       await browser?.close();
       await app?.stop();
     });
-    beforeEach(async () => {
-      context = await browser.freshContext();
-    });
-    afterEach(async () => {
-      if (context !== browser.context) await context.close();
-      else await context.clearCookies();
-    });
 
-    it('signs up with the prebuilt component; server and client agree on the user', async () => {
+    it('signs up with the prebuilt component; server and client agree on the user', async ({ expect }) => {
+      const context = await browser.freshContext();
       const page = await context.newPage();
       await d.signUp(page, newUser());
       const who = await d.who(page);
@@ -40,7 +32,8 @@ export function describeSessionScenarios(framework: string, startApp: AppStarter
       expect(who.client).toBe(who.server.replace('server', 'client'));
     });
 
-    it('renders the signed-in state in the first HTML byte: no flash of signed-out content', async () => {
+    it('renders the signed-in state in the first HTML byte: no flash of signed-out content', async ({ expect }) => {
+      const context = await browser.freshContext();
       const page = await context.newPage();
       await d.signUp(page, newUser());
       await page.goto(d.url('/dashboard'));
@@ -56,7 +49,8 @@ export function describeSessionScenarios(framework: string, startApp: AppStarter
       expect(html).not.toMatch(/client: (<!-- -->)?(loading|signed out)/);
     });
 
-    it('signs in (after a wrong password) and lands where it was going', async () => {
+    it('signs in (after a wrong password) and lands where it was going', async ({ expect }) => {
+      const context = await browser.freshContext();
       const user = newUser('Grace');
       const page = await context.newPage();
       await d.signUpThenSignOut(page, user);
@@ -71,7 +65,10 @@ export function describeSessionScenarios(framework: string, startApp: AppStarter
       expect((await d.who(page)).server).toMatch(/^server: user_/);
     });
 
-    it('keeps the session alive past several token lifetimes while the page is open, refreshing once per browser', async () => {
+    it('keeps the session alive past several token lifetimes while the page is open, refreshing once per browser', async ({
+      expect,
+    }) => {
+      const context = await browser.freshContext();
       const page = await context.newPage();
       await d.signUp(page, newUser());
       await page.goto(d.url('/dashboard'));
@@ -100,7 +97,8 @@ export function describeSessionScenarios(framework: string, startApp: AppStarter
       expect(page.url()).toBe(d.url('/dashboard'));
     });
 
-    it('holds two accounts, switches between them, and signing out of one lands on the chooser', async () => {
+    it('holds two accounts, switches between them, and signing out of one lands on the chooser', async ({ expect }) => {
+      const context = await browser.freshContext();
       const ada = newUser('Ada');
       const bob = newUser('Bob');
       const page = await context.newPage();
@@ -123,7 +121,10 @@ export function describeSessionScenarios(framework: string, startApp: AppStarter
       expect((await d.who(page)).server).toBe(bobId);
     });
 
-    it('after a switch in one tab, another open tab renders its server part again, without a reload', async () => {
+    it('after a switch in one tab, another open tab renders its server part again, without a reload', async ({
+      expect,
+    }) => {
+      const context = await browser.freshContext();
       const ada = newUser('Ada');
       const bob = newUser('Bob');
       const page = await context.newPage();
@@ -141,7 +142,8 @@ export function describeSessionScenarios(framework: string, startApp: AppStarter
       await expect.poll(async () => (await d.who(other)).server, { timeout: 15_000 }).toBe(adaId);
     });
 
-    it('signs out of all accounts, and a second tab follows without a reload', async () => {
+    it('signs out of all accounts, and a second tab follows without a reload', async ({ expect }) => {
+      const context = await browser.freshContext();
       const page = await context.newPage();
       await d.signUp(page, newUser('Ada'));
       await d.signUp(page, newUser('Bob'));
@@ -157,7 +159,8 @@ export function describeSessionScenarios(framework: string, startApp: AppStarter
       await other.waitForURL((u) => u.pathname === '/sign-in');
     });
 
-    it('signs out of all accounts from the chooser with one navigation', async () => {
+    it('signs out of all accounts from the chooser with one navigation', async ({ expect }) => {
+      const context = await browser.freshContext();
       const page = await context.newPage();
       await d.signUp(page, newUser('Ada'));
       await d.signUp(page, newUser('Bob'));
@@ -177,7 +180,8 @@ export function describeSessionScenarios(framework: string, startApp: AppStarter
       expect(documents).toEqual(['/']);
     });
 
-    it('refuses a tampered or replayed handshake payload with no redirect loop', async () => {
+    it('refuses a tampered or replayed handshake payload with no redirect loop', async ({ expect }) => {
+      const context = await browser.freshContext();
       const page = await context.newPage();
       await d.signUp(page, newUser());
       const docs: string[] = [];
@@ -188,7 +192,8 @@ export function describeSessionScenarios(framework: string, startApp: AppStarter
       expect(docs).toHaveLength(1);
     });
 
-    it('answers an API request without a session with 401, never a redirect', async () => {
+    it('answers an API request without a session with 401, never a redirect', async ({ expect }) => {
+      const context = await browser.freshContext();
       const response = await context.request.get(d.url('/api/me'), { maxRedirects: 0 });
       expect(response.status()).toBe(401);
       // the stable code, in the framework's own error envelope (Nitro nests it under `data`)
@@ -201,7 +206,7 @@ export function describeSessionScenarios(framework: string, startApp: AppStarter
     });
   });
 
-  describe(`${framework}: session lifetime`, () => {
+  describe.concurrent(`${framework}: session lifetime`, () => {
     let app: RunningApp;
     let browser: Awaited<ReturnType<typeof launchChromium>>;
     let d: ReturnType<typeof driver>;
@@ -220,7 +225,7 @@ export function describeSessionScenarios(framework: string, startApp: AppStarter
       await app?.stop();
     });
 
-    it('ends a session after the inactivity timeout once the app is closed', async () => {
+    it('ends a session after the inactivity timeout once the app is closed', async ({ expect }) => {
       const context = await browser.freshContext();
       const page = await context.newPage();
       await d.signUp(page, newUser());
@@ -247,7 +252,9 @@ export function describeSessionScenarios(framework: string, startApp: AppStarter
       await context.close();
     });
 
-    it('keeps an open app signed in past the inactivity timeout, but not past the maximum lifetime', async () => {
+    it('keeps an open app signed in past the inactivity timeout, but not past the maximum lifetime', async ({
+      expect,
+    }) => {
       const page = await browser.context.newPage();
       await d.signUp(page, newUser());
       const signedUpAt = Date.now();

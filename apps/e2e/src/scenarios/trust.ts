@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { generateSigningKeyPair } from '@orbital/core/server';
 import type { AppStarter, RunningApp } from '../apps';
@@ -15,10 +15,9 @@ const OTHER_APP = 'http://other.test:4311';
  * when the app is misconfigured, in every framework's demo.
  */
 export function describeTrustScenarios(framework: string, startApp: AppStarter): void {
-  describe(`${framework}: hostile input and visible causes`, () => {
+  describe.concurrent(`${framework}: hostile input and visible causes`, () => {
     let app: RunningApp;
     let browser: Awaited<ReturnType<typeof launchChromium>>;
-    let context: BrowserContext;
     let d: ReturnType<typeof driver>;
 
     beforeAll(async () => {
@@ -30,15 +29,9 @@ export function describeTrustScenarios(framework: string, startApp: AppStarter):
       await browser?.close();
       await app?.stop();
     });
-    beforeEach(async () => {
-      context = await browser.freshContext();
-    });
-    afterEach(async () => {
-      await context.close();
-    });
 
     /** A session token for the signed-in browser, minted by the auth server for another origin. */
-    async function tokenFor(origin: string): Promise<string> {
+    async function tokenFor(context: BrowserContext, origin: string): Promise<string> {
       const cookie = (await context.cookies(app.baseUrl)).map((c) => `${c.name}=${c.value}`).join('; ');
       const { client } = (await (await fetch(d.url('/api/auth/v1/client'), { headers: { cookie } })).json()) as {
         client: { sessions: Array<{ id: string }> };
@@ -48,14 +41,15 @@ export function describeTrustScenarios(framework: string, startApp: AppStarter):
         method: 'POST',
         headers: { cookie, origin },
       });
-      expect(minted.status).toBe(200);
+      if (minted.status !== 200) throw new Error(`The auth server minted no token for ${origin}: ${minted.status}`);
       return ((await minted.json()) as { jwt: string }).jwt;
     }
 
-    it('a forged X-Forwarded-Host cannot make the app accept a token minted for another site', async () => {
+    it('a forged X-Forwarded-Host cannot make the app accept a token minted for another site', async ({ expect }) => {
+      const context = await browser.freshContext();
       const page = await context.newPage();
       await d.signUp(page, newUser('Mallory'));
-      const theirs = await tokenFor(OTHER_APP);
+      const theirs = await tokenFor(context, OTHER_APP);
       const plain = await fetch(d.url('/api/me'), { headers: { authorization: `Bearer ${theirs}` } });
       const forged = await fetch(d.url('/api/me'), {
         headers: { authorization: `Bearer ${theirs}`, 'x-forwarded-host': new URL(OTHER_APP).host },
@@ -63,7 +57,10 @@ export function describeTrustScenarios(framework: string, startApp: AppStarter):
       expect([plain.status, forged.status]).toEqual([401, 401]);
     });
 
-    it('a client cookie planted before sign-up names nothing of the new account (no session fixation)', async () => {
+    it('a client cookie planted before sign-up names nothing of the new account (no session fixation)', async ({
+      expect,
+    }) => {
+      const context = await browser.freshContext();
       const attacker = await browser.freshContext();
       await d.signUp(await attacker.newPage(), newUser('Mallory'));
       const planted = (await attacker.cookies(app.baseUrl)).find((c) => /^__client_[0-9a-f]{8}$/.test(c.name))!;
@@ -80,7 +77,8 @@ export function describeTrustScenarios(framework: string, startApp: AppStarter):
       expect(seen).not.toContain(victim.email);
     });
 
-    it('a crafted "signed out" link changes nothing for a signed-in user', async () => {
+    it('a crafted "signed out" link changes nothing for a signed-in user', async ({ expect }) => {
+      const context = await browser.freshContext();
       const page = await context.newPage();
       await d.signUp(page, newUser('Eve'));
       await page.goto(d.url('/dashboard?__orbital_sync=signed-out'));
@@ -88,7 +86,8 @@ export function describeTrustScenarios(framework: string, startApp: AppStarter):
       await expect.poll(() => page.url()).not.toMatch(TRANSIENT);
     });
 
-    it('no spent parameter survives into the address bar or a sign-in return URL', async () => {
+    it('no spent parameter survives into the address bar or a sign-in return URL', async ({ expect }) => {
+      const context = await browser.freshContext();
       const page = await context.newPage();
       await page.goto(d.url('/dashboard?tab=1&__orbital_handshake=not-a-payload'));
       await page.waitForURL((u) => u.pathname.startsWith('/sign-in'));
@@ -97,7 +96,7 @@ export function describeTrustScenarios(framework: string, startApp: AppStarter):
     });
   });
 
-  describe(`${framework}: a production server with a broken publishable key`, () => {
+  describe.concurrent(`${framework}: a production server with a broken publishable key`, () => {
     let app: RunningApp;
     let browser: Awaited<ReturnType<typeof launchChromium>>;
 
@@ -117,7 +116,9 @@ export function describeTrustScenarios(framework: string, startApp: AppStarter):
       await app?.stop();
     });
 
-    it('shows visitors a page that says sign-in is not set up, and the operator the cause in the log', async () => {
+    it('shows visitors a page that says sign-in is not set up, and the operator the cause in the log', async ({
+      expect,
+    }) => {
       const page = await browser.context.newPage();
       const response = await page.goto(driver(app).url('/dashboard'));
       expect(response?.status()).toBe(500);
@@ -128,7 +129,7 @@ export function describeTrustScenarios(framework: string, startApp: AppStarter):
     });
   });
 
-  describe(`${framework}: keys that do not match, in development`, () => {
+  describe.concurrent(`${framework}: keys that do not match, in development`, () => {
     let app: RunningApp;
     let browser: Awaited<ReturnType<typeof launchChromium>>;
 
@@ -142,7 +143,7 @@ export function describeTrustScenarios(framework: string, startApp: AppStarter):
       await app?.stop();
     });
 
-    it('show the developer the cause in the page and the console, not a silent sign-out', async () => {
+    it('show the developer the cause in the page and the console, not a silent sign-out', async ({ expect }) => {
       const d = driver(app);
       const page: Page = await browser.context.newPage();
       const errors: string[] = [];

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Demo } from '../apps';
 import { launchChromium } from '../chromium';
 import { driver, newUser } from '../driver';
@@ -13,7 +13,7 @@ import { freePort, type Started } from '../processes';
  * created and how to move to explicit keys.
  */
 export function describeZeroConfigScenario(framework: string, demo: Demo): void {
-  describe(`${framework}: development with no configuration`, () => {
+  describe.concurrent(`${framework}: development with no configuration`, () => {
     let server: Started;
     let baseUrl: string;
     let dataDir: string;
@@ -35,7 +35,7 @@ export function describeZeroConfigScenario(framework: string, demo: Demo): void 
       rmSync(dataDir, { recursive: true, force: true });
     });
 
-    it('signs a user up and in with no keys set, and tells the developer what it did', async () => {
+    it('signs a user up and in with no keys set, and tells the developer what it did', async ({ expect }) => {
       const page = await browser.context.newPage();
       const d = driver({ name: demo.name, baseUrl, output: server.output, stop: server.stop });
       page.setDefaultTimeout(60_000);
