@@ -32,7 +32,8 @@ export async function codeFromMailbox(page: Page, authServerUrl: string, email: 
 /** The "Check your email" step, on a hosted page or in a component: the code from the mailbox, then "Verify email". */
 export async function enterEmailCode(page: Page, authServerUrl: string, email: string): Promise<void> {
   const field = page.getByLabel('Verification code');
-  await field.waitFor({ timeout: 20_000 });
+  // An app's first sign-up may be what creates its embedded database (seconds of CPU on a busy machine).
+  await field.waitFor({ timeout: 60_000 });
   await field.fill(await codeFromMailbox(page, authServerUrl, email));
   await page.getByRole('button', { name: 'Verify email' }).click();
 }
