@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createSecretKey, readJwtPayload } from '@orbital/core';
 import { Browser, URL_BASE, testServer } from '../../test/harness';
-import { startSmtpServer } from '../../test/smtp';
+import { startSilentSmtpServer, startSmtpServer } from '../../test/smtp';
+import { createSmtpTransport } from '../email/smtp';
 
 const PASSWORD = 'a long enough passphrase';
 
@@ -54,6 +55,30 @@ describe('email delivery over SMTP', () => {
         .status,
     ).toBe(202);
     expect((await browser.signIn('bob@example.com')).status).toBe(422);
+  });
+  it('with an SMTP server that accepts and never answers, fails with email_unavailable once its timeout passes, and leaves no connection behind', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const hung = await startSilentSmtpServer();
+    try {
+      const transport = createSmtpTransport(hung.url, { timeout: 0.2 });
+      const { server } = testServer({ email: { transport } });
+      const failed = await new Browser(server).fetch('/v1/sign-ups', {
+        json: { email: 'cleo@example.com', password: PASSWORD },
+      });
+      expect(failed.status).toBe(503);
+      expect((await failed.json()).error).toMatchObject({ code: 'email_unavailable' });
+      expect(String(errors.mock.calls[0]![0])).toContain(
+        `the mail server at ${new URL(hung.url).host} did not answer within 0.2 s`,
+      );
+      await vi.waitFor(() => expect(hung.connections()).toBe(0));
+    } finally {
+      await hung.close();
+    }
+  });
+
+  it('refuses an SMTP timeout that is not a positive number of seconds', () => {
+    for (const timeout of [0, -1, Number.NaN, Number.POSITIVE_INFINITY])
+      expect(() => createSmtpTransport('smtp://127.0.0.1:25', { timeout })).toThrow(/timeout/);
   });
 });
 
