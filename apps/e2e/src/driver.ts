@@ -26,18 +26,12 @@ export function driver(app: RunningApp) {
       await this.signUp(page, user);
       await page.getByRole('button', { name: /^Account menu/ }).click();
       await page.getByRole('menuitem', { name: 'Sign out', exact: true }).click();
-      await this.waitForClient(page, 'client: signed out');
+      await this.waitUntilShown(page, 'client', 'client: signed out');
     },
     /** Presses the header's "Sign in" button and waits until the server renders a signed-in page. */
     async signInWithButton(page: Page) {
       await page.getByRole('button', { name: 'Sign in' }).click();
-      await vi.waitFor(
-        async () => {
-          const { server } = await this.who(page);
-          if (!server.startsWith('server: user_')) throw new Error(`The page still renders "${server}".`);
-        },
-        { timeout: 15_000, interval: 100 },
-      );
+      await this.waitUntilShown(page, 'server', /^server: user_/);
     },
     async fillSignIn(page: Page, email: string, password: string) {
       await page.getByLabel('Email address').fill(email);
@@ -52,7 +46,7 @@ export function driver(app: RunningApp) {
           if ((await page.getByTestId('client-user').textContent()) === 'client: loading')
             throw new Error('The browser client is still loading.');
         },
-        { timeout: 15_000, interval: 100 },
+        { timeout: 15_000, interval: 200 },
       );
       return {
         server: (await page.getByTestId('server-user').textContent())!,
@@ -60,16 +54,17 @@ export function driver(app: RunningApp) {
       };
     },
     /**
-     * Waits until the browser client shows `expected` (it follows sign-outs and switches by itself).
-     * Waits with `vi.waitFor`, which needs no current test, so scenarios may run concurrently.
+     * Waits until the server's part or the browser client shows `expected` (pages follow sign-outs
+     * and switches by themselves). `vi.waitFor` needs no current test, so scenarios can run side by side.
      */
-    async waitForClient(page: Page, expected: string, timeout = 15_000) {
+    async waitUntilShown(page: Page, part: 'server' | 'client', expected: string | RegExp) {
       await vi.waitFor(
         async () => {
-          const { client } = await this.who(page);
-          if (client !== expected) throw new Error(`The browser client shows "${client}", not "${expected}".`);
+          const shown = (await this.who(page))[part];
+          if (typeof expected === 'string' ? shown !== expected : !expected.test(shown))
+            throw new Error(`The ${part} part shows "${shown}", not ${String(expected)}.`);
         },
-        { timeout, interval: 100 },
+        { timeout: 15_000, interval: 200 },
       );
     },
     async openUserMenu(page: Page) {
