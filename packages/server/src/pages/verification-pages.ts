@@ -72,6 +72,11 @@ export function codePage(
   );
 }
 
+/** The account page, saying whether the address changed or the current one is now verified. */
+function accountPageAfterEmail(options: ServerContext['options'], changed: boolean): string {
+  return `${pageUrl('/user', null, options)}?notice=${changed ? 'email' : 'verified'}`;
+}
+
 function passwordFields() {
   return html`
     <label for="password">New password</label>
@@ -133,7 +138,7 @@ export async function submitEmailChangeCode(ctx: ServerContext, exchange: Exchan
     const user = (await loadClient(ctx, exchange))?.active?.user;
     if (!user) throw verificationNotFound();
     const { changed } = await verifyEmailChange(ctx, user, form.get('verification_id') ?? '', form.get('code') ?? '');
-    return redirect(exchange, `${pageUrl('/user', null, ctx.options)}?notice=${changed ? 'email' : 'verified'}`);
+    return redirect(exchange, accountPageAfterEmail(ctx.options, changed));
   });
 }
 
@@ -150,7 +155,7 @@ export async function openLink(ctx: ServerContext, exchange: Exchange): Promise<
     const verification = await verifyLink(ctx, token);
     if (verification.purpose === 'email_change') {
       const { changed } = await applyEmailChange(ctx, verification);
-      return redirect(exchange, `${pageUrl('/user', null, options)}?notice=${changed ? 'email' : 'verified'}`);
+      return redirect(exchange, accountPageAfterEmail(options, changed));
     }
     const target = (verification.payload.redirectUrl as string | undefined) ?? options.pages.userProfileUrl;
     return signInAndReturn(ctx, exchange, await completeSignUp(ctx, verification), target);
